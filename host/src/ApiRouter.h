@@ -1,0 +1,61 @@
+//
+// ApiRouter.h
+//
+
+#ifndef restream_ApiRouter_INCLUDED
+#define restream_ApiRouter_INCLUDED
+
+#include "ServiceRegistry.h"
+#include "restream/ApiRoute.h"
+#include "restream/Authenticator.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace Poco {
+class Logger;
+namespace Net {
+class HTTPRequestHandler;
+class HTTPServerRequest;
+} // namespace Net
+} // namespace Poco
+
+namespace restream {
+
+class ApiRouter
+	/// The API port's router, assembled once at start from every ApiRoute in
+	/// the registry (the host's own and the plugins'), with the first
+	/// Authenticator for protected routes. Matching follows ApiRoute's
+	/// contract: exact path, then longest prefix; GET answers HEAD; a known
+	/// path with another method is 405 with Allow; OPTIONS is 204 with Allow.
+	/// Threads: createRequestHandler() is called concurrently; the router is
+	/// immutable after construction.
+{
+public:
+	ApiRouter(const ServiceRegistry& registry, Poco::Logger& logger);
+
+	Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request, const std::string& path) const;
+		/// Returns the handler for request, whose decoded path is given.
+
+	std::vector<std::string> describeRoutes() const;
+		/// "METHOD path (owner)" for every route, for the start-up log.
+
+private:
+	struct Entry
+	{
+		std::string owner;
+		std::shared_ptr<ApiRoute> route;
+		std::string method;
+		std::string path;
+		bool prefix;
+	};
+
+	std::vector<Entry> _routes;
+	std::string _authenticatorOwner;
+	std::shared_ptr<Authenticator> _authenticator;
+	Poco::Logger& _logger;
+};
+
+} // namespace restream
+
+#endif // restream_ApiRouter_INCLUDED

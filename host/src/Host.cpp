@@ -1,0 +1,208 @@
+//
+// Host.cpp
+//
+
+#include "Host.h"
+#include "MeRoute.h"
+#include "PortDispatcher.h"
+#include "StateDirectory.h"
+#include "restream/PortHandlerFactory.h"
+#include <Poco/Logger.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
+
+namespace restream {
+
+namespace {
+
+std::vector<std::string> splitList(const std::string& list)
+{
+	Poco::StringTokenizer tokens(list, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+	return std::vector<std::string>(tokens.begin(), tokens.end());
+}
+
+std::string withoutTrailingSlash(std::string url)
+{
+	while (!url.empty() && url.back() == '/') url.pop_back();
+	return url;
+}
+
+struct PortDefaults
+{
+	const char* name;
+	const char* port;
+	const char* owner;
+};
+
+const PortDefaults knownPorts[] = {
+	{"admin", "8001", "ui-admin"},
+	{"api", "8002", "host"},
+	{"player", "8003", "ui-player"},
+};
+
+} // namespace
+
+Host::Host(HostConfiguration& configuration, Redactor& redactor, const std::string& defaultPluginDirectory):
+	_configuration(configuration),
+	_redactor(redactor),
+	_logger(Poco::Logger::get("host")),
+	_plugins(configuration, _registry, redactor, _logger)
+{
+	_configuration.declare("plugins.dir", defaultPluginDirectory);
+	_configuration.declare("plugins.load", "auth-jwt");
+	_configuration.declare("plugins.callTimeout", "10");
+	_configuration.declare("state.dir", "");
+	_configuration.declare("public.apiUrl", "");
+	_configuration.declare("public.playerUrl", "");
+	_configuration.declare("http.trustedProxies", "127.0.0.1/8, ::1");
+	_configuration.declare("http.ports", "admin, api, player");
+	for (const auto& portName : splitList(_configuration.view().getString("http.ports"))) declarePortSettings(portName);
+}
+
+Host::~Host()
+{
+	stop();
+}
+
+void Host::declarePortSettings(const std::string& portName)
+{
+	std::string port, owner;
+	for (const auto& known : knownPorts)
+	{
+		if (portName == known.name)
+		{
+			port = known.port;
+			owner = known.owner;
+		}
+	}
+	const PortSettings defaults;
+	const std::string prefix = "http." + portName + ".";
+	_configuration.declare(prefix + "address", "0.0.0.0");
+	_configuration.declare(prefix + "port", port);
+	_configuration.declare(prefix + "plugin", owner);
+	_configuration.declare(prefix + "minThreads", std::to_string(defaults.minThreads));
+	_configuration.declare(prefix + "maxThreads", portName == "api" ? "1024" : std::to_string(defaults.maxThreads));
+	_configuration.declare(prefix + "maxQueued", portName == "api" ? "1024" : std::to_string(defaults.maxQueued));
+	_configuration.declare(prefix + "keepAlive", "true");
+	_configuration.declare(prefix + "keepAliveTimeout", std::to_string(defaults.keepAliveTimeout.totalSeconds()));
+	_configuration.declare(prefix + "maxKeepAliveRequests", std::to_string(defaults.maxKeepAliveRequests));
+	_configuration.declare(prefix + "readTimeout", std::to_string(defaults.readTimeout.totalSeconds()));
+	_configuration.declare(prefix + "requestTimeout", std::to_string(defaults.requestTimeout.totalSeconds()));
+}
+
+PortSettings Host::readPortSettings(const std::string& portName) const
+{
+	const auto& config = _configuration.view();
+	const std::string prefix = "http." + portName + ".";
+	PortSettings settings;
+	settings.name = portName;
+	settings.address = config.getString(prefix + "address");
+	const std::string port = config.getString(prefix + "port", "");
+	if (port.empty() || !Poco::NumberParser::tryParseUnsigned(port, settings.port) || settings.port > 65535)
+		throw Poco::InvalidArgumentException(prefix + "port must be a port number (0 to 65535)", port);
+	settings.owner = config.getString(prefix + "plugin", "");
+	if (settings.owner.empty()) throw Poco::InvalidArgumentException(prefix + "plugin must name the plugin that serves the port (or host)");
+	settings.minThreads = config.getInt(prefix + "minThreads");
+	settings.maxThreads = config.getInt(prefix + "maxThreads");
+	settings.maxQueued = config.getInt(prefix + "maxQueued");
+	if (settings.minThreads < 1 || settings.maxThreads < settings.minThreads || settings.maxQueued < 1)
+		throw Poco::InvalidArgumentException(prefix + "minThreads, maxThreads and maxQueued must be positive, minThreads <= maxThreads");
+	settings.keepAlive = config.getBool(prefix + "keepAlive");
+	settings.keepAliveTimeout = Poco::Timespan(config.getInt(prefix + "keepAliveTimeout"), 0);
+	settings.maxKeepAliveRequests = config.getInt(prefix + "maxKeepAliveRequests");
+	settings.readTimeout = Poco::Timespan(config.getInt(prefix + "readTimeout"), 0);
+	settings.requestTimeout = Poco::Timespan(config.getInt(prefix + "requestTimeout"), 0);
+	return settings;
+}
+
+void Host::start()
+{
+	const auto& config = _configuration.view();
+	_stateDirectory = StateDirectory::resolve(config.getString("state.dir", ""));
+	_logger.information("state directory %s", _stateDirectory);
+	_settings.reset(new HostSettings{withoutTrailingSlash(config.getString("public.apiUrl", "")),
+		withoutTrailingSlash(config.getString("public.playerUrl", "")), TrustedProxies(config.getString("http.trustedProxies", ""))});
+
+	const std::string pluginDirectory = config.getString("plugins.dir");
+	_logger.information("loading plugins from %s", pluginDirectory);
+	_plugins.load(pluginDirectory, splitList(config.getString("plugins.load", "")));
+	_plugins.declareSettings(_redactor);
+	for (const auto& variable : _configuration.undeclaredEnvironment())
+		_logger.warning("environment variable %s matches no setting; ignored", variable);
+
+	_registry.add("host", "host.me", std::make_shared<MeRoute>());
+	_plugins.startAll(*_settings, _stateDirectory, Poco::Timespan(config.getInt("plugins.callTimeout"), 0));
+	_started = true;
+	startPorts();
+}
+
+void Host::startPorts()
+{
+	std::shared_ptr<const ApiRouter> router;
+	for (const auto& portName : splitList(_configuration.view().getString("http.ports")))
+	{
+		const PortSettings settings = readPortSettings(portName);
+		Poco::Net::HTTPRequestHandlerFactory::Ptr dispatcher;
+		if (settings.owner == "host")
+		{
+			if (!router)
+			{
+				router = std::make_shared<ApiRouter>(_registry, _logger);
+				for (const auto& route : router->describeRoutes()) _logger.information("API route %s", route);
+			}
+			dispatcher = new PortDispatcher(portName, router, _logger);
+		}
+		else
+		{
+			std::shared_ptr<PortHandlerFactory> factory;
+			for (const auto& owned : _registry.ownedWithRole<PortHandlerFactory>())
+			{
+				if (owned.first == settings.owner && !factory) factory = owned.second;
+			}
+			if (!factory)
+				_logger.error("port %s: plugin %s is not running or serves no port; the port answers 503 except /health", portName, settings.owner);
+			dispatcher = new PortDispatcher(portName, settings.owner, factory, _logger);
+		}
+		std::unique_ptr<PortServer> server(new PortServer(settings, dispatcher, _logger));
+		server->start();
+		_logger.information("port %s listening on %s:%hu, served by %s (threads %d-%d, queue %d)", portName, settings.address,
+			server->boundPort(), settings.owner, settings.minThreads, settings.maxThreads, settings.maxQueued);
+		_ports.push_back(std::move(server));
+	}
+}
+
+void Host::stop()
+{
+	if (_stopped) return;
+	_stopped = true;
+	if (_started) _logger.information("stopping");
+	for (auto& port : _ports) port->stop();
+	_ports.clear();
+	_registry.clear();
+	const auto deadline = Poco::Timespan(_configuration.view().getInt("plugins.callTimeout", 10), 0);
+	_plugins.stopAll(deadline);
+	_plugins.unloadAll();
+	if (_started) _logger.information("stopped");
+}
+
+Poco::UInt16 Host::boundPort(const std::string& portName) const
+{
+	for (const auto& port : _ports)
+	{
+		if (port->settings().name == portName) return port->boundPort();
+	}
+	return 0;
+}
+
+const std::string& Host::stateDirectory() const
+{
+	return _stateDirectory;
+}
+
+std::vector<PluginManager::Status> Host::pluginStatus() const
+{
+	return _plugins.status();
+}
+
+} // namespace restream

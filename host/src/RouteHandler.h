@@ -1,0 +1,42 @@
+//
+// RouteHandler.h
+//
+
+#ifndef restream_RouteHandler_INCLUDED
+#define restream_RouteHandler_INCLUDED
+
+#include "restream/ApiRoute.h"
+#include "restream/Authenticator.h"
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <memory>
+#include <string>
+
+namespace Poco {
+class Logger;
+}
+
+namespace restream {
+
+class RouteHandler : public Poco::Net::HTTPRequestHandler
+	/// Runs one ApiRoute for one request: asks the authenticator first when
+	/// the route is protected (401 with WWW-Authenticate when refused, 503
+	/// when no authenticator is loaded), then calls the route inside the
+	/// PluginGuard.
+{
+public:
+	RouteHandler(std::string owner, std::shared_ptr<ApiRoute> route, std::string authenticatorOwner,
+		std::shared_ptr<Authenticator> authenticator, Poco::Logger& logger);
+
+	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+
+private:
+	const std::string _owner;
+	std::shared_ptr<ApiRoute> _route;
+	const std::string _authenticatorOwner;
+	std::shared_ptr<Authenticator> _authenticator;
+	Poco::Logger& _logger;
+};
+
+} // namespace restream
+
+#endif // restream_RouteHandler_INCLUDED

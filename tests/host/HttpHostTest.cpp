@@ -1,0 +1,275 @@
+//
+// HttpHostTest.cpp
+//
+// The host's HTTP side on real sockets: each port answers from its own
+// plugin, /health everywhere, plugin exceptions become 500s, the router's
+// matching, deadlines, keep-alive capacity and the trusted-proxy rule.
+//
+
+#include "HostFixture.h"
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/StreamCopier.h>
+#include <atomic>
+#include <chrono>
+#include <cppunit/extensions/HelperMacros.h>
+#include <thread>
+#include <vector>
+
+using restream::test::HostFixture;
+
+namespace {
+
+std::map<std::string, std::string> fixtures(std::map<std::string, std::string> extra = {})
+{
+	extra["plugins.dir"] = RESTREAM_TEST_FIXTURE_PLUGIN_DIR;
+	if (!extra.count("plugins.load")) extra["plugins.load"] = "fixture-good, fixture-other";
+	extra["http.admin.plugin"] = "fixture-good";
+	extra["http.player.plugin"] = "fixture-other";
+	return extra;
+}
+
+bool contains(const std::string& text, const std::string& part)
+{
+	return text.find(part) != std::string::npos;
+}
+
+std::string rawExchange(unsigned short port, const std::string& request)
+{
+	Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
+	socket.setReceiveTimeout(Poco::Timespan(5, 0));
+	socket.sendBytes(request.data(), static_cast<int>(request.size()));
+	std::string answer;
+	char buffer[4096];
+	int n;
+	while ((n = socket.receiveBytes(buffer, sizeof(buffer))) > 0) answer.append(buffer, static_cast<std::size_t>(n));
+	return answer;
+}
+
+} // namespace
+
+class HttpHostTest : public CppUnit::TestFixture
+{
+	CPPUNIT_TEST_SUITE(HttpHostTest);
+	CPPUNIT_TEST(testEachPortAnswersFromItsOwnPlugin);
+	CPPUNIT_TEST(testHealthOnEveryPort);
+	CPPUNIT_TEST(testPluginExceptionBecomes500);
+	CPPUNIT_TEST(testRouteExceptionBecomes500);
+	CPPUNIT_TEST(testRouterMatching);
+	CPPUNIT_TEST(testProtectedRoutesFailClosedWithoutAuthenticator);
+	CPPUNIT_TEST(testPortWithoutItsPluginAnswers503);
+	CPPUNIT_TEST(testMalformedRequestIs400);
+	CPPUNIT_TEST(testTricklingClientIsCutOff);
+	CPPUNIT_TEST(testManyKeepAliveClients);
+	CPPUNIT_TEST(testClientAddressThroughTrustedProxy);
+	CPPUNIT_TEST(testUntrustedPeerForwardingIgnored);
+	CPPUNIT_TEST(testStopEndsIdleKeepAliveConnections);
+	CPPUNIT_TEST_SUITE_END();
+
+public:
+	void testEachPortAnswersFromItsOwnPlugin()
+	{
+		HostFixture host(fixtures());
+		const auto admin = host.request("GET", "admin", "/page");
+		CPPUNIT_ASSERT_EQUAL(200, admin.status);
+		CPPUNIT_ASSERT(contains(admin.body, "\"plugin\":\"fixture-good\""));
+		const auto player = host.request("GET", "player", "/page");
+		CPPUNIT_ASSERT_EQUAL(200, player.status);
+		CPPUNIT_ASSERT(contains(player.body, "\"plugin\":\"fixture-other\""));
+		const auto api = host.request("GET", "api", "/fixture/echo?x=1");
+		CPPUNIT_ASSERT_EQUAL(200, api.status);
+		CPPUNIT_ASSERT(contains(api.body, "\"route\":\"/fixture/echo\""));
+		CPPUNIT_ASSERT_EQUAL(404, host.request("GET", "api", "/page").status);
+	}
+
+	void testHealthOnEveryPort()
+	{
+		HostFixture host(fixtures());
+		for (const char* port : {"admin", "api", "player"})
+		{
+			const auto health = host.request("GET", port, "/health");
+			CPPUNIT_ASSERT_EQUAL(200, health.status);
+			CPPUNIT_ASSERT(contains(health.body, std::string("\"port\":\"") + port + "\""));
+			CPPUNIT_ASSERT(contains(health.headers.get("Content-Type", ""), "application/json"));
+		}
+		CPPUNIT_ASSERT_EQUAL(200, host.request("HEAD", "api", "/health").status);
+	}
+
+	void testPluginExceptionBecomes500()
+	{
+		HostFixture host(fixtures());
+		for (const char* path : {"/boom", "/poco-boom"})
+		{
+			const auto failed = host.request("GET", "admin", path);
+			CPPUNIT_ASSERT_EQUAL(500, failed.status);
+			CPPUNIT_ASSERT(contains(failed.body, "\"detail\":\"internal error in fixture-good\""));
+		}
+		CPPUNIT_ASSERT(contains(host.log(), "plugin fixture-good failed in GET /boom: deliberate failure in a page handler"));
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/still-alive").status);
+		CPPUNIT_ASSERT_EQUAL(404, host.request("GET", "admin", "/missing").status);
+	}
+
+	void testRouteExceptionBecomes500()
+	{
+		HostFixture host(fixtures());
+		const auto failed = host.request("GET", "api", "/fixture/throw");
+		CPPUNIT_ASSERT_EQUAL(500, failed.status);
+		CPPUNIT_ASSERT(contains(failed.body, "internal error in fixture-good"));
+		CPPUNIT_ASSERT(contains(host.log(), "plugin fixture-good failed in GET /fixture/throw: Runtime exception: deliberate failure in a route"));
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", "/fixture/echo").status);
+	}
+
+	void testRouterMatching()
+	{
+		HostFixture host(fixtures());
+		const auto prefixed = host.request("GET", "api", "/fixture/files/a/b.txt");
+		CPPUNIT_ASSERT_EQUAL(200, prefixed.status);
+		CPPUNIT_ASSERT(contains(prefixed.body, "\"route\":\"/fixture/files/*\""));
+		CPPUNIT_ASSERT_EQUAL(200, host.request("POST", "api", "/fixture/echo", "{}").status);
+		const auto wrongMethod = host.request("DELETE", "api", "/fixture/echo");
+		CPPUNIT_ASSERT_EQUAL(405, wrongMethod.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("GET, HEAD, OPTIONS, POST"), wrongMethod.headers.get("Allow", ""));
+		const auto head = host.request("HEAD", "api", "/fixture/echo");
+		CPPUNIT_ASSERT_EQUAL(200, head.status);
+		CPPUNIT_ASSERT(head.body.empty());
+		const auto options = host.request("OPTIONS", "api", "/fixture/echo");
+		CPPUNIT_ASSERT_EQUAL(204, options.status);
+		const auto unknown = host.request("GET", "api", "/nothing/here");
+		CPPUNIT_ASSERT_EQUAL(404, unknown.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("{\"detail\":\"Not Found\"}"), unknown.body);
+		// dot segments never reach a route as a traversal: /fixture/files/../echo is not /fixture/echo
+		const auto dotted = host.request("GET", "api", "/fixture/files/../../me");
+		CPPUNIT_ASSERT(dotted.status == 200 && contains(dotted.body, "\"route\":\"/fixture/files/*\""));
+	}
+
+	void testProtectedRoutesFailClosedWithoutAuthenticator()
+	{
+		HostFixture host(fixtures());
+		for (const char* path : {"/fixture/private", "/me"})
+		{
+			const auto refused = host.request("GET", "api", path);
+			CPPUNIT_ASSERT_EQUAL(503, refused.status);
+			CPPUNIT_ASSERT(contains(refused.body, "No authenticator is running"));
+		}
+	}
+
+	void testPortWithoutItsPluginAnswers503()
+	{
+		HostFixture host(fixtures({{"plugins.load", "fixture-good"}}));
+		const auto refused = host.request("GET", "player", "/");
+		CPPUNIT_ASSERT_EQUAL(503, refused.status);
+		CPPUNIT_ASSERT(contains(refused.body, "The fixture-other plugin that serves this port is not running"));
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "player", "/health").status);
+	}
+
+	void testMalformedRequestIs400()
+	{
+		HostFixture host(fixtures());
+		const std::string answer = rawExchange(host.port("api"), "NONSENSE\r\n\r\n");
+		CPPUNIT_ASSERT(contains(answer, "HTTP/1.1 400"));
+		CPPUNIT_ASSERT(contains(answer, "malformed HTTP request"));
+		const std::string badUri = rawExchange(host.port("admin"), "GET http://[::1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+		CPPUNIT_ASSERT(contains(badUri, "HTTP/1.1 400"));
+	}
+
+	void testTricklingClientIsCutOff()
+	{
+		HostFixture host(fixtures({{"http.admin.requestTimeout", "1"}}));
+		Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", host.port("admin")));
+		socket.sendBytes("GET / HTTP/1.1\r\n", 16);
+		const auto started = std::chrono::steady_clock::now();
+		bool cut = false;
+		while (std::chrono::steady_clock::now() - started < std::chrono::seconds(6))
+		{
+			std::this_thread::sleep_for(std::chrono::milliseconds(200));
+			try
+			{
+				if (socket.sendBytes("X", 1) <= 0) cut = true;
+				if (socket.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ))
+				{
+					char buffer[512];
+					if (socket.receiveBytes(buffer, sizeof(buffer)) <= 0) cut = true;
+				}
+			}
+			catch (const Poco::Exception&)
+			{
+				cut = true;
+			}
+			if (cut) break;
+		}
+		const auto elapsed = std::chrono::steady_clock::now() - started;
+		CPPUNIT_ASSERT(cut);
+		CPPUNIT_ASSERT(elapsed < std::chrono::milliseconds(3000));
+		CPPUNIT_ASSERT(contains(host.log(), "passed its deadline; connection closed"));
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/").status);
+	}
+
+	void testManyKeepAliveClients()
+	{
+		HostFixture host(fixtures());
+		const int clients = 200;
+		std::atomic<int> served{0};
+		std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>> sessions;
+		for (int i = 0; i < clients; ++i)
+		{
+			sessions.emplace_back(new Poco::Net::HTTPClientSession("127.0.0.1", host.port("api")));
+			sessions.back()->setKeepAlive(true);
+			sessions.back()->setTimeout(Poco::Timespan(10, 0));
+		}
+		std::vector<std::thread> threads;
+		for (int i = 0; i < clients; ++i)
+		{
+			threads.emplace_back([&, i] {
+				for (int round = 0; round < 3; ++round)
+				{
+					Poco::Net::HTTPRequest request("GET", "/health", Poco::Net::HTTPMessage::HTTP_1_1);
+					sessions[static_cast<std::size_t>(i)]->sendRequest(request);
+					Poco::Net::HTTPResponse response;
+					std::string body;
+					Poco::StreamCopier::copyToString(sessions[static_cast<std::size_t>(i)]->receiveResponse(response), body);
+					if (response.getStatus() == 200) ++served;
+				}
+			});
+		}
+		for (auto& thread : threads) thread.join();
+		CPPUNIT_ASSERT_EQUAL(clients * 3, served.load());
+	}
+
+	void testClientAddressThroughTrustedProxy()
+	{
+		HostFixture host(fixtures());
+		const auto forwarded = host.request("GET", "api", "/fixture/echo", "", {{"X-Forwarded-For", "198.51.100.4, 203.0.113.7"}});
+		CPPUNIT_ASSERT(contains(forwarded.body, "\"client\":\"203.0.113.7\""));
+		const auto cloudflare = host.request("GET", "api", "/fixture/echo", "", {{"CF-Connecting-IP", "2001:db8::5"}, {"X-Forwarded-For", "203.0.113.7"}});
+		CPPUNIT_ASSERT(contains(cloudflare.body, "\"client\":\"2001:db8::5\""));
+		const auto garbage = host.request("GET", "api", "/fixture/echo", "", {{"X-Forwarded-For", "not-an-address"}});
+		CPPUNIT_ASSERT(contains(garbage.body, "\"client\":\"127.0.0.1\""));
+	}
+
+	void testUntrustedPeerForwardingIgnored()
+	{
+		HostFixture host(fixtures({{"http.trustedProxies", "10.9.9.9, 192.168.0.0/16"}}));
+		const auto forwarded = host.request("GET", "api", "/fixture/echo", "", {{"X-Forwarded-For", "203.0.113.7"}, {"CF-Connecting-IP", "203.0.113.8"}});
+		CPPUNIT_ASSERT(contains(forwarded.body, "\"client\":\"127.0.0.1\""));
+	}
+
+	void testStopEndsIdleKeepAliveConnections()
+	{
+		HostFixture host(fixtures({{"http.api.keepAliveTimeout", "30"}}));
+		Poco::Net::HTTPClientSession session("127.0.0.1", host.port("api"));
+		session.setKeepAlive(true);
+		Poco::Net::HTTPRequest request("GET", "/health", Poco::Net::HTTPMessage::HTTP_1_1);
+		session.sendRequest(request);
+		Poco::Net::HTTPResponse response;
+		std::string body;
+		Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
+		CPPUNIT_ASSERT_EQUAL(200, static_cast<int>(response.getStatus()));
+		const auto started = std::chrono::steady_clock::now();
+		host.stop();
+		CPPUNIT_ASSERT(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
+	}
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(HttpHostTest);
