@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what restream needs to build, run and test on Debian bookworm, from Debian's packages.
+# Idempotent: does nothing when everything is already there. Run as root (or it uses sudo).
+set -euo pipefail
+
+packages=(
+  # build
+  cmake g++ make pkg-config
+  # libraries: Poco 1.11, FFmpeg 5.1, libxcrypt, CppUnit
+  libpoco-dev libavformat-dev libavcodec-dev libavutil-dev libswresample-dev libavfilter-dev libswscale-dev
+  libcrypt-dev libcppunit-dev
+  # tests: ffprobe and the ffmpeg CLI (reference and checks)
+  ffmpeg ca-certificates
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+echo "setup-debian: installing ${missing[*]}"
+"${as_root[@]}" apt-get update -q
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
