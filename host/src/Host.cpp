@@ -3,6 +3,7 @@
 //
 
 #include "Host.h"
+#include "CatalogRoute.h"
 #include "MeRoute.h"
 #include "PortDispatcher.h"
 #include "StateDirectory.h"
@@ -57,6 +58,8 @@ Host::Host(HostConfiguration& configuration, Redactor& redactor, const std::stri
 	_configuration.declare("public.playerUrl", "");
 	_configuration.declare("http.trustedProxies", "127.0.0.1/8, ::1");
 	_configuration.declare("http.ports", "admin, api, player");
+	_configuration.declare("catalog.source", "");
+	_configuration.declare("catalog.ttl", "3600");
 	for (const auto& portName : splitList(_configuration.view().getString("http.ports"))) declarePortSettings(portName);
 }
 
@@ -134,6 +137,13 @@ void Host::start()
 	_registry.add("host", "host.me", std::make_shared<MeRoute>());
 	_plugins.startAll(*_settings, _stateDirectory, Poco::Timespan(config.getInt("plugins.callTimeout"), 0));
 	_started = true;
+	_catalog = std::make_shared<Catalog>(_registry, config.getString("catalog.source"), Poco::Timespan(config.getInt("catalog.ttl"), 0), _logger);
+	for (auto endpoint : {CatalogRoute::Endpoint::Categories, CatalogRoute::Endpoint::Channels, CatalogRoute::Endpoint::Account,
+			 CatalogRoute::Endpoint::Refresh})
+	{
+		auto route = std::make_shared<CatalogRoute>(endpoint, _catalog, _redactor);
+		_registry.add("host", "host.catalog" + route->path(), route);
+	}
 	startPorts();
 }
 
@@ -180,6 +190,7 @@ void Host::stop()
 	for (auto& port : _ports) port->stop();
 	_ports.clear();
 	_registry.clear();
+	_catalog.reset();
 	const auto deadline = Poco::Timespan(_configuration.view().getInt("plugins.callTimeout", 10), 0);
 	_plugins.stopAll(deadline);
 	_plugins.unloadAll();
@@ -198,6 +209,11 @@ Poco::UInt16 Host::boundPort(const std::string& portName) const
 const std::string& Host::stateDirectory() const
 {
 	return _stateDirectory;
+}
+
+ServiceRegistry& Host::registry()
+{
+	return _registry;
 }
 
 std::vector<PluginManager::Status> Host::pluginStatus() const

@@ -6,6 +6,7 @@
 #define restream_Host_INCLUDED
 
 #include "ApiRouter.h"
+#include "Catalog.h"
 #include "HostConfiguration.h"
 #include "HostSettings.h"
 #include "PluginManager.h"
@@ -54,6 +55,8 @@ public:
 		/// or 0 if that port is not served.
 
 	const std::string& stateDirectory() const;
+	ServiceRegistry& registry();
+		/// The service registry (tests reach plugin services through it).
 	std::vector<PluginManager::Status> pluginStatus() const;
 
 private:
@@ -67,6 +70,7 @@ private:
 	std::string _stateDirectory;
 	std::unique_ptr<HostSettings> _settings;
 	ServiceRegistry _registry;
+	std::shared_ptr<Catalog> _catalog;                // holds the active source: released with the registry
 	PluginManager _plugins;                           // destroyed after the servers
 	std::vector<std::unique_ptr<PortServer>> _ports;  // destroyed first
 	bool _started = false;

@@ -224,8 +224,7 @@ void PluginManager::unloadAll()
 	{
 		if (it->state == State::Abandoned)
 		{
-			it->plugin.release(); // still running somewhere: never delete, never unload
-			it->context.release();
+			keepForever(std::move(*it)); // still running somewhere: never delete, never unload
 			continue;
 		}
 		try
@@ -238,6 +237,13 @@ void PluginManager::unloadAll()
 		}
 	}
 	_plugins.clear();
+}
+
+void PluginManager::keepForever(Loaded&& abandoned)
+{
+	// reachable until the process ends, so neither deleted nor reported as a leak
+	static auto* kept = new std::vector<Loaded>;
+	kept->push_back(std::move(abandoned));
 }
 
 std::vector<PluginManager::Status> PluginManager::status() const

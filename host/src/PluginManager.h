@@ -96,6 +96,9 @@ private:
 		std::unique_ptr<HostPluginContext> context;
 	};
 
+	static void keepForever(Loaded&& abandoned);
+		/// Keeps an abandoned plugin and its context alive until the process ends.
+
 	bool checkDescriptor(const std::string& name, const std::string& path, std::string& version);
 
 	HostConfiguration& _configuration;

@@ -4,10 +4,14 @@
 
 #include "HostFixture.h"
 #include "Host.h"
+#include "PasswordHashCommand.h"
 #include "HostConfiguration.h"
 #include "RedactingChannel.h"
 #include "Redactor.h"
+#include <Poco/Exception.h>
 #include <Poco/File.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -100,6 +104,28 @@ HttpResult HostFixture::request(const std::string& method, const std::string& po
 	Poco::StreamCopier::copyToString(stream, result.body);
 	for (const auto& header : response) result.headers.add(header.first, header.second);
 	return result;
+}
+
+std::string HostFixture::signIn(const std::string& password, const std::string& username)
+{
+	Poco::JSON::Object credentials;
+	credentials.set("username", username);
+	credentials.set("password", password);
+	std::ostringstream body;
+	credentials.stringify(body);
+	const HttpResult result = request("POST", "api", "/auth/login", body.str());
+	if (result.status != 200) throw Poco::AssertionViolationException("sign-in failed", std::to_string(result.status) + " " + result.body);
+	return Poco::JSON::Parser().parse(result.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("access_token");
+}
+
+std::string HostFixture::passwordHash(const std::string& password)
+{
+	return PasswordHashCommand::hash(password);
+}
+
+std::shared_ptr<Service> HostFixture::findService(const std::string& name)
+{
+	return _host ? _host->registry().find(name) : nullptr;
 }
 
 unsigned short HostFixture::port(const std::string& portName) const

@@ -18,6 +18,7 @@
 namespace restream {
 
 class Host;
+class Service;
 class HostConfiguration;
 class Redactor;
 
@@ -54,6 +55,20 @@ public:
 		/// Sends one request to a port ("api", "admin", "player"). Content-Type
 		/// defaults to application/json when body is non-empty.
 
+	std::string signIn(const std::string& password, const std::string& username = "admin");
+		/// Signs in through POST /auth/login and returns the access token.
+		/// Throws Poco::AssertionViolationException when the login fails.
+
+	static std::string passwordHash(const std::string& password);
+		/// A bcrypt hash for plugins.auth-jwt.adminPasswordHash.
+
+	template <class Role>
+	std::shared_ptr<Role> service(const std::string& name)
+		/// The running host's service registered under name, if it has Role.
+	{
+		return std::dynamic_pointer_cast<Role>(findService(name));
+	}
+
 	unsigned short port(const std::string& portName) const;
 	std::string stateDir() const;
 	std::string log() const;
@@ -63,6 +78,7 @@ public:
 
 private:
 	void start();
+	std::shared_ptr<Service> findService(const std::string& name);
 
 	std::map<std::string, std::string> _settings;
 	std::string _stateDir;

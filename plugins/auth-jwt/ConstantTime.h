@@ -1,0 +1,28 @@
+//
+// ConstantTime.h
+//
+// Comparing secrets without leaking where they differ.
+//
+
+#ifndef restream_authjwt_ConstantTime_INCLUDED
+#define restream_authjwt_ConstantTime_INCLUDED
+
+#include <string>
+
+namespace restream {
+namespace authjwt {
+
+class ConstantTime
+	/// Comparisons whose duration does not depend on the contents compared.
+	/// Stateless; safe from any thread; never throws.
+{
+public:
+	static bool equals(const std::string& given, const std::string& expected);
+		/// True if both strings are equal. Always reads every byte of the
+		/// longer string: the time depends on the lengths only.
+};
+
+} // namespace authjwt
+} // namespace restream
+
+#endif // restream_authjwt_ConstantTime_INCLUDED

@@ -1,0 +1,120 @@
+//
+// LoginRoute.cpp
+//
+
+#include "LoginRoute.h"
+#include "ConstantTime.h"
+#include "LoginRequest.h"
+#include "restream/JsonResponse.h"
+#include "restream/PluginContext.h"
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Thread.h>
+
+namespace restream {
+namespace authjwt {
+
+LoginRoute::LoginRoute(PluginContext& context, const std::string& username, const PasswordHash& passwordHash,
+	std::shared_ptr<const TokenService> tokens, const LoginThrottle::Limits& limits):
+	_context(context),
+	_username(username),
+	_passwordHash(passwordHash),
+	_tokens(std::move(tokens)),
+	_throttle(limits)
+{
+}
+
+std::string LoginRoute::method() const
+{
+	return "POST";
+}
+
+std::string LoginRoute::path() const
+{
+	return "/auth/login";
+}
+
+ApiRoute::Access LoginRoute::access() const
+{
+	return Access::Public;
+}
+
+void LoginRoute::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+	const Identity&)
+{
+	const LoginRequest login(request);
+	if (login.status() != Poco::Net::HTTPResponse::HTTP_OK)
+	{
+		if (login.status() == Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE) response.setKeepAlive(false);
+		JsonResponse::sendError(response, login.status(), login.problem());
+		return;
+	}
+
+	const std::string client = _context.clientAddress(request);
+	const LoginThrottle::Attempt attempt = _throttle.admit(client);
+	if (!attempt.admitted)
+	{
+		const std::string seconds = wholeSeconds(attempt.retryAfter);
+		response.set("Retry-After", seconds);
+		JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_TOO_MANY_REQUESTS,
+			"Too many failed sign-ins; try again in " + seconds + " s");
+		return;
+	}
+
+	const bool knownUser = ConstantTime::equals(login.username(), _username);
+	const bool rightPassword = _passwordHash.verify(login.password());
+	if (knownUser && rightPassword)
+	{
+		_throttle.succeeded(client);
+		grant(response, client);
+	}
+	else
+	{
+		refuse(response, client, knownUser, attempt);
+	}
+}
+
+void LoginRoute::grant(Poco::Net::HTTPServerResponse& response, const std::string& client)
+{
+	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+	body->set("access_token", _tokens->issue(_username));
+	body->set("token_type", std::string("bearer"));
+	body->set("expires_in", static_cast<Poco::Int64>(_tokens->lifetime().totalSeconds()));
+	_context.logger().information("User '" + printable(_username) + "' signed in from " + client + ".");
+	JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, body);
+}
+
+void LoginRoute::refuse(Poco::Net::HTTPServerResponse& response, const std::string& client,
+	bool knownUser, const LoginThrottle::Attempt& attempt)
+{
+	// an unknown name is not logged: people type their password into the user field
+	std::string message =
+		"Failed sign-in from " + client + (knownUser ? " as user '" + printable(_username) + "'." : " with an unknown user name.");
+	if (attempt.locksOut)
+		message += " Further sign-ins from this address are refused for " + wholeSeconds(attempt.retryAfter) + " s.";
+	_context.logger().warning(message);
+	if (attempt.delay > Poco::Timespan(0)) Poco::Thread::sleep(static_cast<long>(attempt.delay.totalMilliseconds()));
+	response.set("WWW-Authenticate", "Bearer");
+	JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED, "Incorrect username or password");
+}
+
+std::string LoginRoute::wholeSeconds(const Poco::Timespan& span)
+{
+	return std::to_string((span.totalMicroseconds() + Poco::Timespan::SECONDS - 1) / Poco::Timespan::SECONDS);
+}
+
+std::string LoginRoute::printable(const std::string& username) const
+{
+	const std::size_t limit = 64;
+	std::string text;
+	for (const char c : username.substr(0, limit))
+	{
+		const auto byte = static_cast<unsigned char>(c);
+		text += (byte < 0x20 || byte == 0x7F) ? '?' : c;
+	}
+	if (username.size() > limit) text += "...";
+	return _context.redact(text);
+}
+
+} // namespace authjwt
+} // namespace restream

@@ -1,0 +1,71 @@
+//
+// LoginRoute.h
+//
+// POST /auth/login: a username and password in, an access token out.
+//
+
+#ifndef restream_authjwt_LoginRoute_INCLUDED
+#define restream_authjwt_LoginRoute_INCLUDED
+
+#include "LoginThrottle.h"
+#include "PasswordHash.h"
+#include "TokenService.h"
+#include "restream/ApiRoute.h"
+#include <memory>
+#include <string>
+
+namespace restream {
+
+class PluginContext;
+
+namespace authjwt {
+
+class LoginRoute : public ApiRoute
+	/// The public route POST /auth/login. It answers:
+	///   - 200 {"access_token", "token_type": "bearer", "expires_in"} for the
+	///     admin's username and password;
+	///   - 401 {"detail": "Incorrect username or password"} otherwise, the
+	///     same for a wrong user and a wrong password (both compared, and the
+	///     password hashed, every time), after the throttle's delay;
+	///   - 429 with Retry-After, without checking anything, to a client the
+	///     throttle refuses; 400 and 413 for bodies it cannot read.
+	/// Failed sign-ins are logged at warning level with the client address
+	/// and the (redacted) username, never the password.
+	///
+	/// Threads: handleRequest() is called concurrently.
+{
+public:
+	LoginRoute(PluginContext& context, const std::string& username, const PasswordHash& passwordHash,
+		std::shared_ptr<const TokenService> tokens, const LoginThrottle::Limits& limits);
+		/// context must stay valid as long as the route is registered (the
+		/// host drops services before Plugin::stop()).
+
+	std::string method() const override;
+	std::string path() const override;
+	Access access() const override;
+
+	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+		const Identity& caller) override;
+
+private:
+	void grant(Poco::Net::HTTPServerResponse& response, const std::string& client);
+	void refuse(Poco::Net::HTTPServerResponse& response, const std::string& client, bool knownUser,
+		const LoginThrottle::Attempt& attempt);
+	static std::string wholeSeconds(const Poco::Timespan& span);
+		/// span in seconds, rounded up.
+
+	std::string printable(const std::string& username) const;
+		/// username fit for a log line: control characters replaced, cut
+		/// after 64 characters, redacted.
+
+	PluginContext& _context;
+	const std::string _username;
+	const PasswordHash _passwordHash;
+	const std::shared_ptr<const TokenService> _tokens;
+	LoginThrottle _throttle;
+};
+
+} // namespace authjwt
+} // namespace restream
+
+#endif // restream_authjwt_LoginRoute_INCLUDED

@@ -1,0 +1,77 @@
+//
+// TokenService.h
+//
+// Issuing and verifying the API's access tokens.
+//
+
+#ifndef restream_authjwt_TokenService_INCLUDED
+#define restream_authjwt_TokenService_INCLUDED
+
+#include "restream/Identity.h"
+#include <Poco/JWT/Signer.h>
+#include <Poco/Timespan.h>
+#include <cstddef>
+#include <string>
+
+namespace restream {
+namespace authjwt {
+
+class TokenService
+	/// Issues and verifies access tokens: JWTs signed with HS256 (the only
+	/// algorithm accepted), carrying sub, iss, iat, exp and a random jti.
+	///
+	/// Immutable once built; issue() and verify() are safe from any thread.
+{
+public:
+	TokenService(const std::string& secret, const std::string& issuer, const Poco::Timespan& lifetime);
+		/// Throws Poco::InvalidArgumentException when checkSecret() refuses
+		/// secret, issuer is empty or lifetime is shorter than a second.
+
+	std::string issue(const std::string& subject) const;
+		/// Returns a new token for subject, valid for lifetime().
+		/// Throws Poco::SystemException if no random jti can be drawn.
+
+	Identity verify(const std::string& token) const;
+		/// Returns an authenticated Identity whose subject is the token's
+		/// sub when the token is well formed, signed with HS256 and this
+		/// secret (compared in constant time, canonical encoding only), its
+		/// iss is this issuer and its exp is a number not more than
+		/// CLOCK_SKEW in the past. Otherwise an Identity with a reason.
+		/// Never throws.
+
+	const Poco::Timespan& lifetime() const;
+		/// How long an issued token is valid.
+
+	static void checkSecret(const std::string& secret);
+		/// Throws Poco::InvalidArgumentException if secret is shorter than
+		/// MIN_SECRET_LENGTH bytes, a known placeholder (also repeated, any
+		/// case) or one character repeated. The message never quotes secret.
+
+	static constexpr std::size_t MIN_SECRET_LENGTH = 32;
+	static constexpr std::size_t MAX_TOKEN_LENGTH = 8192;
+	static constexpr int CLOCK_SKEW_SECONDS = 30;
+
+private:
+	bool hasValidSignature(const std::string& token) const;
+		/// Recomputes the HS256 signature and compares its canonical encoding
+		/// in constant time, before any of the token is parsed (Poco's Signer
+		/// parses first and compares decoded digests with operator==).
+
+	Identity checkClaims(const Poco::JWT::Token& token) const;
+		/// Checks exp, iss and sub, which Poco's Signer does not.
+
+	std::string _secret;
+	Poco::JWT::Signer _signer;
+	std::string _issuer;
+	Poco::Timespan _lifetime;
+};
+
+inline const Poco::Timespan& TokenService::lifetime() const
+{
+	return _lifetime;
+}
+
+} // namespace authjwt
+} // namespace restream
+
+#endif // restream_authjwt_TokenService_INCLUDED
