@@ -4,6 +4,7 @@
 
 #include "ApiRouter.h"
 #include "ErrorHandler.h"
+#include "PluginGuard.h"
 #include "RouteHandler.h"
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -18,16 +19,19 @@ namespace restream {
 namespace {
 
 class OptionsHandler : public Poco::Net::HTTPRequestHandler
-	/// OPTIONS on a known path: 204 with the methods it accepts.
+	/// OPTIONS on a known path: 204 with the methods it accepts, and the CORS
+	/// preflight answer for an allowed origin.
 {
 public:
-	explicit OptionsHandler(std::string allow):
-		_allow(std::move(allow))
+	OptionsHandler(std::string allow, const CorsPolicy& cors):
+		_allow(std::move(allow)),
+		_cors(cors)
 	{
 	}
 
-	void handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) override
+	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
 	{
+		_cors.applyPreflight(request, response, _allow);
 		response.set("Allow", _allow);
 		response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
 		response.setContentLength(0);
@@ -36,6 +40,32 @@ public:
 
 private:
 	const std::string _allow;
+	const CorsPolicy& _cors;
+};
+
+class DocumentHandler : public Poco::Net::HTTPRequestHandler
+	/// One of the router's documents.
+{
+public:
+	DocumentHandler(const std::string& document, const char* contentType):
+		_document(document),
+		_contentType(contentType)
+	{
+	}
+
+	void handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) override
+	{
+		response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);
+		response.setContentType(_contentType);
+		response.set("Cache-Control", "no-cache");
+		response.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+		response.setContentLength(static_cast<std::streamsize>(_document.size()));
+		response.sendBuffer(_document.data(), _document.size());
+	}
+
+private:
+	const std::string& _document;
+	const char* _contentType;
 };
 
 class MethodNotAllowedHandler : public ErrorHandler
@@ -60,7 +90,8 @@ private:
 
 } // namespace
 
-ApiRouter::ApiRouter(const ServiceRegistry& registry, Poco::Logger& logger):
+ApiRouter::ApiRouter(const ServiceRegistry& registry, const CorsPolicy& cors, Poco::Logger& logger):
+	_cors(cors),
 	_logger(logger)
 {
 	for (const auto& owned : registry.ownedWithRole<ApiRoute>())
@@ -87,6 +118,19 @@ ApiRouter::ApiRouter(const ServiceRegistry& registry, Poco::Logger& logger):
 		}
 		_routes.push_back(entry);
 	}
+	std::vector<ApiDocumentation::Route> documented = {
+		{"GET", "/health", false, "Liveness of this port (every port answers it)", "host"},
+		{"GET", "/docs", false, "This documentation, readable", "host"},
+		{"GET", "/openapi.json", false, "This documentation, OpenAPI 3", "host"},
+	};
+	for (const auto& entry : _routes)
+	{
+		std::string summary;
+		PluginGuard::call(_logger, entry.owner, "summary", [&] { summary = entry.route->summary(); });
+		documented.push_back({entry.method, entry.path + (entry.prefix ? "*" : ""), entry.route->access() == ApiRoute::Access::Protected,
+			summary, entry.owner});
+	}
+	_documentation.reset(new ApiDocumentation(documented));
 	const auto authenticators = registry.ownedWithRole<Authenticator>();
 	if (!authenticators.empty())
 	{
@@ -101,6 +145,9 @@ ApiRouter::ApiRouter(const ServiceRegistry& registry, Poco::Logger& logger):
 
 Poco::Net::HTTPRequestHandler* ApiRouter::createRequestHandler(const Poco::Net::HTTPServerRequest& request, const std::string& path) const
 {
+	const bool reading = request.getMethod() == Poco::Net::HTTPRequest::HTTP_GET || request.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD;
+	if (reading && path == "/openapi.json") return new DocumentHandler(_documentation->openApi(), "application/json; charset=utf-8");
+	if (reading && path == "/docs") return new DocumentHandler(_documentation->html(), "text/html; charset=utf-8");
 	// the exact path first, then the longest prefix
 	const Entry* bestPathOwner = nullptr;
 	std::vector<const Entry*> candidates;
@@ -133,10 +180,10 @@ Poco::Net::HTTPRequestHandler* ApiRouter::createRequestHandler(const Poco::Net::
 		if (entry->method == method) bestPathOwner = entry;
 	}
 	if (bestPathOwner)
-		return new RouteHandler(bestPathOwner->owner, bestPathOwner->route, _authenticatorOwner, _authenticator, _logger);
+		return new RouteHandler(bestPathOwner->owner, bestPathOwner->route, _authenticatorOwner, _authenticator, _cors, _logger);
 	allowed.insert(Poco::Net::HTTPRequest::HTTP_OPTIONS);
 	const std::string allow = Poco::cat(std::string(", "), allowed.begin(), allowed.end());
-	if (method == Poco::Net::HTTPRequest::HTTP_OPTIONS) return new OptionsHandler(allow);
+	if (method == Poco::Net::HTTPRequest::HTTP_OPTIONS) return new OptionsHandler(allow, _cors);
 	return new MethodNotAllowedHandler(allow);
 }
 

@@ -5,6 +5,8 @@
 #ifndef restream_ApiRouter_INCLUDED
 #define restream_ApiRouter_INCLUDED
 
+#include "ApiDocumentation.h"
+#include "CorsPolicy.h"
 #include "ServiceRegistry.h"
 #include "restream/ApiRoute.h"
 #include "restream/Authenticator.h"
@@ -27,12 +29,14 @@ class ApiRouter
 	/// the registry (the host's own and the plugins'), with the first
 	/// Authenticator for protected routes. Matching follows ApiRoute's
 	/// contract: exact path, then longest prefix; GET answers HEAD; a known
-	/// path with another method is 405 with Allow; OPTIONS is 204 with Allow.
+	/// path with another method is 405 with Allow; OPTIONS is 204 with Allow
+	/// (and the CORS preflight answer for allowed origins). It documents
+	/// itself at GET /docs and GET /openapi.json.
 	/// Threads: createRequestHandler() is called concurrently; the router is
 	/// immutable after construction.
 {
 public:
-	ApiRouter(const ServiceRegistry& registry, Poco::Logger& logger);
+	ApiRouter(const ServiceRegistry& registry, const CorsPolicy& cors, Poco::Logger& logger);
 
 	Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request, const std::string& path) const;
 		/// Returns the handler for request, whose decoded path is given.
@@ -51,6 +55,8 @@ private:
 	};
 
 	std::vector<Entry> _routes;
+	const CorsPolicy _cors;
+	std::unique_ptr<ApiDocumentation> _documentation;
 	std::string _authenticatorOwner;
 	std::shared_ptr<Authenticator> _authenticator;
 	Poco::Logger& _logger;

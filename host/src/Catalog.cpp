@@ -117,6 +117,11 @@ SourceAccount Catalog::account()
 	return guarded<SourceAccount>("account", [&] { return source().account(); });
 }
 
+std::unique_ptr<PacketProducer> Catalog::openProducer(Poco::Int64 streamId)
+{
+	return guarded<std::unique_ptr<PacketProducer>>("openProducer", [&] { return source().openProducer(streamId); });
+}
+
 SourceInput Catalog::resolve(Poco::Int64 streamId)
 {
 	if (!snapshot()->find(streamId)) throw SourceException(SourceException::NotFound, "No channel " + std::to_string(streamId) + " in the catalog");

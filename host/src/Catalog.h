@@ -67,6 +67,10 @@ public:
 	SourceAccount account();
 		/// The account's facts, fetched from the source now.
 
+	std::unique_ptr<PacketProducer> openProducer(Poco::Int64 streamId);
+		/// The source's own producer of streamId's packets, or null when the
+		/// source gives a URL to open instead (resolve()).
+
 	SourceInput resolve(Poco::Int64 streamId);
 		/// What to open for streamId. Throws SourceException NotFound for a
 		/// channel not in the catalog.

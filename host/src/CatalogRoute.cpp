@@ -173,4 +173,16 @@ void CatalogRoute::refresh(Poco::Net::HTTPServerResponse& response)
 	JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, body);
 }
 
+std::string CatalogRoute::summary() const
+{
+	switch (_endpoint)
+	{
+	case Endpoint::Categories: return "Live categories with channel counts";
+	case Endpoint::Channels: return "Channels, paged (limit, offset), by category_id, searched without case or accents (search)";
+	case Endpoint::Account: return "The provider account: status, expiry, connections allowed and in use";
+	case Endpoint::Refresh: return "Reload the catalog from the provider now";
+	}
+	return "";
+}
+
 } // namespace restream

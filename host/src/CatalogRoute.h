@@ -37,6 +37,7 @@ public:
 	std::string method() const override;
 	std::string path() const override;
 	Access access() const override;
+	std::string summary() const override;
 	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const Identity& caller) override;
 
 	static Poco::Net::HTTPResponse::HTTPStatus statusFor(SourceException::Kind kind);

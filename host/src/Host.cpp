@@ -5,6 +5,7 @@
 #include "Host.h"
 #include "CatalogRoute.h"
 #include "MeRoute.h"
+#include "StreamRoute.h"
 #include "PortDispatcher.h"
 #include "StateDirectory.h"
 #include "restream/PortHandlerFactory.h"
@@ -12,6 +13,7 @@
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
+#include <algorithm>
 
 namespace restream {
 
@@ -58,8 +60,23 @@ Host::Host(HostConfiguration& configuration, Redactor& redactor, const std::stri
 	_configuration.declare("public.playerUrl", "");
 	_configuration.declare("http.trustedProxies", "127.0.0.1/8, ::1");
 	_configuration.declare("http.ports", "admin, api, player");
+	_configuration.declare("http.corsOrigins", "");
+	_configuration.declare("public.adminUrl", "");
 	_configuration.declare("catalog.source", "");
 	_configuration.declare("catalog.ttl", "3600");
+	const UrlInputOptions input;
+	const RecoveryPolicy recovery;
+	_configuration.declare("live.maxChannels", "2");
+	_configuration.declare("live.readTimeout", std::to_string(input.readTimeout.totalSeconds()));
+	_configuration.declare("live.probeSize", std::to_string(input.probeSize));
+	_configuration.declare("live.analyzeDuration", std::to_string(input.analyzeDuration.totalMilliseconds()));
+	_configuration.declare("live.maxRedirects", std::to_string(input.maxRedirects));
+	_configuration.declare("live.audioBitRate", std::to_string(input.audioBitRate));
+	_configuration.declare("live.retryDelay", std::to_string(recovery.retryDelay.totalMilliseconds()));
+	_configuration.declare("live.maxRetryDelay", std::to_string(recovery.maxRetryDelay.totalSeconds()));
+	_configuration.declare("live.maxFailures", std::to_string(recovery.maxFailures));
+	_configuration.declare("live.errorRetryInterval", std::to_string(recovery.errorRetryInterval.totalSeconds()));
+	_configuration.declare("live.healthyAfter", std::to_string(recovery.healthyAfter.totalSeconds()));
 	for (const auto& portName : splitList(_configuration.view().getString("http.ports"))) declarePortSettings(portName);
 }
 
@@ -144,7 +161,42 @@ void Host::start()
 		auto route = std::make_shared<CatalogRoute>(endpoint, _catalog, _redactor);
 		_registry.add("host", "host.catalog" + route->path(), route);
 	}
+	startEngine();
 	startPorts();
+}
+
+void Host::startEngine()
+{
+	const auto& config = _configuration.view();
+	UrlInputOptions input;
+	input.readTimeout = Poco::Timespan(config.getInt("live.readTimeout"), 0);
+	input.probeSize = config.getInt("live.probeSize");
+	input.analyzeDuration = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.analyzeDuration")) * 1000);
+	input.maxRedirects = config.getInt("live.maxRedirects");
+	input.audioBitRate = config.getInt("live.audioBitRate");
+	RecoveryPolicy recovery;
+	recovery.retryDelay = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.retryDelay")) * 1000);
+	recovery.maxRetryDelay = Poco::Timespan(config.getInt("live.maxRetryDelay"), 0);
+	recovery.maxFailures = config.getInt("live.maxFailures");
+	recovery.errorRetryInterval = Poco::Timespan(config.getInt("live.errorRetryInterval"), 0);
+	recovery.healthyAfter = Poco::Timespan(config.getInt("live.healthyAfter"), 0);
+	if (input.readTimeout.totalSeconds() < 1 || input.probeSize < 32 || recovery.maxFailures < 1 || recovery.retryDelay.totalMilliseconds() < 100)
+		throw Poco::InvalidArgumentException("live.readTimeout >= 1, live.probeSize >= 32, live.maxFailures >= 1 and live.retryDelay >= 100 ms are required");
+	_engine = std::make_shared<StreamEngine>(*_catalog, _registry, input, recovery, std::max(1, config.getInt("live.maxChannels")), _redactor, _logger);
+	const unsigned playerPort = static_cast<unsigned>(config.getInt("http.player.port", 8003));
+	for (auto endpoint : {StreamRoute::Endpoint::Start, StreamRoute::Endpoint::Stop, StreamRoute::Endpoint::Status, StreamRoute::Endpoint::Metrics})
+	{
+		auto route = std::make_shared<StreamRoute>(endpoint, _engine, *_settings, playerPort);
+		_registry.add("host", "host.stream" + route->path(), route);
+	}
+}
+
+std::string Host::corsOrigins() const
+{
+	const auto& config = _configuration.view();
+	const std::string configured = config.getString("http.corsOrigins", "");
+	if (!configured.empty()) return configured;
+	return config.getString("public.playerUrl", "") + "," + config.getString("public.adminUrl", "");
 }
 
 void Host::startPorts()
@@ -158,7 +210,7 @@ void Host::startPorts()
 		{
 			if (!router)
 			{
-				router = std::make_shared<ApiRouter>(_registry, _logger);
+				router = std::make_shared<ApiRouter>(_registry, CorsPolicy(corsOrigins()), _logger);
 				for (const auto& route : router->describeRoutes()) _logger.information("API route %s", route);
 			}
 			dispatcher = new PortDispatcher(portName, router, _logger);
@@ -189,6 +241,8 @@ void Host::stop()
 	if (_started) _logger.information("stopping");
 	for (auto& port : _ports) port->stop();
 	_ports.clear();
+	if (_engine) _engine->stopAll(); // every upstream closed and every sink ended before plugins stop
+	_engine.reset();
 	_registry.clear();
 	_catalog.reset();
 	const auto deadline = Poco::Timespan(_configuration.view().getInt("plugins.callTimeout", 10), 0);

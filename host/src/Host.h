@@ -7,6 +7,7 @@
 
 #include "ApiRouter.h"
 #include "Catalog.h"
+#include "StreamEngine.h"
 #include "HostConfiguration.h"
 #include "HostSettings.h"
 #include "PluginManager.h"
@@ -62,7 +63,9 @@ public:
 private:
 	void declarePortSettings(const std::string& portName);
 	PortSettings readPortSettings(const std::string& portName) const;
+	void startEngine();
 	void startPorts();
+	std::string corsOrigins() const;
 
 	HostConfiguration& _configuration;
 	Redactor& _redactor;
@@ -71,6 +74,7 @@ private:
 	std::unique_ptr<HostSettings> _settings;
 	ServiceRegistry _registry;
 	std::shared_ptr<Catalog> _catalog;                // holds the active source: released with the registry
+	std::shared_ptr<StreamEngine> _engine;            // holds sinks and producers of plugins: stopped before them
 	PluginManager _plugins;                           // destroyed after the servers
 	std::vector<std::unique_ptr<PortServer>> _ports;  // destroyed first
 	bool _started = false;

@@ -29,4 +29,9 @@ void MeRoute::handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServer
 	JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, body);
 }
 
+std::string MeRoute::summary() const
+{
+	return "Who the bearer token belongs to: {\"username\"}";
+}
+
 } // namespace restream

@@ -10,17 +10,19 @@
 namespace restream {
 
 RouteHandler::RouteHandler(std::string owner, std::shared_ptr<ApiRoute> route, std::string authenticatorOwner,
-	std::shared_ptr<Authenticator> authenticator, Poco::Logger& logger):
+	std::shared_ptr<Authenticator> authenticator, const CorsPolicy& cors, Poco::Logger& logger):
 	_owner(std::move(owner)),
 	_route(std::move(route)),
 	_authenticatorOwner(std::move(authenticatorOwner)),
 	_authenticator(std::move(authenticator)),
+	_cors(cors),
 	_logger(logger)
 {
 }
 
 void RouteHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
+	_cors.apply(request, response);
 	Identity caller;
 	if (_route->access() == ApiRoute::Access::Protected)
 	{

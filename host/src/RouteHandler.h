@@ -5,6 +5,7 @@
 #ifndef restream_RouteHandler_INCLUDED
 #define restream_RouteHandler_INCLUDED
 
+#include "CorsPolicy.h"
 #include "restream/ApiRoute.h"
 #include "restream/Authenticator.h"
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -25,7 +26,7 @@ class RouteHandler : public Poco::Net::HTTPRequestHandler
 {
 public:
 	RouteHandler(std::string owner, std::shared_ptr<ApiRoute> route, std::string authenticatorOwner,
-		std::shared_ptr<Authenticator> authenticator, Poco::Logger& logger);
+		std::shared_ptr<Authenticator> authenticator, const CorsPolicy& cors, Poco::Logger& logger);
 
 	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
 
@@ -34,6 +35,7 @@ private:
 	std::shared_ptr<ApiRoute> _route;
 	const std::string _authenticatorOwner;
 	std::shared_ptr<Authenticator> _authenticator;
+	const CorsPolicy& _cors;
 	Poco::Logger& _logger;
 };
 

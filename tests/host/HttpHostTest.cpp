@@ -7,12 +7,16 @@
 //
 
 #include "HostFixture.h"
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/String.h>
 #include <atomic>
+#include <set>
 #include <chrono>
 #include <cppunit/extensions/HelperMacros.h>
 #include <thread>
@@ -66,6 +70,9 @@ class HttpHostTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testClientAddressThroughTrustedProxy);
 	CPPUNIT_TEST(testUntrustedPeerForwardingIgnored);
 	CPPUNIT_TEST(testStopEndsIdleKeepAliveConnections);
+	CPPUNIT_TEST(testOpenApiMatchesTheRoutes);
+	CPPUNIT_TEST(testDocsPage);
+	CPPUNIT_TEST(testCorsOnlyForConfiguredOrigins);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -253,6 +260,63 @@ public:
 		HostFixture host(fixtures({{"http.trustedProxies", "10.9.9.9, 192.168.0.0/16"}}));
 		const auto forwarded = host.request("GET", "api", "/fixture/echo", "", {{"X-Forwarded-For", "203.0.113.7"}, {"CF-Connecting-IP", "203.0.113.8"}});
 		CPPUNIT_ASSERT(contains(forwarded.body, "\"client\":\"127.0.0.1\""));
+	}
+
+	void testOpenApiMatchesTheRoutes()
+	{
+		HostFixture host(fixtures());
+		const auto answer = host.request("GET", "api", "/openapi.json");
+		CPPUNIT_ASSERT_EQUAL(200, answer.status);
+		auto document = Poco::JSON::Parser().parse(answer.body).extract<Poco::JSON::Object::Ptr>();
+		CPPUNIT_ASSERT_EQUAL(std::string("3.0.3"), document->getValue<std::string>("openapi"));
+		auto paths = document->getObject("paths");
+		std::set<std::string> documented;
+		for (const auto& path : *paths)
+		{
+			for (const auto& operation : *paths->getObject(path.first)) documented.insert(Poco::toUpper(operation.first) + " " + path.first);
+		}
+		const std::set<std::string> served = {"GET /health", "GET /docs", "GET /openapi.json", "GET /me", "GET /categories", "GET /channels",
+			"GET /account", "POST /catalog/refresh", "POST /start_stream", "POST /stop_stream", "GET /stream_status", "GET /metrics",
+			"GET /fixture/echo", "POST /fixture/echo", "GET /fixture/files/{path}", "GET /fixture/throw", "GET /fixture/private"};
+		CPPUNIT_ASSERT(served == documented);
+		// and every documented route answers something other than 404
+		for (const auto& route : documented)
+		{
+			const std::string method = route.substr(0, route.find(' '));
+			std::string path = route.substr(route.find(' ') + 1);
+			if (path.find("{path}") != std::string::npos) path.replace(path.find("{path}"), 6, "x");
+			CPPUNIT_ASSERT_MESSAGE(route, host.request(method, "api", path, method == "POST" ? "{}" : "").status != 404);
+		}
+		CPPUNIT_ASSERT(paths->getObject("/me")->getObject("get")->has("security"));
+		CPPUNIT_ASSERT(!paths->getObject("/stream_status")->getObject("get")->has("security"));
+	}
+
+	void testDocsPage()
+	{
+		HostFixture host(fixtures());
+		const auto page = host.request("GET", "api", "/docs");
+		CPPUNIT_ASSERT_EQUAL(200, page.status);
+		CPPUNIT_ASSERT(contains(page.headers.get("Content-Type", ""), "text/html"));
+		CPPUNIT_ASSERT(contains(page.body, "<code>/start_stream</code>"));
+		CPPUNIT_ASSERT(contains(page.body, "<code>/fixture/files/{path}</code>"));
+		CPPUNIT_ASSERT(!contains(page.body, "<script"));
+	}
+
+	void testCorsOnlyForConfiguredOrigins()
+	{
+		HostFixture host(fixtures({{"public.playerUrl", "https://Player.Example.org/"}}));
+		const auto allowed = host.request("GET", "api", "/stream_status", "", {{"Origin", "https://player.example.org"}});
+		CPPUNIT_ASSERT_EQUAL(std::string("https://player.example.org"), allowed.headers.get("Access-Control-Allow-Origin", ""));
+		CPPUNIT_ASSERT(!allowed.headers.has("Access-Control-Allow-Credentials"));
+		const auto foreign = host.request("GET", "api", "/stream_status", "", {{"Origin", "https://evil.example"}});
+		CPPUNIT_ASSERT(!foreign.headers.has("Access-Control-Allow-Origin"));
+		const auto preflight = host.request("OPTIONS", "api", "/start_stream", "",
+			{{"Origin", "https://player.example.org"}, {"Access-Control-Request-Method", "POST"}});
+		CPPUNIT_ASSERT_EQUAL(204, preflight.status);
+		CPPUNIT_ASSERT(contains(preflight.headers.get("Access-Control-Allow-Methods", ""), "POST"));
+		CPPUNIT_ASSERT(contains(preflight.headers.get("Access-Control-Allow-Headers", ""), "Authorization"));
+		const auto foreignPreflight = host.request("OPTIONS", "api", "/start_stream", "", {{"Origin", "https://evil.example"}});
+		CPPUNIT_ASSERT(!foreignPreflight.headers.has("Access-Control-Allow-Origin"));
 	}
 
 	void testStopEndsIdleKeepAliveConnections()

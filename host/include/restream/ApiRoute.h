@@ -60,7 +60,16 @@ public:
 		const Identity& caller) = 0;
 		/// Answers the request. caller is authenticated for Protected routes,
 		/// and empty for Public ones.
+
+	virtual std::string summary() const;
+		/// One line for the API's documentation (/docs, /openapi.json).
+		/// The default says nothing.
 };
+
+inline std::string ApiRoute::summary() const
+{
+	return "";
+}
 
 } // namespace restream
 

@@ -1,0 +1,32 @@
+//
+// ProducerInput.h
+//
+
+#ifndef restream_ProducerInput_INCLUDED
+#define restream_ProducerInput_INCLUDED
+
+#include "LiveInput.h"
+#include "restream/PacketProducer.h"
+#include <memory>
+
+namespace restream {
+
+class ProducerInput : public LiveInput
+	/// A source plugin's PacketProducer as a LiveInput. Owns the producer;
+	/// its calls are plugin calls, so exceptions become AVERROR_BUG.
+{
+public:
+	explicit ProducerInput(std::unique_ptr<PacketProducer> producer);
+	~ProducerInput() override;
+
+	const ChannelFormat& format() const override;
+	int read(AVPacket& packet) override;
+	void interrupt() override;
+
+private:
+	std::unique_ptr<PacketProducer> _producer;
+};
+
+} // namespace restream
+
+#endif // restream_ProducerInput_INCLUDED

@@ -1,0 +1,365 @@
+//
+// StreamApiTest.cpp
+//
+// The live path end to end: a real host (auth-jwt, a source, output-hls)
+// against the fake provider and the demo source, checked with ffprobe and
+// the provider's own connection counts.
+//
+
+#include "HostFixture.h"
+#include "fakeprovider/FakeProvider.h"
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+#include <atomic>
+#include <chrono>
+#include <cppunit/extensions/HelperMacros.h>
+#include <iostream>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <thread>
+
+using restream::test::HostFixture;
+using restream::test::HttpResult;
+
+namespace {
+
+const std::string adminPassword = "stream-test-password";
+
+Poco::JSON::Object::Ptr object(const std::string& json)
+{
+	return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+}
+
+bool contains(const std::string& text, const std::string& part)
+{
+	return text.find(part) != std::string::npos;
+}
+
+std::set<std::string> probeCodecs(const std::string& url)
+	/// The codec names ffprobe finds in url (a playlist or a file).
+{
+	Poco::Pipe out;
+	Poco::ProcessHandle process = Poco::Process::launch("ffprobe",
+		{"-v", "error", "-rw_timeout", "10000000", "-show_entries", "stream=codec_name", "-of", "csv=p=0", url}, nullptr, &out, nullptr);
+	Poco::PipeInputStream stream(out);
+	std::string text;
+	Poco::StreamCopier::copyToString(stream, text);
+	process.wait();
+	std::set<std::string> codecs;
+	std::istringstream lines(text);
+	for (std::string line; std::getline(lines, line);)
+	{
+		if (!line.empty()) codecs.insert(line.substr(0, line.find(',')));
+	}
+	return codecs;
+}
+
+} // namespace
+
+class StreamApiTest : public CppUnit::TestFixture
+{
+	CPPUNIT_TEST_SUITE(StreamApiTest);
+	CPPUNIT_TEST(testIdle);
+	CPPUNIT_TEST(testDemoChannelPlays);
+	CPPUNIT_TEST(testProviderChannelPlays);
+	CPPUNIT_TEST(testMp2AudioBecomesAac);
+	CPPUNIT_TEST(testOneUpstreamForTwentyViewers);
+	CPPUNIT_TEST(testStopReleasesTheUpstreamWithinOneSecond);
+	CPPUNIT_TEST(testSwitchNeverHoldsTwoUpstreams);
+	CPPUNIT_TEST(testBadStartRequests);
+	CPPUNIT_TEST(testConflictWhenTheAccountIsFull);
+	CPPUNIT_TEST(testProviderFailureIsReported);
+	CPPUNIT_TEST(testNoCredentialsInPublicAnswers);
+	CPPUNIT_TEST_SUITE_END();
+
+public:
+	void setUp() override
+	{
+		_provider.reset(new fakeprovider::FakeProvider);
+		_provider->start();
+	}
+
+	void tearDown() override
+	{
+		_host.reset();
+		_provider.reset();
+	}
+
+	void testIdle()
+	{
+		startHost();
+		const HttpResult playlist = _host->request("GET", "api", "/live.m3u8");
+		CPPUNIT_ASSERT_EQUAL(404, playlist.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("no active stream"), object(playlist.body)->getValue<std::string>("detail"));
+		auto status = object(_host->request("GET", "api", "/stream_status").body);
+		CPPUNIT_ASSERT(!status->getValue<bool>("active"));
+		CPPUNIT_ASSERT_EQUAL(std::string("idle"), status->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", bearer()).status);
+	}
+
+	void testDemoChannelPlays()
+	{
+		startHost({{"plugins.load", "auth-jwt, source-demo, output-hls"}});
+		const auto started = std::chrono::steady_clock::now();
+		const HttpResult start = startStream(1);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(start.body, 200, start.status);
+		auto answer = object(start.body);
+		CPPUNIT_ASSERT_EQUAL(std::string("starting"), answer->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), answer->getValue<Poco::Int64>("stream_id"));
+		CPPUNIT_ASSERT(contains(answer->getValue<std::string>("hls_url"), "/live.m3u8"));
+		CPPUNIT_ASSERT(contains(answer->getValue<std::string>("player_url"), "http://"));
+		waitForState("live", 20);
+		std::cout << "\n[figure] demo channel: start request to live in "
+				  << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count() << " ms" << std::endl;
+		const std::set<std::string> codecs = probeCodecs(hlsUrl());
+		CPPUNIT_ASSERT_MESSAGE(_host->log(), codecs.count("h264") && codecs.count("aac"));
+	}
+
+	void testProviderChannelPlays()
+	{
+		startHost();
+		const auto started = std::chrono::steady_clock::now();
+		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		waitForState("live", 20);
+		std::cout << "\n[figure] provider channel: start request to live in "
+				  << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count() << " ms" << std::endl;
+		auto status = object(_host->request("GET", "api", "/stream_status").body);
+		CPPUNIT_ASSERT_EQUAL(std::string("France 2 \xC3\x89t\xC3\xA9"), status->getValue<std::string>("name"));
+		CPPUNIT_ASSERT(status->getValue<bool>("active"));
+		const std::set<std::string> codecs = probeCodecs(hlsUrl());
+		CPPUNIT_ASSERT(codecs.count("h264") && codecs.count("aac"));
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "api", "/live/101.m3u8").status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "api", "/internal_stream.m3u8").status);
+	}
+
+	void testMp2AudioBecomesAac()
+	{
+		startHost();
+		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_MP2).status);
+		waitForState("live", 20);
+		const std::set<std::string> codecs = probeCodecs(hlsUrl());
+		CPPUNIT_ASSERT(codecs.count("h264"));
+		CPPUNIT_ASSERT(codecs.count("aac"));
+		CPPUNIT_ASSERT(!codecs.count("mp2"));
+	}
+
+	void testOneUpstreamForTwentyViewers()
+	{
+		startHost();
+		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		waitForState("live", 20);
+		std::atomic<int> segmentsServed{0};
+		std::vector<std::thread> viewers;
+		const unsigned short port = _host->port("api");
+		for (int viewer = 0; viewer < 20; ++viewer)
+		{
+			viewers.emplace_back([&, viewer] {
+				Poco::Net::HTTPClientSession session("127.0.0.1", port);
+				session.setTimeout(Poco::Timespan(10, 0));
+				const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(6);
+				while (std::chrono::steady_clock::now() < until)
+				{
+					std::string playlist = fetch(session, "/live.m3u8", "viewer-" + std::to_string(viewer));
+					std::istringstream lines(playlist);
+					std::string last;
+					for (std::string line; std::getline(lines, line);)
+						if (!line.empty() && line[0] != '#') last = line;
+					if (!last.empty() && !fetch(session, last, "viewer-" + std::to_string(viewer)).empty()) ++segmentsServed;
+					std::this_thread::sleep_for(std::chrono::milliseconds(500));
+				}
+			});
+		}
+		for (auto& viewer : viewers) viewer.join();
+		CPPUNIT_ASSERT(segmentsServed > 100);
+		const auto stats = _provider->stats();
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), stats.channels.at(fakeprovider::FakeProvider::CHANNEL_SD).total);
+		CPPUNIT_ASSERT_EQUAL(1, stats.channels.at(fakeprovider::FakeProvider::CHANNEL_SD).open);
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), stats.streamRequests);
+		auto status = object(_host->request("GET", "api", "/stream_status").body);
+		CPPUNIT_ASSERT(status->getValue<int>("viewers") >= 20);
+	}
+
+	void testStopReleasesTheUpstreamWithinOneSecond()
+	{
+		startHost();
+		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		waitForState("live", 20);
+		CPPUNIT_ASSERT_EQUAL(1, _provider->stats().channels.at(fakeprovider::FakeProvider::CHANNEL_SD).open);
+		const auto stopped = std::chrono::steady_clock::now();
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", bearer()).status);
+		while (_provider->stats().channels.at(fakeprovider::FakeProvider::CHANNEL_SD).open != 0 &&
+			std::chrono::steady_clock::now() - stopped < std::chrono::seconds(3))
+			std::this_thread::sleep_for(std::chrono::milliseconds(20));
+		const auto released = std::chrono::steady_clock::now() - stopped;
+		std::cout << "\n[figure] stop to upstream closed at the provider: "
+				  << std::chrono::duration_cast<std::chrono::milliseconds>(released).count() << " ms" << std::endl;
+		CPPUNIT_ASSERT(released < std::chrono::seconds(1));
+		CPPUNIT_ASSERT_EQUAL(404, _host->request("GET", "api", "/live.m3u8").status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", bearer()).status); // idempotent
+	}
+
+	void testSwitchNeverHoldsTwoUpstreams()
+	{
+		startHost();
+		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		waitForState("live", 20);
+		std::atomic<bool> watching{true};
+		std::atomic<int> mostOpen{0};
+		std::thread watcher([&] {
+			while (watching)
+			{
+				int open = 0;
+				for (const auto& channel : _provider->stats().channels) open += channel.second.open;
+				mostOpen = std::max(mostOpen.load(), open);
+				std::this_thread::sleep_for(std::chrono::milliseconds(5));
+			}
+		});
+		const HttpResult switched = startStream(fakeprovider::FakeProvider::CHANNEL_SMALL);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(switched.body, 200, switched.status);
+		waitForState("live", 20);
+		watching = false;
+		watcher.join();
+		const auto stats = _provider->stats();
+		CPPUNIT_ASSERT_EQUAL(0, stats.channels.at(fakeprovider::FakeProvider::CHANNEL_SD).open);
+		CPPUNIT_ASSERT_EQUAL(1, stats.channels.at(fakeprovider::FakeProvider::CHANNEL_SMALL).open);
+		CPPUNIT_ASSERT_EQUAL(1, mostOpen.load());
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(0), stats.streamRefused);
+		CPPUNIT_ASSERT_EQUAL(std::string("News 24"), object(_host->request("GET", "api", "/stream_status").body)->getValue<std::string>("name"));
+	}
+
+	void testBadStartRequests()
+	{
+		startHost();
+		for (const char* body : {"{\"stream_id\": \"101\"}", "{\"stream_id\": -1}", "{\"stream_id\": 0}", "{\"stream_id\": 1.5}",
+				 "{\"stream_id\": 1152921504606846976}", "{\"stream_id\": 99999999999999999999999}", "{stream_id: 101", "[101]", "101",
+				 "{\"stream_id\": 101, \"primary\": \"yes\"}", "{}"})
+		{
+			const HttpResult result = _host->request("POST", "api", "/start_stream", body, bearer());
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(body, 400, result.status);
+			CPPUNIT_ASSERT_MESSAGE(body, contains(result.body, "\"detail\""));
+		}
+		const HttpResult huge = _host->request("POST", "api", "/start_stream", "{\"stream_id\": 101, \"pad\": \"" + std::string(20000, 'x') + "\"}", bearer());
+		CPPUNIT_ASSERT_EQUAL(413, huge.status);
+		const HttpResult unknown = startStream(424242);
+		CPPUNIT_ASSERT_EQUAL(404, unknown.status);
+		CPPUNIT_ASSERT_EQUAL(401, _host->request("POST", "api", "/start_stream", "{\"stream_id\": 101}").status);
+		CPPUNIT_ASSERT_EQUAL(401, _host->request("POST", "api", "/stop_stream", "").status);
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(0), _provider->stats().streamRequests);
+	}
+
+	void testConflictWhenTheAccountIsFull()
+	{
+		startHost();
+		// another player holds the account's only connection
+		Poco::Net::HTTPClientSession other("127.0.0.1", _provider->port());
+		Poco::Net::HTTPRequest request("GET", "/live/" + _provider->options().username + "/" + _provider->options().password + "/105.ts");
+		other.sendRequest(request);
+		Poco::Net::HTTPResponse response;
+		std::istream& stream = other.receiveResponse(response);
+		char buffer[1024];
+		stream.read(buffer, sizeof(buffer));
+		CPPUNIT_ASSERT_EQUAL(1, _provider->stats().activeConnections);
+		const HttpResult refused = startStream(fakeprovider::FakeProvider::CHANNEL_SD);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.body, 409, refused.status);
+		CPPUNIT_ASSERT(contains(refused.body, "connection"));
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), _provider->stats().streamRequests);
+	}
+
+	void testProviderFailureIsReported()
+	{
+		startHost();
+		_provider->setStatus(fakeprovider::FakeProvider::CHANNEL_SD, 503);
+		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		auto status = waitForState("reconnecting", 10);
+		CPPUNIT_ASSERT(contains(status->getValue<std::string>("error"), "HTTP 5xx"));
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "api", "/health").status);
+	}
+
+	void testNoCredentialsInPublicAnswers()
+	{
+		startHost({{"log.level", "debug"}});
+		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		waitForState("live", 20);
+		std::string everything = _host->request("GET", "api", "/stream_status").body;
+		everything += _host->request("GET", "api", "/metrics").body;
+		const std::string playlist = _host->request("GET", "api", "/live.m3u8").body;
+		everything += playlist;
+		std::istringstream lines(playlist);
+		for (std::string line; std::getline(lines, line);)
+			if (!line.empty() && line[0] != '#') everything += _host->request("GET", "api", line).body;
+		everything += _host->log();
+		const auto& options = _provider->options();
+		CPPUNIT_ASSERT(!contains(everything, options.password));
+		CPPUNIT_ASSERT(!contains(everything, options.username));
+	}
+
+private:
+	void startHost(std::map<std::string, std::string> settings = {})
+	{
+		settings.emplace("plugins.load", "auth-jwt, source-xtream, output-hls");
+		settings.emplace("plugins.auth-jwt.adminPasswordHash", HostFixture::passwordHash(adminPassword));
+		settings.emplace("plugins.source-xtream.url", _provider->baseUrl());
+		settings.emplace("plugins.source-xtream.username", _provider->options().username);
+		settings.emplace("plugins.source-xtream.password", _provider->options().password);
+		_host.reset(new HostFixture(settings));
+		_token = _host->signIn(adminPassword);
+	}
+
+	std::map<std::string, std::string> bearer() const
+	{
+		return {{"Authorization", "Bearer " + _token}};
+	}
+
+	HttpResult startStream(Poco::Int64 streamId)
+	{
+		return _host->request("POST", "api", "/start_stream", "{\"stream_id\": " + std::to_string(streamId) + "}", bearer());
+	}
+
+	Poco::JSON::Object::Ptr waitForState(const std::string& state, int seconds)
+	{
+		const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+		Poco::JSON::Object::Ptr status;
+		do
+		{
+			status = object(_host->request("GET", "api", "/stream_status").body);
+			if (status->getValue<std::string>("state") == state) return status;
+			std::this_thread::sleep_for(std::chrono::milliseconds(100));
+		} while (std::chrono::steady_clock::now() < until);
+		std::ostringstream last;
+		status->stringify(last);
+		CPPUNIT_FAIL("state " + state + " not reached; last status " + last.str() + "\n" + _host->log());
+		return status;
+	}
+
+	std::string hlsUrl() const
+	{
+		return "http://127.0.0.1:" + std::to_string(_host->port("api")) + "/live.m3u8";
+	}
+
+	static std::string fetch(Poco::Net::HTTPClientSession& session, const std::string& path, const std::string& viewer)
+	{
+		Poco::Net::HTTPRequest request("GET", path, Poco::Net::HTTPMessage::HTTP_1_1);
+		request.set("User-Agent", viewer);
+		request.set("X-Forwarded-For", "198.51.100." + viewer.substr(viewer.find('-') + 1));
+		session.sendRequest(request);
+		Poco::Net::HTTPResponse response;
+		std::string body;
+		Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
+		return response.getStatus() == 200 ? body : std::string();
+	}
+
+	std::unique_ptr<fakeprovider::FakeProvider> _provider;
+	std::unique_ptr<HostFixture> _host;
+	std::string _token;
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(StreamApiTest);
