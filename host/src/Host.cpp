@@ -186,7 +186,7 @@ void Host::startEngine()
 	const unsigned playerPort = static_cast<unsigned>(config.getInt("http.player.port", 8003));
 	for (auto endpoint : {StreamRoute::Endpoint::Start, StreamRoute::Endpoint::Stop, StreamRoute::Endpoint::Status, StreamRoute::Endpoint::Metrics})
 	{
-		auto route = std::make_shared<StreamRoute>(endpoint, _engine, *_settings, playerPort);
+		auto route = std::make_shared<StreamRoute>(endpoint, _engine, *_settings, playerPort, _registry);
 		_registry.add("host", "host.stream" + route->path(), route);
 	}
 }

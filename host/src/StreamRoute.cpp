@@ -5,6 +5,7 @@
 #include "StreamRoute.h"
 #include "CatalogRoute.h"
 #include "restream/JsonResponse.h"
+#include "restream/MetricsSource.h"
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/JSON/Parser.h>
@@ -35,11 +36,13 @@ std::string hostWithoutPort(const std::string& host)
 
 } // namespace
 
-StreamRoute::StreamRoute(Endpoint endpoint, std::shared_ptr<StreamEngine> engine, const HostSettings& settings, unsigned playerPort):
+StreamRoute::StreamRoute(Endpoint endpoint, std::shared_ptr<StreamEngine> engine, const HostSettings& settings, unsigned playerPort,
+	const ServiceRegistry& registry):
 	_endpoint(endpoint),
 	_engine(std::move(engine)),
 	_settings(settings),
-	_playerPort(playerPort)
+	_playerPort(playerPort),
+	_registry(registry)
 {
 }
 
@@ -199,6 +202,17 @@ void StreamRoute::metrics(Poco::Net::HTTPServerResponse& response)
 	text << "# HELP restream_channel_bitrate_kbps Upstream bit rate over the last 10 s.\n# TYPE restream_channel_bitrate_kbps gauge\n";
 	for (const auto& status : statuses) text << "restream_channel_bitrate_kbps{stream_id=\"" << status.channel.streamId << "\"} " << status.bitrateKbps << "\n";
 	text << "# HELP restream_channels Running channels.\n# TYPE restream_channels gauge\nrestream_channels " << statuses.size() << "\n";
+	for (const auto& source : _registry.ownedWithRole<MetricsSource>())
+	{
+		try
+		{
+			text << source.second->metrics();
+		}
+		catch (...)
+		{
+			text << "# plugin " << source.first << " failed to report its metrics\n";
+		}
+	}
 	const std::string body = text.str();
 	response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);
 	response.setContentType("text/plain; version=0.0.4; charset=utf-8");

@@ -37,7 +37,9 @@ public:
 		Metrics
 	};
 
-	StreamRoute(Endpoint endpoint, std::shared_ptr<StreamEngine> engine, const HostSettings& settings, unsigned playerPort);
+	StreamRoute(Endpoint endpoint, std::shared_ptr<StreamEngine> engine, const HostSettings& settings, unsigned playerPort,
+		const ServiceRegistry& registry);
+		/// registry gives the MetricsSource services /metrics appends.
 
 	std::string method() const override;
 	std::string path() const override;
@@ -59,6 +61,7 @@ private:
 	std::shared_ptr<StreamEngine> _engine;
 	const HostSettings& _settings;
 	const unsigned _playerPort;
+	const ServiceRegistry& _registry;
 };
 
 } // namespace restream

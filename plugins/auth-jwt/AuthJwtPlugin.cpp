@@ -51,7 +51,9 @@ void AuthJwtPlugin::start(PluginContext& context)
 	const PasswordHash passwordHash = adminPasswordHash(config, firstStart, username);
 
 	context.registry().add("auth-jwt", std::make_shared<JwtAuthenticator>(tokens));
-	context.registry().add("auth-jwt.login", std::make_shared<LoginRoute>(context, username, passwordHash, tokens, limits));
+	auto metrics = std::make_shared<LoginMetrics>();
+	context.registry().add("auth-jwt.login", std::make_shared<LoginRoute>(context, username, passwordHash, tokens, limits, metrics));
+	context.registry().add("auth-jwt.metrics", metrics);
 }
 
 void AuthJwtPlugin::stop()

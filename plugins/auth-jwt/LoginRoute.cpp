@@ -15,12 +15,13 @@ namespace restream {
 namespace authjwt {
 
 LoginRoute::LoginRoute(PluginContext& context, const std::string& username, const PasswordHash& passwordHash,
-	std::shared_ptr<const TokenService> tokens, const LoginThrottle::Limits& limits):
+	std::shared_ptr<const TokenService> tokens, const LoginThrottle::Limits& limits, std::shared_ptr<LoginMetrics> metrics):
 	_context(context),
 	_username(username),
 	_passwordHash(passwordHash),
 	_tokens(std::move(tokens)),
-	_throttle(limits)
+	_throttle(limits),
+	_metrics(std::move(metrics))
 {
 }
 
@@ -56,6 +57,7 @@ void LoginRoute::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net:
 	{
 		const std::string seconds = wholeSeconds(attempt.retryAfter);
 		response.set("Retry-After", seconds);
+		_metrics->throttled();
 		JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_TOO_MANY_REQUESTS,
 			"Too many failed sign-ins; try again in " + seconds + " s");
 		return;
@@ -66,6 +68,7 @@ void LoginRoute::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net:
 	if (knownUser && rightPassword)
 	{
 		_throttle.succeeded(client);
+		_metrics->succeeded();
 		grant(response, client);
 	}
 	else
@@ -93,6 +96,7 @@ void LoginRoute::refuse(Poco::Net::HTTPServerResponse& response, const std::stri
 	if (attempt.locksOut)
 		message += " Further sign-ins from this address are refused for " + wholeSeconds(attempt.retryAfter) + " s.";
 	_context.logger().warning(message);
+	_metrics->failed();
 	if (attempt.delay > Poco::Timespan(0)) Poco::Thread::sleep(static_cast<long>(attempt.delay.totalMilliseconds()));
 	response.set("WWW-Authenticate", "Bearer");
 	JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED, "Incorrect username or password");

@@ -7,6 +7,7 @@
 #ifndef restream_authjwt_LoginRoute_INCLUDED
 #define restream_authjwt_LoginRoute_INCLUDED
 
+#include "LoginMetrics.h"
 #include "LoginThrottle.h"
 #include "PasswordHash.h"
 #include "TokenService.h"
@@ -36,7 +37,7 @@ class LoginRoute : public ApiRoute
 {
 public:
 	LoginRoute(PluginContext& context, const std::string& username, const PasswordHash& passwordHash,
-		std::shared_ptr<const TokenService> tokens, const LoginThrottle::Limits& limits);
+		std::shared_ptr<const TokenService> tokens, const LoginThrottle::Limits& limits, std::shared_ptr<LoginMetrics> metrics);
 		/// context must stay valid as long as the route is registered (the
 		/// host drops services before Plugin::stop()).
 
@@ -63,6 +64,7 @@ private:
 	const PasswordHash _passwordHash;
 	const std::shared_ptr<const TokenService> _tokens;
 	LoginThrottle _throttle;
+	const std::shared_ptr<LoginMetrics> _metrics;
 };
 
 } // namespace authjwt

@@ -193,6 +193,9 @@ public:
 		// an unknown user name is not logged: it may be a password typed in the wrong field
 		CPPUNIT_ASSERT(log.find("with an unknown user name") != std::string::npos);
 		CPPUNIT_ASSERT(log.find("root") == std::string::npos);
+		const HttpResult metrics = host.request("GET", "api", "/metrics");
+		CPPUNIT_ASSERT_EQUAL(200, metrics.status);
+		CPPUNIT_ASSERT(metrics.body.find("restream_login_failures_total 3\n") != std::string::npos);
 		CPPUNIT_ASSERT(log.find("127.0.0.1") != std::string::npos);
 		CPPUNIT_ASSERT(log.find("letmein-123") == std::string::npos);
 		CPPUNIT_ASSERT(log.find(PASSWORD) == std::string::npos);

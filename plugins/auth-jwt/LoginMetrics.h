@@ -1,0 +1,35 @@
+//
+// LoginMetrics.h
+//
+
+#ifndef restream_authjwt_LoginMetrics_INCLUDED
+#define restream_authjwt_LoginMetrics_INCLUDED
+
+#include "restream/MetricsSource.h"
+#include <atomic>
+
+namespace restream {
+namespace authjwt {
+
+class LoginMetrics : public MetricsSource
+	/// Counts sign-ins for GET /metrics: succeeded, failed (wrong
+	/// credentials) and refused by the throttle (429).
+	/// Threads: the counters are atomic; any thread.
+{
+public:
+	void succeeded();
+	void failed();
+	void throttled();
+
+	std::string metrics() const override;
+
+private:
+	std::atomic<unsigned long long> _succeeded{0};
+	std::atomic<unsigned long long> _failed{0};
+	std::atomic<unsigned long long> _throttled{0};
+};
+
+} // namespace authjwt
+} // namespace restream
+
+#endif // restream_authjwt_LoginMetrics_INCLUDED
