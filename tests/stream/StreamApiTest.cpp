@@ -172,8 +172,8 @@ public:
 					std::istringstream lines(playlist);
 					std::string last;
 					for (std::string line; std::getline(lines, line);)
-						if (!line.empty() && line[0] != '#') last = line;
-					if (!last.empty() && !fetch(session, last, "viewer-" + std::to_string(viewer)).empty()) ++segmentsServed;
+						if (!line.empty() && line[0] != '#') last = line; // relative to /live.m3u8
+					if (!last.empty() && !fetch(session, "/" + last, "viewer-" + std::to_string(viewer)).empty()) ++segmentsServed;
 					std::this_thread::sleep_for(std::chrono::milliseconds(500));
 				}
 			});
@@ -295,7 +295,7 @@ public:
 		everything += playlist;
 		std::istringstream lines(playlist);
 		for (std::string line; std::getline(lines, line);)
-			if (!line.empty() && line[0] != '#') everything += _host->request("GET", "api", line).body;
+			if (!line.empty() && line[0] != '#') everything += _host->request("GET", "api", "/" + line).body; // relative to /live.m3u8
 		everything += _host->log();
 		const auto& options = _provider->options();
 		CPPUNIT_ASSERT(!contains(everything, options.password));
