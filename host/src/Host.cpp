@@ -163,6 +163,7 @@ void Host::start()
 	}
 	startEngine();
 	startPorts();
+	_restorer = std::thread([this] { _engine->restore(_restoreCancelled); });
 }
 
 void Host::startEngine()
@@ -182,7 +183,9 @@ void Host::startEngine()
 	recovery.healthyAfter = Poco::Timespan(config.getInt("live.healthyAfter"), 0);
 	if (input.readTimeout.totalSeconds() < 1 || input.probeSize < 32 || recovery.maxFailures < 1 || recovery.retryDelay.totalMilliseconds() < 100)
 		throw Poco::InvalidArgumentException("live.readTimeout >= 1, live.probeSize >= 32, live.maxFailures >= 1 and live.retryDelay >= 100 ms are required");
-	_engine = std::make_shared<StreamEngine>(*_catalog, _registry, input, recovery, std::max(1, config.getInt("live.maxChannels")), _redactor, _logger);
+	_liveState.reset(new LiveState(_stateDirectory + "/live.json"));
+	_engine = std::make_shared<StreamEngine>(
+		*_catalog, _registry, input, recovery, std::max(1, config.getInt("live.maxChannels")), *_liveState, _redactor, _logger);
 	const unsigned playerPort = static_cast<unsigned>(config.getInt("http.player.port", 8003));
 	for (auto endpoint : {StreamRoute::Endpoint::Start, StreamRoute::Endpoint::Stop, StreamRoute::Endpoint::Status, StreamRoute::Endpoint::Metrics})
 	{
@@ -239,6 +242,8 @@ void Host::stop()
 	if (_stopped) return;
 	_stopped = true;
 	if (_started) _logger.information("stopping");
+	_restoreCancelled = true;
+	if (_restorer.joinable()) _restorer.join();
 	for (auto& port : _ports) port->stop();
 	_ports.clear();
 	if (_engine) _engine->stopAll(); // every upstream closed and every sink ended before plugins stop

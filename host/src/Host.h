@@ -10,11 +10,14 @@
 #include "StreamEngine.h"
 #include "HostConfiguration.h"
 #include "HostSettings.h"
+#include "LiveState.h"
 #include "PluginManager.h"
 #include "PortServer.h"
 #include "Redactor.h"
 #include "ServiceRegistry.h"
+#include <atomic>
 #include <memory>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -74,7 +77,10 @@ private:
 	std::unique_ptr<HostSettings> _settings;
 	ServiceRegistry _registry;
 	std::shared_ptr<Catalog> _catalog;                // holds the active source: released with the registry
+	std::unique_ptr<LiveState> _liveState;
 	std::shared_ptr<StreamEngine> _engine;            // holds sinks and producers of plugins: stopped before them
+	std::atomic<bool> _restoreCancelled{false};
+	std::thread _restorer;                            // brings back the channels live before a restart
 	PluginManager _plugins;                           // destroyed after the servers
 	std::vector<std::unique_ptr<PortServer>> _ports;  // destroyed first
 	bool _started = false;

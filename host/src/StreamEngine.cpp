@@ -7,17 +7,21 @@
 #include "Redactor.h"
 #include "UpstreamException.h"
 #include "UrlInput.h"
+#include <Poco/File.h>
 #include <Poco/Logger.h>
+#include <Poco/Thread.h>
+#include <algorithm>
 
 namespace restream {
 
 StreamEngine::StreamEngine(Catalog& catalog, const ServiceRegistry& registry, const UrlInputOptions& inputOptions,
-	const RecoveryPolicy& policy, int maxChannels, const Redactor& redactor, Poco::Logger& logger):
+	const RecoveryPolicy& policy, int maxChannels, const LiveState& liveState, const Redactor& redactor, Poco::Logger& logger):
 	_catalog(catalog),
 	_outputs(registry.ownedWithRole<Output>()),
 	_inputOptions(inputOptions),
 	_policy(policy),
 	_maxChannels(maxChannels),
+	_liveState(liveState),
 	_redactor(redactor),
 	_logger(logger)
 {
@@ -32,6 +36,53 @@ StreamEngine::~StreamEngine()
 ChannelPipeline::Status StreamEngine::start(Poco::Int64 streamId, bool primary)
 {
 	Poco::FastMutex::ScopedLock control(_controlMutex);
+	const ChannelPipeline::Status status = startLocked(streamId, primary, true);
+	saveState();
+	return status;
+}
+
+void StreamEngine::restore(const std::atomic<bool>& cancelled)
+{
+	Poco::Int64 primary = 0;
+	std::vector<Poco::Int64> channels;
+	if (!_liveState.load(primary, channels))
+	{
+		if (Poco::File(_liveState.path()).exists()) _logger.warning("%s cannot be read; no channel restored", _liveState.path());
+		return;
+	}
+	if (primary > 0 && std::find(channels.begin(), channels.end(), primary) == channels.end()) channels.insert(channels.begin(), primary);
+	while (!channels.empty() && !cancelled)
+	{
+		const Poco::Int64 streamId = channels.front();
+		try
+		{
+			Poco::FastMutex::ScopedLock control(_controlMutex);
+			if (cancelled) return;
+			startLocked(streamId, streamId == primary, false);
+			_logger.information("channel %Ld restored after a restart", streamId);
+			channels.erase(channels.begin());
+		}
+		catch (const SourceException& exc)
+		{
+			if (exc.kind() == SourceException::NotFound)
+			{
+				_logger.warning("channel %Ld is no longer in the catalog; not restored", streamId);
+				channels.erase(channels.begin());
+				continue;
+			}
+			_logger.warning("cannot restore channel %Ld yet: %s", streamId, _redactor.redact(exc.message()));
+			for (int waited = 0; waited < 50 && !cancelled; ++waited) Poco::Thread::sleep(100);
+		}
+		catch (const Poco::Exception& exc)
+		{
+			_logger.warning("channel %Ld not restored: %s", streamId, exc.message());
+			channels.erase(channels.begin());
+		}
+	}
+}
+
+ChannelPipeline::Status StreamEngine::startLocked(Poco::Int64 streamId, bool primary, bool checkAccount)
+{
 	const auto snapshot = _catalog.snapshot();
 	const SourceChannel* listed = snapshot->find(streamId);
 	if (!listed) throw SourceException(SourceException::NotFound, "No channel " + std::to_string(streamId) + " in the catalog");
@@ -56,7 +107,7 @@ ChannelPipeline::Status StreamEngine::start(Poco::Int64 streamId, bool primary)
 	}
 	if (static_cast<int>(running) >= _maxChannels)
 		throw Poco::IllegalStateException("restream already runs " + std::to_string(running) + " channels (live.maxChannels)");
-	if (running == 0) checkConnectionsAvailable();
+	if (running == 0 && checkAccount) checkConnectionsAvailable();
 
 	ChannelInfo channel;
 	channel.streamId = streamId;
@@ -78,7 +129,7 @@ ChannelPipeline::Status StreamEngine::start(Poco::Int64 streamId, bool primary)
 		channel, [this, streamId](const std::atomic<bool>& stopRequested) { return open(streamId, stopRequested); }, sinks, _policy,
 		_redactor, _logger));
 	pipeline->start();
-	_logger.information("channel %Ld (%s) started%s", streamId, channel.name, primary ? " as primary" : "");
+	_logger.information("channel %Ld (%s) started%s", streamId, channel.name, std::string(primary ? " as primary" : ""));
 	const ChannelPipeline::Status started = pipeline->status();
 	{
 		Poco::FastMutex::ScopedLock lock(_mutex);
@@ -96,6 +147,7 @@ bool StreamEngine::stop(Poco::Int64 streamId)
 	if (streamId == primary()) announcePrimary(0);
 	const bool stopped = remove(streamId);
 	if (stopped) _logger.information("channel %Ld stopped", streamId);
+	saveState();
 	return stopped;
 }
 
@@ -177,6 +229,25 @@ void StreamEngine::checkConnectionsAvailable()
 	{
 		throw Poco::IllegalStateException("The provider's account already uses all its " + std::to_string(account.maxConnections) +
 			" connection(s), none of them restream's: stop the other player, or wait for the provider to free the slot");
+	}
+}
+
+void StreamEngine::saveState()
+{
+	std::vector<Poco::Int64> channels;
+	Poco::Int64 primary = 0;
+	{
+		Poco::FastMutex::ScopedLock lock(_mutex);
+		for (const auto& channel : _channels) channels.push_back(channel.first);
+		primary = _primary;
+	}
+	try
+	{
+		_liveState.save(primary, channels);
+	}
+	catch (const Poco::Exception& exc)
+	{
+		_logger.error("the live state cannot be saved, a restart will not restore it: %s", exc.displayText());
 	}
 }
 

@@ -7,11 +7,13 @@
 
 #include "Catalog.h"
 #include "ChannelPipeline.h"
+#include "LiveState.h"
 #include "RecoveryPolicy.h"
 #include "ServiceRegistry.h"
 #include "UrlInputOptions.h"
 #include "restream/Output.h"
 #include <Poco/Mutex.h>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <vector>
@@ -39,13 +41,20 @@ class StreamEngine
 {
 public:
 	StreamEngine(Catalog& catalog, const ServiceRegistry& registry, const UrlInputOptions& inputOptions, const RecoveryPolicy& policy,
-		int maxChannels, const Redactor& redactor, Poco::Logger& logger);
+		int maxChannels, const LiveState& liveState, const Redactor& redactor, Poco::Logger& logger);
 	~StreamEngine();
 		/// Stops every channel.
 
 	ChannelPipeline::Status start(Poco::Int64 streamId, bool primary);
 		/// Starts streamId (idempotent when it runs). As primary, it replaces
-		/// the primary channel.
+		/// the primary channel. The desired state is saved.
+
+	void restore(const std::atomic<bool>& cancelled);
+		/// Starts the channels the saved desired state names, retrying every
+		/// few seconds while the catalog cannot be read, until all run or
+		/// cancelled is set. The provider's account is not checked: a slot
+		/// still held for a dead process is waited for by the pipeline's
+		/// backoff, not refused.
 
 	bool stop(Poco::Int64 streamId);
 		/// Stops a channel; false when it was not running. 0 means the primary.
@@ -63,6 +72,8 @@ public:
 private:
 	std::unique_ptr<LiveInput> open(Poco::Int64 streamId, const std::atomic<bool>& stopRequested);
 	void checkConnectionsAvailable();
+	ChannelPipeline::Status startLocked(Poco::Int64 streamId, bool primary, bool checkAccount);
+	void saveState();
 	void announcePrimary(Poco::Int64 streamId);
 	bool remove(Poco::Int64 streamId);
 		/// Takes a channel out and stops it (its upstream closes); false if absent.
@@ -72,6 +83,7 @@ private:
 	const UrlInputOptions _inputOptions;
 	const RecoveryPolicy _policy;
 	const int _maxChannels;
+	const LiveState& _liveState;
 	const Redactor& _redactor;
 	Poco::Logger& _logger;
 	std::map<Poco::Int64, std::unique_ptr<ChannelPipeline>> _channels;

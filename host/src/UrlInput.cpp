@@ -238,6 +238,8 @@ std::string UrlInput::describe(int error)
 	default: break;
 	}
 	if (error == AVERROR(ETIMEDOUT)) return "no data from the provider in time";
+	if (error == AVERROR(EIO)) return "the connection to the provider was lost";
+	if (error == AVERROR(ECONNRESET)) return "the provider closed the connection";
 	if (error == AVERROR(ECONNREFUSED)) return "the provider refused the connection";
 	char text[AV_ERROR_MAX_STRING_SIZE] = {0};
 	av_strerror(error, text, sizeof(text));

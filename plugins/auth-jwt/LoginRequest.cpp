@@ -37,7 +37,10 @@ LoginRequest::LoginRequest(Poco::Net::HTTPServerRequest& request)
 	{
 		// An unreadable content type is read as JSON, like a missing one.
 	}
-	if (form)
+	// `curl -d '{...}'` labels JSON as a form: a body that opens an object is JSON
+	const auto first = body.find_first_not_of(" \t\r\n");
+	const bool looksLikeJson = first != std::string::npos && body[first] == '{';
+	if (form && !looksLikeJson)
 		parseForm(body);
 	else
 		parseJson(body);

@@ -24,7 +24,8 @@ class LoginRequest
 	/// A username and password read from a request body: JSON
 	/// {"username": ..., "password": ...}, or the fields username and
 	/// password of an application/x-www-form-urlencoded form (the OAuth2
-	/// password form). Any other content type is read as JSON.
+	/// password form) unless the body opens a JSON object (curl -d labels JSON
+	/// as a form). Any other content type is read as JSON.
 	/// A value; reading it consumes the request's body.
 {
 public:
