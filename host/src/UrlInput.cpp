@@ -69,7 +69,6 @@ UrlInput::UrlInput(const SourceInput& input, const UrlInputOptions& options, con
 	if (!_context) throw UpstreamException("out of memory", AVERROR(ENOMEM));
 	_context->interrupt_callback.callback = &UrlInput::interruptCallback;
 	_context->interrupt_callback.opaque = this;
-	_context->flags |= AVFMT_FLAG_NOBUFFER;
 	int result = avformat_open_input(&_context, input.url.c_str(), demuxer, settings.address());
 	if (result < 0)
 	{
