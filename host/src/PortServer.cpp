@@ -32,7 +32,9 @@ PortServer::PortServer(const PortSettings& settings, Poco::Net::HTTPRequestHandl
 	Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
 	params->setMaxThreads(_settings.maxThreads);
 	params->setMaxQueued(_settings.maxQueued);
-	params->setThreadIdleTime(Poco::Timespan(60, 0));
+	// the dispatcher waits this long for work before it sees a stop: keep it short,
+	// or stopping a port can hang (Poco 1.11 TCPServerDispatcher::stop() races the wait)
+	params->setThreadIdleTime(Poco::Timespan(1, 0));
 	params->setKeepAlive(_settings.keepAlive);
 	params->setKeepAliveTimeout(_settings.keepAliveTimeout);
 	params->setMaxKeepAliveRequests(_settings.maxKeepAliveRequests);

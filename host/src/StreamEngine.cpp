@@ -107,7 +107,8 @@ ChannelPipeline::Status StreamEngine::startLocked(Poco::Int64 streamId, bool pri
 	}
 	if (static_cast<int>(running) >= _maxChannels)
 		throw Poco::IllegalStateException("restream already runs " + std::to_string(running) + " channels (live.maxChannels)");
-	if (running == 0 && checkAccount) checkConnectionsAvailable();
+	// with a channel of ours running (or just replaced), a busy slot may be ours: only an idle restream checks
+	if (running == 0 && replaced == 0 && checkAccount) checkConnectionsAvailable();
 
 	ChannelInfo channel;
 	channel.streamId = streamId;

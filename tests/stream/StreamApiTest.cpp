@@ -223,16 +223,27 @@ public:
 				std::this_thread::sleep_for(std::chrono::milliseconds(5));
 			}
 		});
-		const HttpResult switched = startStream(fakeprovider::FakeProvider::CHANNEL_SMALL);
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(switched.body, 200, switched.status);
-		waitForState("live", 20);
+		HttpResult switched;
+		try
+		{
+			switched = startStream(fakeprovider::FakeProvider::CHANNEL_SMALL);
+			if (switched.status == 200) waitForState("live", 20);
+		}
+		catch (...)
+		{
+			watching = false;
+			watcher.join();
+			throw;
+		}
 		watching = false;
 		watcher.join();
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(switched.body, 200, switched.status);
 		const auto stats = _provider->stats();
 		CPPUNIT_ASSERT_EQUAL(0, stats.channels.at(fakeprovider::FakeProvider::CHANNEL_SD).open);
 		CPPUNIT_ASSERT_EQUAL(1, stats.channels.at(fakeprovider::FakeProvider::CHANNEL_SMALL).open);
 		CPPUNIT_ASSERT_EQUAL(1, mostOpen.load());
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(0), stats.streamRefused);
+		// the provider may not have noticed the closed slot yet: a 403 then is retried after a short delay
+		CPPUNIT_ASSERT(stats.streamRefused <= 2);
 		CPPUNIT_ASSERT_EQUAL(std::string("News 24"), object(_host->request("GET", "api", "/stream_status").body)->getValue<std::string>("name"));
 	}
 

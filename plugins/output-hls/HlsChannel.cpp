@@ -1,0 +1,124 @@
+//
+// HlsChannel.cpp
+//
+
+#include "HlsChannel.h"
+#include "MediaPlaylist.h"
+#include <algorithm>
+#include <vector>
+
+namespace restream {
+namespace hls {
+
+HlsChannel::HlsChannel(const ChannelInfo& info, const std::string& token, const Continuity& from,
+	const HlsSettings& settings):
+	_streamId(info.streamId),
+	_token(token),
+	_windowSize(std::max<std::size_t>(1, settings.windowSize)),
+	_keepSegments(settings.keepSegments),
+	_carriesOn(from.published),
+	_firstSequence(from.nextSequence),
+	_viewers(settings.viewerWindow),
+	_nextSequence(from.nextSequence),
+	_discontinuitySequence(from.discontinuitySequence)
+{
+}
+
+Poco::Int64 HlsChannel::streamId() const
+{
+	return _streamId;
+}
+
+const std::string& HlsChannel::token() const
+{
+	return _token;
+}
+
+void HlsChannel::publish(Segment segment)
+{
+	std::vector<Segment> dropped;  // freed after the lock is released
+	std::lock_guard<std::mutex> lock(_mutex);
+	if (_closed) return;
+	segment.sequence = _nextSequence;
+	if (_carriesOn && _nextSequence == _firstSequence) segment.discontinuity = true;
+	if (segment.discontinuity) ++_discontinuitySequence;
+	segment.discontinuitySequence = _discontinuitySequence;
+	segment.name = HlsPaths::segmentName(_token, segment.sequence);
+	_targetDuration = std::max(_targetDuration, MediaPlaylist::targetDuration(segment.duration));
+	_segments.push_back(std::move(segment));
+	++_nextSequence;
+	while (_segments.size() > _windowSize + _keepSegments)
+	{
+		dropped.push_back(std::move(_segments.front()));
+		_segments.pop_front();
+	}
+
+	_rootPlaylist = std::make_shared<const std::string>(MediaPlaylist::render(_segments, _windowSize, _targetDuration,
+		HlsPaths::segmentFolder(_streamId, HlsPaths::PlaylistLocation::Root)));
+	_folderPlaylist = std::make_shared<const std::string>(MediaPlaylist::render(_segments, _windowSize, _targetDuration,
+		HlsPaths::segmentFolder(_streamId, HlsPaths::PlaylistLocation::ChannelFolder)));
+}
+
+void HlsChannel::close()
+{
+	std::deque<Segment> dropped;
+	{
+		std::lock_guard<std::mutex> lock(_mutex);
+		_closed = true;
+		dropped.swap(_segments);
+		_rootPlaylist.reset();
+		_folderPlaylist.reset();
+	}
+	_viewers.clear();
+	// the segments' memory is freed here, outside the lock (or later, by the last viewer still sending one)
+}
+
+std::shared_ptr<const std::string> HlsChannel::playlist(HlsPaths::PlaylistLocation location) const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	return location == HlsPaths::PlaylistLocation::Root ? _rootPlaylist : _folderPlaylist;
+}
+
+std::shared_ptr<const std::string> HlsChannel::segment(Poco::UInt64 sequence) const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	if (_segments.empty() || sequence < _segments.front().sequence) return nullptr;
+	const Poco::UInt64 index = sequence - _segments.front().sequence;
+	if (index >= _segments.size()) return nullptr;
+	return _segments[static_cast<std::size_t>(index)].data;
+}
+
+void HlsChannel::served(const std::string& address, const std::string& userAgent, std::size_t bytes)
+{
+	_bytesServed += bytes;
+	_viewers.seen(address, userAgent);
+}
+
+bool HlsChannel::playable() const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	return !_closed && !_segments.empty();
+}
+
+int HlsChannel::viewers() const
+{
+	return _viewers.count();
+}
+
+Poco::UInt64 HlsChannel::bytesServed() const
+{
+	return _bytesServed;
+}
+
+HlsChannel::Continuity HlsChannel::continuity() const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	Continuity next;
+	next.nextSequence = _nextSequence;
+	next.discontinuitySequence = _discontinuitySequence;
+	next.published = _carriesOn || _nextSequence > 0;
+	return next;
+}
+
+} // namespace hls
+} // namespace restream

@@ -1,0 +1,91 @@
+//
+// HlsSink.cpp
+//
+
+#include "HlsSink.h"
+#include <Poco/Exception.h>
+#include <Poco/Logger.h>
+
+namespace restream {
+namespace hls {
+
+HlsSink::HlsSink(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<HlsChannel> channel,
+	Poco::Timespan targetDuration, Poco::Logger& logger):
+	_directory(std::move(directory)),
+	_channel(std::move(channel)),
+	_logger(logger),
+	_segmenter(targetDuration, [this](Segment&& segment) { _channel->publish(std::move(segment)); })
+{
+}
+
+HlsSink::~HlsSink()
+{
+	end();
+}
+
+bool HlsSink::begin(const ChannelFormat& format)
+{
+	try
+	{
+		_segmenter.begin(format);
+		return true;
+	}
+	catch (const Poco::Exception& exc)
+	{
+		fail("cannot begin", exc.displayText());
+	}
+	catch (const std::exception& exc)
+	{
+		fail("cannot begin", exc.what());
+	}
+	return false;
+}
+
+bool HlsSink::write(const AVPacket& packet)
+{
+	try
+	{
+		_segmenter.write(packet);
+		return true;
+	}
+	catch (const Poco::Exception& exc)
+	{
+		fail("cannot segment", exc.displayText());
+	}
+	catch (const std::exception& exc)
+	{
+		fail("cannot segment", exc.what());
+	}
+	return false;
+}
+
+void HlsSink::end()
+{
+	if (_ended) return;
+	_ended = true;
+	_segmenter.close();
+	_directory->close(_channel);
+}
+
+bool HlsSink::playable() const
+{
+	return _channel->playable();
+}
+
+int HlsSink::viewers() const
+{
+	return _channel->viewers();
+}
+
+Poco::UInt64 HlsSink::bytesServed() const
+{
+	return _channel->bytesServed();
+}
+
+void HlsSink::fail(const std::string& what, const std::string& cause)
+{
+	_logger.error("channel %?d: %s: %s", _channel->streamId(), what, cause);
+}
+
+} // namespace hls
+} // namespace restream

@@ -1,0 +1,63 @@
+//
+// HlsSink.h
+//
+// output-hls's consumer of one live channel.
+//
+
+#ifndef restream_hls_HlsSink_INCLUDED
+#define restream_hls_HlsSink_INCLUDED
+
+#include "ChannelDirectory.h"
+#include "HlsChannel.h"
+#include "Segmenter.h"
+#include "restream/ChannelSink.h"
+#include <memory>
+
+namespace Poco {
+class Logger;
+}
+
+namespace restream {
+namespace hls {
+
+class HlsSink : public ChannelSink
+	/// Feeds the pipeline's packets to a Segmenter and publishes each
+	/// complete segment in its HlsChannel. end() (or destruction without
+	/// end()) closes the channel: its playlist and segments are no longer
+	/// served and their memory is released.
+	///
+	/// Threads: as ChannelSink says: begin, write and end from the pipeline's
+	/// thread; the statistics from any thread.
+	/// Errors: begin() and write() log the cause and return false; they
+	/// never throw.
+{
+public:
+	HlsSink(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<HlsChannel> channel,
+		Poco::Timespan targetDuration, Poco::Logger& logger);
+		/// channel must have been opened in directory. logger must outlive
+		/// the sink (Poco's loggers live until the process ends).
+	~HlsSink() override;
+
+	bool begin(const ChannelFormat& format) override;
+	bool write(const AVPacket& packet) override;
+	void end() override;
+
+	bool playable() const override;
+	int viewers() const override;
+	Poco::UInt64 bytesServed() const override;
+
+private:
+	void fail(const std::string& what, const std::string& cause);
+		/// Logs why the sink gives up.
+
+	const std::shared_ptr<ChannelDirectory> _directory;
+	const std::shared_ptr<HlsChannel> _channel;
+	Poco::Logger& _logger;
+	Segmenter _segmenter;
+	bool _ended = false;
+};
+
+} // namespace hls
+} // namespace restream
+
+#endif // restream_hls_HlsSink_INCLUDED
