@@ -4,6 +4,7 @@
 
 #include "UrlInput.h"
 #include "UpstreamException.h"
+#include <Poco/Timestamp.h>
 #include <string>
 
 extern "C" {
@@ -65,6 +66,8 @@ UrlInput::UrlInput(const SourceInput& input, const UrlInputOptions& options, con
 	if (!headers.empty()) settings.set("headers", headers);
 
 	_audioBitRate = options.audioBitRate;
+	_progressAllowance = 2 * options.readTimeout.totalMicroseconds();
+	_progressDeadline = Poco::Timestamp().epochMicroseconds() + _progressAllowance + options.analyzeDuration.totalMicroseconds();
 	_context = avformat_alloc_context();
 	if (!_context) throw UpstreamException("out of memory", AVERROR(ENOMEM));
 	_context->interrupt_callback.callback = &UrlInput::interruptCallback;
@@ -73,11 +76,14 @@ UrlInput::UrlInput(const SourceInput& input, const UrlInputOptions& options, con
 	if (result < 0)
 	{
 		_context = nullptr; // freed by avformat_open_input on failure
+		if (_noProgress) throw UpstreamException(describe(AVERROR_INVALIDDATA), AVERROR_INVALIDDATA);
+		if (result == AVERROR(EIO)) throw UpstreamException("cannot open the channel: the connection failed or was redirected too many times", result);
 		throw UpstreamException("cannot open the channel: " + describe(result), result);
 	}
 	try
 	{
 		result = avformat_find_stream_info(_context, nullptr);
+		if (_noProgress) result = AVERROR_INVALIDDATA;
 		if (result < 0) throw UpstreamException("cannot read the channel's streams: " + describe(result), result);
 		selectTracks();
 	}
@@ -153,7 +159,12 @@ int UrlInput::read(AVPacket& packet)
 			return 0;
 		}
 		const int result = av_read_frame(_context, &packet);
-		if (result < 0) return _interrupted || _stopRequested ? AVERROR_EXIT : result;
+		if (result < 0)
+		{
+			if (_interrupted || _stopRequested) return AVERROR_EXIT;
+			return _noProgress ? AVERROR_INVALIDDATA : result;
+		}
+		_progressDeadline = Poco::Timestamp().epochMicroseconds() + _progressAllowance;
 		if (packet.stream_index == _videoIndex)
 		{
 			unwrap(packet, *_context->streams[_videoIndex]);
@@ -217,8 +228,14 @@ void UrlInput::interrupt()
 
 int UrlInput::interruptCallback(void* opaque)
 {
-	const auto* input = static_cast<UrlInput*>(opaque);
-	return input->_interrupted.load() || input->_stopRequested.load() ? 1 : 0;
+	auto* input = static_cast<UrlInput*>(opaque);
+	if (input->_interrupted.load() || input->_stopRequested.load()) return 1;
+	if (Poco::Timestamp().epochMicroseconds() > input->_progressDeadline.load())
+	{
+		input->_noProgress = true; // bytes may flow, but nothing playable comes of them
+		return 1;
+	}
+	return 0;
 }
 
 std::string UrlInput::describe(int error)

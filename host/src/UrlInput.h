@@ -30,6 +30,8 @@ class UrlInput : public LiveInput
 	/// (teletext, subtitles, SCTE-35, other languages); audio that is not AAC
 	/// is transcoded to AAC; timestamps that wrap (33-bit MPEG-TS) are
 	/// unwrapped. Exactly one connection to the provider while it lives.
+	/// A provider that keeps sending bytes from which no packet comes (not
+	/// MPEG-TS at all) is cut off after twice the read timeout, as a stall is.
 	///
 	/// Errors: the constructor throws UpstreamException (code: AVERROR) with a
 	/// message that carries no URL.
@@ -57,6 +59,9 @@ private:
 
 	AVFormatContext* _context = nullptr;
 	std::atomic<bool> _interrupted{false};
+	std::atomic<long long> _progressDeadline{0};  /// Poco::Timestamp epoch µs: no playable packet by then aborts the I/O
+	std::atomic<bool> _noProgress{false};         /// the deadline struck
+	long long _progressAllowance = 0;             /// µs granted after each packet
 	const std::atomic<bool>& _stopRequested;
 	int _videoIndex = -1;
 	int _audioIndex = -1;
