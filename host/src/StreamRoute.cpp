@@ -21,6 +21,7 @@ namespace restream {
 namespace {
 
 const std::streamsize maxBody = 16 * 1024;
+const std::streamsize maxDiscardedBody = 1024 * 1024;
 const Poco::Int64 maxStreamId = 9007199254740991LL; // 2^53 - 1: exact in every JSON parser
 
 std::string isoTime(const Poco::Timestamp& time)
@@ -81,16 +82,15 @@ void StreamRoute::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net
 
 bool StreamRoute::readBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, Poco::JSON::Object::Ptr& body)
 {
-	if (request.hasContentLength() && request.getContentLength64() > maxBody)
-	{
-		JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "The request body is too large");
-		return false;
-	}
 	std::string text;
-	Poco::StreamCopier::copyToString(request.stream(), text, maxBody + 1);
-	if (static_cast<std::streamsize>(text.size()) > maxBody)
+	if (!request.hasContentLength() || request.getContentLength64() <= maxBody)
+		Poco::StreamCopier::copyToString(request.stream(), text, maxBody + 1);
+	if (static_cast<std::streamsize>(text.size()) > maxBody || (request.hasContentLength() && request.getContentLength64() > maxBody))
 	{
-		JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "The request body is too large");
+		// read (a bounded amount of) what the client sends, so it gets the answer instead of a reset
+		request.stream().ignore(maxDiscardedBody);
+		if (!request.stream().eof()) response.setKeepAlive(false);
+		JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "The request body is larger than 16 KiB");
 		return false;
 	}
 	if (text.find_first_not_of(" \t\r\n") == std::string::npos)
