@@ -13,6 +13,7 @@
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
 #include <Poco/PatternFormatter.h>
+#include <Poco/String.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
@@ -51,7 +52,8 @@ void RestreamApplication::handleOption(const std::string& name, const std::strin
 	}
 	else if (name == "config")
 	{
-		_configFile = value;
+		// made absolute now: --daemon changes to / before main() runs
+		_configFile = Poco::Path(value).absolute().toString();
 	}
 	else if (name == "define")
 	{
@@ -63,12 +65,16 @@ void RestreamApplication::handleOption(const std::string& name, const std::strin
 		}
 		else
 		{
-			_configuration.define(value.substr(0, equals), value.substr(equals + 1));
+			const std::string key = value.substr(0, equals);
+			std::string setting = value.substr(equals + 1);
+			const std::string folded = Poco::toLower(key);
+			if ((folded == "state.dir" || folded == "plugins.dir") && !setting.empty()) setting = Poco::Path(setting).absolute().toString();
+			_configuration.define(key, setting);
 		}
 	}
 	else if (name == "plugin-dir")
 	{
-		_configuration.define("plugins.dir", value);
+		_configuration.define("plugins.dir", Poco::Path(value).absolute().toString());
 	}
 }
 
@@ -132,7 +138,7 @@ int RestreamApplication::main(const std::vector<std::string>&)
 	try
 	{
 		if (!_configFile.empty())
-			_configuration.loadFile(Poco::Path(_configFile).absolute().toString());
+			_configuration.loadFile(_configFile);
 		else if (Poco::File(installedConfig).exists())
 			_configuration.loadFile(installedConfig);
 		installLogging();
