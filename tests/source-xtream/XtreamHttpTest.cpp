@@ -18,12 +18,14 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/Timestamp.h>
 #include <cppunit/TestFixture.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <functional>
 #include <memory>
 #include <string>
+#include <thread>
 
 using restream::Source;
 using restream::SourceException;
@@ -417,9 +419,21 @@ public:
 
 	void testTlsToPlainServer()
 	{
+		// a plain-text server that answers at once: an HTTP server would wait for a request line
+		// that the random bytes of a ClientHello may never complete, making the result a timeout
+		Poco::Net::ServerSocket plain(Poco::Net::SocketAddress("127.0.0.1", 0));
+		std::thread answer([&plain] {
+			if (!plain.poll(Poco::Timespan(20, 0), Poco::Net::Socket::SELECT_READ)) return;
+			Poco::Net::StreamSocket client = plain.acceptConnection();
+			const std::string text = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+			client.sendBytes(text.data(), static_cast<int>(text.size()));
+			client.shutdown();
+		});
 		std::string message;
-		CPPUNIT_ASSERT_EQUAL(SourceException::Unreachable,
-			kindOf([&]() { source(defaultSettings(), "https://127.0.0.1:" + std::to_string(_panel->port()))->account(); }, &message));
+		const SourceException::Kind kind =
+			kindOf([&]() { source(defaultSettings(), "https://127.0.0.1:" + std::to_string(plain.address().port()))->account(); }, &message);
+		answer.join();
+		CPPUNIT_ASSERT_EQUAL(SourceException::Unreachable, kind);
 		CPPUNIT_ASSERT_MESSAGE(message, message.find("TLS failed") != std::string::npos);
 	}
 
