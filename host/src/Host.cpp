@@ -226,7 +226,7 @@ void Host::startPorts()
 				if (owned.first == settings.owner && !factory) factory = owned.second;
 			}
 			if (!factory)
-				_logger.error("port %s: plugin %s is not running or serves no port; the port answers 503 except /health", portName, settings.owner);
+				_logger.warning("port %s: plugin %s is not running or serves no port; the port answers 503 except /health", portName, settings.owner);
 			dispatcher = new PortDispatcher(portName, settings.owner, factory, _logger);
 		}
 		std::unique_ptr<PortServer> server(new PortServer(settings, dispatcher, _logger));
