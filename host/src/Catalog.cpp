@@ -48,11 +48,6 @@ Catalog::Catalog(const ServiceRegistry& registry, const std::string& preferredSo
 		_logger.warning("no source plugin is running; the catalog is empty");
 }
 
-bool Catalog::hasSource() const
-{
-	return _source != nullptr;
-}
-
 std::string Catalog::sourceName() const
 {
 	return _sourceName;

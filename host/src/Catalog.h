@@ -53,7 +53,6 @@ public:
 
 	Catalog(const ServiceRegistry& registry, const std::string& preferredSource, const Poco::Timespan& ttl, Poco::Logger& logger);
 
-	bool hasSource() const;
 	std::string sourceName() const;
 		/// The active source's service name, or empty.
 

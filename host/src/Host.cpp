@@ -275,9 +275,4 @@ ServiceRegistry& Host::registry()
 	return _registry;
 }
 
-std::vector<PluginManager::Status> Host::pluginStatus() const
-{
-	return _plugins.status();
-}
-
 } // namespace restream

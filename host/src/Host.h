@@ -61,7 +61,6 @@ public:
 	const std::string& stateDirectory() const;
 	ServiceRegistry& registry();
 		/// The service registry (tests reach plugin services through it).
-	std::vector<PluginManager::Status> pluginStatus() const;
 
 private:
 	void declarePortSettings(const std::string& portName);

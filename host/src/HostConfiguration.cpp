@@ -108,12 +108,6 @@ std::vector<std::string> HostConfiguration::undeclaredEnvironment() const
 	return unknown;
 }
 
-bool HostConfiguration::isDeclared(const std::string& key) const
-{
-	Poco::FastMutex::ScopedLock lock(_mutex);
-	return _declared.count(FoldedConfiguration::fold(key)) > 0;
-}
-
 Poco::Util::AbstractConfiguration& HostConfiguration::view()
 {
 	return *_layers;

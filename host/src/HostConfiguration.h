@@ -57,9 +57,6 @@ public:
 	std::vector<std::string> undeclaredEnvironment() const;
 		/// Returns the RESTREAM_* environment variables that match no declared key.
 
-	bool isDeclared(const std::string& key) const;
-		/// True if key was declared.
-
 	Poco::Util::AbstractConfiguration& view();
 	const Poco::Util::AbstractConfiguration& view() const;
 		/// The layered view, for lookups.

@@ -246,24 +246,4 @@ void PluginManager::keepForever(Loaded&& abandoned)
 	kept->push_back(std::move(abandoned));
 }
 
-std::vector<PluginManager::Status> PluginManager::status() const
-{
-	std::vector<Status> result;
-	for (const auto& loaded : _plugins) result.push_back(Status{loaded.name, loaded.version, loaded.path, loaded.state});
-	return result;
-}
-
-std::string PluginManager::describe(State state)
-{
-	switch (state)
-	{
-	case State::Loaded: return "loaded";
-	case State::Started: return "started";
-	case State::Failed: return "failed";
-	case State::Abandoned: return "abandoned";
-	case State::Stopped: return "stopped";
-	}
-	return "unknown";
-}
-
 } // namespace restream

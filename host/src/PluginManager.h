@@ -49,14 +49,6 @@ public:
 		Stopped
 	};
 
-	struct Status
-	{
-		std::string name;
-		std::string version;
-		std::string path;
-		State state;
-	};
-
 	PluginManager(HostConfiguration& configuration, ServiceRegistry& registry, const Redactor& redactor, Poco::Logger& logger);
 	~PluginManager();
 		/// Stops and unloads whatever is still there.
@@ -79,11 +71,6 @@ public:
 	void unloadAll();
 		/// Deletes the plugin objects and contexts, then unloads the libraries
 		/// (except those of abandoned plugins).
-
-	std::vector<Status> status() const;
-		/// One entry per plugin that was loaded.
-
-	static std::string describe(State state);
 
 private:
 	struct Loaded

@@ -141,11 +141,6 @@ const ChannelFormat& UrlInput::format() const
 	return _format;
 }
 
-bool UrlInput::audioTranscoded() const
-{
-	return _transcoder != nullptr;
-}
-
 int UrlInput::read(AVPacket& packet)
 {
 	for (;;)

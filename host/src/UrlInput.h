@@ -46,9 +46,6 @@ public:
 	int read(AVPacket& packet) override;
 	void interrupt() override;
 
-	bool audioTranscoded() const;
-		/// True when the audio is transcoded to AAC.
-
 	static std::string describe(int error);
 		/// An FFmpeg error as a sentence for a human.
 
