@@ -6,6 +6,7 @@
 #include "PluginGuard.h"
 #include "restream/JsonResponse.h"
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
 
 namespace restream {
 
@@ -23,6 +24,14 @@ RouteHandler::RouteHandler(std::string owner, std::shared_ptr<ApiRoute> route, s
 void RouteHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
 	_cors.apply(request, response);
+	const bool publicRead = _route->access() == ApiRoute::Access::Public
+		&& (request.getMethod() == Poco::Net::HTTPRequest::HTTP_GET || request.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD);
+	if (publicRead && !response.has("Access-Control-Allow-Origin"))
+	{
+		// What anyone may read without credentials, any page may read too: the public player
+		// needs /stream_status from wherever it is served.
+		response.set("Access-Control-Allow-Origin", "*");
+	}
 	Identity caller;
 	if (_route->access() == ApiRoute::Access::Protected)
 	{

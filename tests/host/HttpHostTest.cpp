@@ -72,7 +72,7 @@ class HttpHostTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testStopEndsIdleKeepAliveConnections);
 	CPPUNIT_TEST(testOpenApiMatchesTheRoutes);
 	CPPUNIT_TEST(testDocsPage);
-	CPPUNIT_TEST(testCorsOnlyForConfiguredOrigins);
+	CPPUNIT_TEST(testCorsForConfiguredOriginsAndPublicReads);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -309,14 +309,16 @@ public:
 		CPPUNIT_ASSERT(!contains(page.body, "<script"));
 	}
 
-	void testCorsOnlyForConfiguredOrigins()
+	void testCorsForConfiguredOriginsAndPublicReads()
 	{
 		HostFixture host(fixtures({{"public.playerUrl", "https://Player.Example.org/"}}));
 		const auto allowed = host.request("GET", "api", "/stream_status", "", {{"Origin", "https://player.example.org"}});
 		CPPUNIT_ASSERT_EQUAL(std::string("https://player.example.org"), allowed.headers.get("Access-Control-Allow-Origin", ""));
 		CPPUNIT_ASSERT(!allowed.headers.has("Access-Control-Allow-Credentials"));
-		const auto foreign = host.request("GET", "api", "/stream_status", "", {{"Origin", "https://evil.example"}});
+		const auto foreign = host.request("GET", "api", "/me", "", {{"Origin", "https://evil.example"}});
 		CPPUNIT_ASSERT(!foreign.headers.has("Access-Control-Allow-Origin"));
+		const auto publicRead = host.request("GET", "api", "/stream_status", "", {{"Origin", "https://evil.example"}});
+		CPPUNIT_ASSERT_EQUAL(std::string("*"), publicRead.headers.get("Access-Control-Allow-Origin", ""));
 		const auto preflight = host.request("OPTIONS", "api", "/start_stream", "",
 			{{"Origin", "https://player.example.org"}, {"Access-Control-Request-Method", "POST"}});
 		CPPUNIT_ASSERT_EQUAL(204, preflight.status);
