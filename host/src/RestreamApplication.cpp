@@ -17,10 +17,33 @@
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
+#include <climits>
 #include <iostream>
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace restream {
+
+namespace {
+
+Poco::Path installationPrefix(const std::string& applicationDirectory)
+	/// The directory above the one holding the running executable: the
+	/// install prefix (<prefix>/bin/restream) or the build tree (build/bin).
+	/// Read from /proc/self/exe, which resolves symbolic links, so that a
+	/// link such as /usr/local/bin/restream -> /opt/restream/bin/restream
+	/// finds /opt/restream/etc and /opt/restream/lib; falls back to Poco's
+	/// application.dir (from argv[0] and PATH) when /proc is not mounted.
+{
+	char target[PATH_MAX];
+	const ssize_t length = readlink("/proc/self/exe", target, sizeof(target) - 1);
+	Poco::Path directory = length > 0
+		? Poco::Path(std::string(target, static_cast<std::size_t>(length))).parent()
+		: Poco::Path(applicationDirectory);
+	directory.makeDirectory();
+	return directory.popDirectory();
+}
+
+} // namespace
 
 RestreamApplication::RestreamApplication() = default;
 
@@ -132,9 +155,10 @@ int RestreamApplication::main(const std::vector<std::string>&)
 	}
 	if (_badOption) return EXIT_USAGE;
 
-	const Poco::Path applicationDirectory(config().getString("application.dir"));
-	const std::string installedConfig = Poco::Path(applicationDirectory).popDirectory().append("etc/restream/restream.ini").toString();
-	const std::string defaultPluginDirectory = Poco::Path(applicationDirectory).popDirectory().append("lib/restream/plugins/").toString();
+	// The install tree and the build tree share one layout: bin/, etc/restream/, lib/restream/plugins/.
+	const Poco::Path prefix = installationPrefix(config().getString("application.dir"));
+	const std::string installedConfig = Poco::Path(prefix).append("etc/restream/restream.ini").toString();
+	const std::string defaultPluginDirectory = Poco::Path(prefix).append("lib/restream/plugins/").toString();
 	try
 	{
 		if (!_configFile.empty())
