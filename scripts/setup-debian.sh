@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
-# Installs what restream needs to build, run and test on Debian bookworm, from Debian's packages.
+# Installs what restream needs to build and run on Debian bookworm, from Debian's packages;
+# with --test, also what the tests need (a browser, the ffmpeg CLI, curl).
 # Idempotent: does nothing when everything is already there. Run as root (or it uses sudo).
 set -euo pipefail
 
 packages=(
   # build
-  cmake g++ make pkg-config
+  cmake g++ make pkg-config ca-certificates
   # libraries: Poco 1.11, FFmpeg 5.1, libxcrypt, CppUnit
   libpoco-dev libavformat-dev libavcodec-dev libavutil-dev libswresample-dev libavfilter-dev libswscale-dev
   libcrypt-dev libcppunit-dev
-  # tests: ffprobe and the ffmpeg CLI (reference and checks)
-  ffmpeg ca-certificates
+  # the web pages are bundled at build time (package.json: esbuild, Bootstrap, hls.js)
+  nodejs npm
 )
+if [ "${1:-}" = "--test" ]; then
+  packages+=(
+    # ffprobe and the ffmpeg CLI (reference and checks), HTTP checks of the install tree
+    ffmpeg curl
+    # browser tests: playwright-core drives Debian's Chromium, headless
+    chromium
+  )
+fi
 
 missing=()
 for package in "${packages[@]}"; do

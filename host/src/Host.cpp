@@ -53,7 +53,7 @@ Host::Host(HostConfiguration& configuration, Redactor& redactor, const std::stri
 	_plugins(configuration, _registry, redactor, _logger)
 {
 	_configuration.declare("plugins.dir", defaultPluginDirectory);
-	_configuration.declare("plugins.load", "auth-jwt, source-xtream, source-demo, output-hls");
+	_configuration.declare("plugins.load", "auth-jwt, source-xtream, source-demo, output-hls, ui-admin, ui-player");
 	_configuration.declare("plugins.callTimeout", "10");
 	_configuration.declare("state.dir", "");
 	_configuration.declare("public.apiUrl", "");

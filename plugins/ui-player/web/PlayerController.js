@@ -1,0 +1,154 @@
+// PlayerController: plays the API's /live.m3u8 in a <video> with hls.js (or the browser's own HLS,
+// as on iOS Safari), follows the active stream as the API reports it, and recovers by itself.
+//
+// Low-latency hls.js settings (restream's segments are ~2 s, see output-hls segmentDuration):
+//   liveSyncDurationCount 2        start and stay 2 segments behind the live edge (default 3), the
+//                                  closest that still leaves a segment of cushion for a late one;
+//   liveMaxLatencyDurationCount 5  past 5 segments behind (after a stall), jump back to the edge;
+//   maxLiveSyncPlaybackRate 1.1    below that, catch up by playing up to 10 % faster, unnoticed;
+//   lowLatencyMode true            use LL-HLS partial segments if an output ever provides them;
+//   maxBufferLength 10             buffer no more than the live window gives anyway;
+//   backBufferLength 10            keep 10 s behind the play head, no more (memory on phones);
+//   fragLoadingMaxRetry 6 ...      retry a segment a few times before calling the error fatal.
+// A fatal network error reloads the source with backoff (1, 2, 4 ... 15 s); a fatal media error
+// first tries hls.js's recoverMediaError(), then swapAudioCodec(), then a reload.
+
+import Hls from 'hls.js';
+
+export const HLS_CONFIG = {
+	lowLatencyMode: true,
+	liveSyncDurationCount: 2,
+	liveMaxLatencyDurationCount: 5,
+	maxLiveSyncPlaybackRate: 1.1,
+	maxBufferLength: 10,
+	backBufferLength: 10,
+	manifestLoadingMaxRetry: 2,
+	levelLoadingMaxRetry: 4,
+	fragLoadingMaxRetry: 6,
+	enableWorker: true,
+};
+
+const STALL_SECONDS = 8;
+const MAX_BACKOFF_MS = 15000;
+
+export class PlayerController {
+	constructor(video, view, playlistUrl) {
+		this.video = video;
+		this.view = view;
+		this.playlistUrl = playlistUrl;
+		this.hls = null;
+		this.streamId = null;
+		this.backoffMs = 1000;
+		this.retryTimer = null;
+		this.lastMediaRecovery = 0;
+		this.lastProgressAt = 0;
+		this.lastTime = 0;
+		this.video.addEventListener('timeupdate', () => this.progressed());
+		this.video.addEventListener('playing', () => this.view.playing());
+		this.video.addEventListener('volumechange', () => this.view.muted(this.video.muted));
+		this.video.addEventListener('error', () => { if (!this.hls && this.streamId !== null) this.retry(); });
+		setInterval(() => this.watch(), 1000);
+	}
+
+	get playing() {
+		return this.streamId !== null;
+	}
+
+	// Plays streamId (the API's primary channel) unless it already plays.
+	follow(streamId) {
+		if (this.streamId === streamId) return;
+		this.streamId = streamId;
+		this.backoffMs = 1000;
+		this.load();
+	}
+
+	stop() {
+		this.streamId = null;
+		clearTimeout(this.retryTimer);
+		this.destroy();
+		this.video.removeAttribute('src');
+		this.video.load();
+	}
+
+	unmute() {
+		this.video.muted = false;
+		this.video.volume = 1;
+		this.video.play().catch(() => {});
+	}
+
+	load() {
+		clearTimeout(this.retryTimer);
+		this.destroy();
+		this.lastProgressAt = Date.now();
+		const url = this.playlistUrl;
+		this.video.muted = this.video.muted || !this.view.userUnmuted;
+		if (Hls.isSupported()) {
+			const hls = new Hls(HLS_CONFIG);
+			hls.on(Hls.Events.ERROR, (event, data) => this.onError(hls, data));
+			hls.on(Hls.Events.FRAG_BUFFERED, () => { if (hls === this.hls) this.backoffMs = 1000; });
+			hls.loadSource(url);
+			hls.attachMedia(this.video);
+			this.hls = hls;
+		} else if (this.video.canPlayType('application/vnd.apple.mpegurl')) {
+			this.video.src = url;
+		} else {
+			this.view.notice('HLS is not supported by this browser');
+			return;
+		}
+		this.video.play().catch(() => {});
+	}
+
+	destroy() {
+		if (this.hls) {
+			this.hls.destroy();
+			this.hls = null;
+		}
+	}
+
+	onError(hls, data) {
+		if (hls !== this.hls || !data.fatal) return;
+		if (data.type === Hls.ErrorTypes.MEDIA_ERROR) {
+			const now = Date.now();
+			if (now - this.lastMediaRecovery > 5000) {
+				this.lastMediaRecovery = now;
+				hls.recoverMediaError();
+				return;
+			}
+			if (now - this.lastMediaRecovery > 1000) {
+				this.lastMediaRecovery = now;
+				hls.swapAudioCodec();
+				hls.recoverMediaError();
+				return;
+			}
+		}
+		this.retry();
+	}
+
+	retry() {
+		this.view.reconnecting();
+		this.destroy();
+		clearTimeout(this.retryTimer);
+		this.retryTimer = setTimeout(() => { if (this.streamId !== null) this.load(); }, this.backoffMs);
+		this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+	}
+
+	progressed() {
+		if (this.video.currentTime !== this.lastTime) {
+			this.lastTime = this.video.currentTime;
+			this.lastProgressAt = Date.now();
+			this.view.playing();
+		}
+	}
+
+	// A stream that plays but no longer advances (the source came back with a gap hls.js does
+	// not cross, a segment that never arrives) is reloaded, as a viewer would press reload.
+	watch() {
+		if (this.streamId === null || this.retryTimer && this.hls === null) return;
+		const stalledMs = Date.now() - this.lastProgressAt;
+		if (stalledMs > 2000) this.view.reconnecting();
+		if (stalledMs > STALL_SECONDS * 1000) {
+			this.lastProgressAt = Date.now();
+			this.retry();
+		}
+	}
+}
