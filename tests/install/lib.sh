@@ -1,0 +1,120 @@
+# Shared helpers of the install tests (sourced by bash). Every process a test starts is recorded and
+# stopped by PID on exit; every file lives in one temporary directory, removed on exit.
+# Tools: bash, curl, ffprobe, sed, grep (scripts/setup-debian.sh --test installs them).
+set -euo pipefail
+
+: "${RESTREAM_BUILD_DIR:?set by CTest}"
+: "${RESTREAM_SOURCE_DIR:?set by CTest}"
+: "${CMAKE_COMMAND:=cmake}"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/restream-install-test.XXXXXX")
+STARTED_PIDS=()
+
+cleanup() {
+  local status=$?
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${STARTED_PIDS[@]}"; do
+    for _ in $(seq 1 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  if [ "$status" -ne 0 ]; then
+    local log
+    for log in "$WORK"/*.log; do
+      [ -f "$log" ] || continue
+      echo "---- $(basename "$log") (last 40 lines)"
+      tail -n 40 "$log"
+    done
+  fi
+  rm -rf "$WORK"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step() { echo "[$(date +%T)] $*"; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+install_tree() {
+  # install_tree DIR: cmake --install of the build tree into DIR.
+  "$CMAKE_COMMAND" --install "$RESTREAM_BUILD_DIR" --prefix "$1" > "$WORK/install.log" 2>&1 ||
+    fail "cmake --install failed (see install.log)"
+}
+
+start_restream() {
+  # start_restream NAME EXECUTABLE ARGS...: runs the host in the background (stdout+stderr in
+  # $WORK/NAME.log, working directory /), without the provider's variables of the caller's environment.
+  local name=$1
+  shift
+  (cd / && exec env -u XTREAM_API_URL -u XTREAM_USERNAME -u XTREAM_PASSWORD -u ADMIN_PASSWORD_HASH -u JWT_SECRET_KEY \
+    "$@" > "$WORK/$name.log" 2>&1) &
+  STARTED_PIDS+=("$!")
+  eval "PID_$(echo "$name" | tr -c 'a-zA-Z0-9\n' '_')=$!"
+}
+
+wait_port() {
+  # wait_port NAME PORTNAME: waits for "port PORTNAME listening on ADDR:PORT" in NAME's log, prints PORT.
+  local name=$1 port_name=$2 line
+  for _ in $(seq 1 150); do
+    line=$(grep -m1 "port $port_name listening on " "$WORK/$name.log" 2>/dev/null || true)
+    if [ -n "$line" ]; then
+      echo "$line" | sed -E 's/.* listening on [^ ]*:([0-9]+),.*/\1/'
+      return 0
+    fi
+    local pid_var="PID_$(echo "$name" | tr -c 'a-zA-Z0-9\n' '_')"
+    kill -0 "${!pid_var}" 2>/dev/null || fail "$name exited before port $port_name listened"
+    sleep 0.1
+  done
+  fail "$name: port $port_name not listening after 15 s"
+}
+
+http_status() {
+  # http_status URL [curl args...]: prints the HTTP status (000 when no answer).
+  local url=$1
+  shift
+  curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@" "$url" || true
+}
+
+json_string() {
+  # json_string KEY < JSON: the first string value of KEY (flat, unescaped values only).
+  sed -n -E "s/.*\"$1\" *: *\"([^\"]*)\".*/\1/p" | head -n1
+}
+
+login() {
+  # login BASE STATE_DIR: signs in as admin with the first-start password, prints the token.
+  local base=$1 state=$2 password_file password answer token
+  password_file="$state/plugins/auth-jwt/initial-admin-password"
+  [ -s "$password_file" ] || fail "no first-start password in $password_file"
+  password=$(tr -d '\n' < "$password_file")
+  answer=$(curl -s --max-time 10 -X POST "$base/auth/login" -H 'Content-Type: application/json' \
+    --data-binary @- <<< "{\"username\":\"admin\",\"password\":\"$password\"}")
+  token=$(json_string access_token <<< "$answer")
+  [ -n "$token" ] || fail "login refused: $answer"
+  echo "$token"
+}
+
+wait_live() {
+  # wait_live BASE STREAM_ID: waits (60 s at most) until /stream_status says live for STREAM_ID.
+  local base=$1 id=$2 status=""
+  for _ in $(seq 1 120); do
+    status=$(curl -s --max-time 5 "$base/stream_status" || true)
+    if grep -q '"state" *: *"live"' <<< "$status" && grep -q "\"stream_id\" *: *$id\b" <<< "$status"; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  fail "channel $id not live after 60 s: $status"
+}
+
+probe_video() {
+  # probe_video URL: ffprobe finds a video stream in the HLS at URL.
+  local streams
+  streams=$(timeout 40 ffprobe -v error -rw_timeout 10000000 -show_entries stream=codec_type -of csv=p=0 "$1" 2>"$WORK/ffprobe.err" || true)
+  grep -qx video <<< "$streams" || fail "ffprobe found no video stream in $1: $(head -c 400 "$WORK/ffprobe.err")"
+}
