@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The docker-compose deployment without Docker: the three services of docker-compose.yml run as
+# three processes of the installed tree, each with its configuration from deploy/compose/ (where the
+# Dockerfile puts them in the image) and the environment the compose file gives it with .env.example's
+# values. Only ports, bind addresses and state directories are overridden (ephemeral, 127.0.0.1,
+# temporary), plus the URLs that carry those ports. With a docker client that has `compose`, the
+# compose file is also checked by `docker compose config`.
+source "$(dirname "$0")/lib.sh"
+compose_file="$RESTREAM_SOURCE_DIR/docker-compose.yml"
+compose_dir="$RESTREAM_SOURCE_DIR/deploy/compose"
+
+step "static checks of docker-compose.yml, the Dockerfile and .env.example"
+for service in backend frontend player; do
+  [ -f "$compose_dir/$service.ini" ] || fail "no $compose_dir/$service.ini"
+  grep -q "^  $service:" "$compose_file" || fail "docker-compose.yml has no service $service"
+  grep -q "/opt/restream/etc/restream/compose/$service.ini" "$compose_file" ||
+    fail "service $service does not run with its compose/$service.ini"
+done
+for port in 8001 8002 8003; do grep -q ":$port:$port\"" "$compose_file" || fail "docker-compose.yml publishes no port $port"; done
+grep -q 'restart: unless-stopped' "$compose_file" || fail "docker-compose.yml has no restart policy"
+for variable in XTREAM_API_URL XTREAM_USERNAME XTREAM_PASSWORD JWT_SECRET_KEY ADMIN_PASSWORD_HASH; do
+  grep -q "$variable: \${$variable:-}" "$compose_file" || fail "docker-compose.yml does not pass $variable"
+  grep -qx "$variable=" "$RESTREAM_SOURCE_DIR/.env.example" || fail ".env.example must leave $variable empty"
+done
+grep -q 'deploy/compose/\*.ini /opt/restream/etc/restream/compose/' "$RESTREAM_SOURCE_DIR/Dockerfile" ||
+  fail "the Dockerfile does not put deploy/compose/*.ini where docker-compose.yml reads them"
+grep -q 'scripts/build-install.sh /opt/restream' "$RESTREAM_SOURCE_DIR/Dockerfile" || fail "the Dockerfile does not run build-install.sh"
+grep -q '^HEALTHCHECK' "$RESTREAM_SOURCE_DIR/Dockerfile" || fail "the Dockerfile has no HEALTHCHECK"
+grep -q '^USER restream' "$RESTREAM_SOURCE_DIR/Dockerfile" || fail "the Dockerfile does not run as the restream user"
+
+if docker compose version > /dev/null 2>&1; then
+  step "docker compose config"
+  (cd "$RESTREAM_SOURCE_DIR" && docker compose --env-file .env.example -f docker-compose.yml config -q) ||
+    fail "docker compose config rejects docker-compose.yml"
+else
+  echo "SKIPPED: docker compose config (no docker client with the compose plugin here)"
+fi
+
+step "install, with the compose configurations where the image has them"
+prefix="$WORK/prefix"
+install_tree "$prefix"
+mkdir -p "$prefix/etc/restream/compose"
+cp "$compose_dir"/*.ini "$prefix/etc/restream/compose/"
+config_dir="$prefix/etc/restream/compose"
+
+# The environment docker-compose.yml gives each service with .env.example's (empty) values.
+compose_env=(XTREAM_API_URL= XTREAM_USERNAME= XTREAM_PASSWORD= JWT_SECRET_KEY= ADMIN_PASSWORD_HASH=
+  RESTREAM_PUBLIC_APIURL= RESTREAM_PUBLIC_PLAYERURL= RESTREAM_PUBLIC_ADMINURL=)
+
+step "start backend (api)"
+start_restream backend env "${compose_env[@]}" HEALTH_PORT=8002 "$prefix/bin/restream" \
+  --config "$config_dir/backend.ini" -D "state.dir=$WORK/backend-state" \
+  -D "http.api.address=127.0.0.1" -D "http.api.port=0"
+api_port=$(wait_port backend api)
+api="http://127.0.0.1:$api_port"
+
+step "start frontend (admin) and player"
+start_restream frontend env "${compose_env[@]}" HEALTH_PORT=8001 "$prefix/bin/restream" \
+  --config "$config_dir/frontend.ini" -D "state.dir=$WORK/frontend-state" \
+  -D "http.admin.address=127.0.0.1" -D "http.admin.port=0" -D "plugins.ui-admin.apiUrl=$api"
+start_restream player env "${compose_env[@]}" HEALTH_PORT=8003 "$prefix/bin/restream" \
+  --config "$config_dir/player.ini" -D "state.dir=$WORK/player-state" \
+  -D "http.player.address=127.0.0.1" -D "http.player.port=0" -D "plugins.ui-player.apiPort=$api_port"
+admin_port=$(wait_port frontend admin)
+player_port=$(wait_port player player)
+admin="http://127.0.0.1:$admin_port"
+player="http://127.0.0.1:$player_port"
+
+step "each process serves its own port only, with the plugins its configuration loads"
+for name in backend frontend player; do
+  [ "$(grep -c ' listening on ' "$WORK/$name.log")" = 1 ] || fail "$name serves more than one port: $(grep ' listening on ' "$WORK/$name.log")"
+done
+grep -q "plugin source-demo .* started" "$WORK/backend.log" || fail "backend did not start source-demo"
+grep -q "plugin output-hls .* started" "$WORK/backend.log" || fail "backend did not start output-hls"
+if grep "host: plugin .* started" "$WORK/frontend.log" | grep -v -q "plugin ui-admin "; then fail "frontend loads more than ui-admin"; fi
+for name in frontend player; do
+  if grep -E -q "plugin (auth-jwt|source-xtream|source-demo|output-hls) .* started" "$WORK/$name.log"; then
+    fail "$name loads the backend's plugins"
+  fi
+done
+
+step "/health on every port"
+for url in "$api" "$admin" "$player"; do
+  [ "$(http_status "$url/health")" = 200 ] || fail "$url/health is not 200"
+done
+
+step "the backend serves the API: sign-in (through a trusted proxy), catalog, a live channel"
+password=$(tr -d '\n' < "$WORK/backend-state/plugins/auth-jwt/initial-admin-password")
+answer=$(curl -s --max-time 10 -X POST "$api/auth/login" -H 'Content-Type: application/json' \
+  -H 'X-Forwarded-For: 203.0.113.7' --data-binary @- <<< "{\"username\":\"admin\",\"password\":\"$password\"}")
+token=$(json_string access_token <<< "$answer")
+[ -n "$token" ] || fail "login refused: $answer"
+grep -q "signed in from 203.0.113.7" "$WORK/backend.log" ||
+  fail "the backend did not believe X-Forwarded-For from a trusted proxy: $(grep 'signed in' "$WORK/backend.log")"
+channels=$(curl -s --max-time 10 -H "Authorization: Bearer $token" "$api/channels")
+grep -q '"stream_id" *: *1\b' <<< "$channels" || fail "the backend's catalog has no demo channel 1: $channels"
+answer=$(curl -s --max-time 10 -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  "$api/start_stream" -d '{"stream_id": 1}')
+grep -q '"state"' <<< "$answer" || fail "start_stream: $answer"
+wait_live "$api" 1
+[ "$(http_status "$api/live.m3u8")" = 200 ] || fail "/live.m3u8 is not served while live"
+
+step "the web ports answer (their UI plugins may still be missing: then 503 except /health)"
+for url in "$admin/" "$player/"; do
+  status=$(http_status "$url")
+  case "$status" in
+    200 | 503) ;;
+    *) fail "$url answered $status" ;;
+  esac
+done
+
+# ============================================================================================
+# WEB UI CHECKS (to be filled in once plugins/ui-admin and plugins/ui-player exist):
+#   - admin: sign in through the frontend ($admin, which reaches the API at $api with
+#     plugins.ui-admin.apiUrl) with the first-start password, e.g. the frontend's login call;
+#   - player: $player's page shows the live channel 1 (its page or API status names it / its
+#     HLS URL plays).
+# Available here: $api $admin $player $token $password (admin's), channel 1 is live.
+# ============================================================================================
+check_web_uis() {
+  local name
+  for name in frontend:ui-admin player:ui-player; do
+    if grep -q "plugin ${name#*:} .* started" "$WORK/${name%%:*}.log"; then
+      echo "${name#*:} loaded in ${name%%:*}"
+    else
+      echo "SKIPPED: ${name#*:} is not built yet; its port answers 503 (checked above)"
+    fi
+  done
+}
+check_web_uis
+step "ok"
