@@ -64,7 +64,7 @@ export class PlayerController {
 
 	stop() {
 		this.streamId = null;
-		clearTimeout(this.retryTimer);
+		this.cancelRetry();
 		this.destroy();
 		this.video.removeAttribute('src');
 		this.video.load();
@@ -77,7 +77,7 @@ export class PlayerController {
 	}
 
 	load() {
-		clearTimeout(this.retryTimer);
+		this.cancelRetry();
 		this.destroy();
 		this.lastProgressAt = Date.now();
 		const url = this.playlistUrl;
@@ -127,9 +127,17 @@ export class PlayerController {
 	retry() {
 		this.view.reconnecting();
 		this.destroy();
-		clearTimeout(this.retryTimer);
-		this.retryTimer = setTimeout(() => { if (this.streamId !== null) this.load(); }, this.backoffMs);
+		this.cancelRetry();
+		this.retryTimer = setTimeout(() => {
+			this.retryTimer = null;
+			if (this.streamId !== null) this.load();
+		}, this.backoffMs);
 		this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+	}
+
+	cancelRetry() {
+		clearTimeout(this.retryTimer);
+		this.retryTimer = null;
 	}
 
 	progressed() {
@@ -143,7 +151,7 @@ export class PlayerController {
 	// A stream that plays but no longer advances (the source came back with a gap hls.js does
 	// not cross, a segment that never arrives) is reloaded, as a viewer would press reload.
 	watch() {
-		if (this.streamId === null || this.retryTimer && this.hls === null) return;
+		if (this.streamId === null || this.retryTimer !== null) return;
 		const stalledMs = Date.now() - this.lastProgressAt;
 		if (stalledMs > 2000) this.view.reconnecting();
 		if (stalledMs > STALL_SECONDS * 1000) {
