@@ -1,0 +1,31 @@
+//
+// AdminSession.h
+//
+// What the admin remembers about a signed-in browser.
+//
+
+#ifndef restream_admin_AdminSession_INCLUDED
+#define restream_admin_AdminSession_INCLUDED
+
+#include <Poco/Timestamp.h>
+#include <string>
+
+namespace restream {
+namespace admin {
+
+struct AdminSession
+	/// A value type, kept by SessionStore and copied out of it. The API
+	/// token never leaves the server: not in a page, a cookie or a log.
+{
+	std::string id;         /// the cookie's value (RandomToken)
+	std::string csrfToken;  /// sent back by every form and state-changing request
+	std::string username;
+	std::string apiToken;   /// the API's JWT
+	Poco::Timestamp tokenExpiresAt;
+	Poco::Timestamp lastSeen;
+};
+
+} // namespace admin
+} // namespace restream
+
+#endif // restream_admin_AdminSession_INCLUDED

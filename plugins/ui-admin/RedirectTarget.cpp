@@ -1,0 +1,56 @@
+//
+// RedirectTarget.cpp
+//
+
+#include "RedirectTarget.h"
+#include <Poco/Exception.h>
+#include <Poco/URI.h>
+#include <cctype>
+#include <cstring>
+
+namespace restream {
+namespace admin {
+
+namespace {
+
+const std::size_t MAX_LENGTH = 512;
+
+} // namespace
+
+std::string RedirectTarget::safe(const std::string& next)
+{
+	if (next.empty() || next.size() > MAX_LENGTH || !plainPath(next)) return "/";
+	// what the browser sees after decoding must be a plain path too, however many times it decodes
+	std::string decoded = next;
+	for (int round = 0; round < 3; ++round)
+	{
+		std::string once;
+		try
+		{
+			Poco::URI::decode(decoded, once);
+		}
+		catch (const Poco::SyntaxException&)
+		{
+			return "/";
+		}
+		if (once == decoded) break;
+		if (!plainPath(once)) return "/";
+		decoded = once;
+	}
+	return next;
+}
+
+bool RedirectTarget::plainPath(const std::string& path)
+{
+	if (path.empty() || path[0] != '/') return false;
+	if (path.size() > 1 && (path[1] == '/' || path[1] == '\\')) return false;
+	for (const char c : path)
+	{
+		const auto byte = static_cast<unsigned char>(c);
+		if (byte < 0x20 || byte >= 0x7F || c == '\\' || c == '#' || c == ' ' || c == '"' || c == '<' || c == '>' || c == '`') return false;
+	}
+	return true;
+}
+
+} // namespace admin
+} // namespace restream

@@ -1,0 +1,33 @@
+//
+// RedirectTarget.h
+//
+// Where a "next=" parameter may send the browser after signing in.
+//
+
+#ifndef restream_admin_RedirectTarget_INCLUDED
+#define restream_admin_RedirectTarget_INCLUDED
+
+#include <string>
+
+namespace restream {
+namespace admin {
+
+class RedirectTarget
+	/// Keeps redirects on the admin's own site: only a path of this site
+	/// ("/", "/?lang=fr") is accepted; anything that a browser could read as
+	/// another host ("//evil", "/\evil", "https://evil", "/%2F%2Fevil",
+	/// "%2F%5Cevil", control characters...) gives "/".
+	/// Stateless; any thread. Errors: none.
+{
+public:
+	static std::string safe(const std::string& next);
+		/// next when it is a plain local path, else "/".
+
+private:
+	static bool plainPath(const std::string& path);
+};
+
+} // namespace admin
+} // namespace restream
+
+#endif // restream_admin_RedirectTarget_INCLUDED

@@ -1,0 +1,65 @@
+//
+// SessionStore.h
+//
+// The admin's server-side sessions, in memory.
+//
+
+#ifndef restream_admin_SessionStore_INCLUDED
+#define restream_admin_SessionStore_INCLUDED
+
+#include "AdminSession.h"
+#include <Poco/Mutex.h>
+#include <Poco/Timespan.h>
+#include <Poco/Timestamp.h>
+#include <cstddef>
+#include <map>
+#include <string>
+
+namespace restream {
+namespace admin {
+
+class SessionStore
+	/// Sessions by id. A session ends when it has not been used for the idle
+	/// timeout, when its API token expires, or when it is removed (sign-out,
+	/// the API refused the token). At most capacity sessions live at once:
+	/// creating one more ends the one used least recently. Nothing survives
+	/// a restart (the admin signs in again).
+	///
+	/// Threads: every method may be called from any thread.
+	/// Errors: create() throws Poco::SystemException if no randomness.
+{
+public:
+	enum Lookup
+	{
+		FOUND,
+		EXPIRED, /// it existed but timed out (idle, or its API token expired): now removed
+		MISSING  /// never existed, or was removed
+	};
+
+	SessionStore(Poco::Timespan idleTimeout, std::size_t capacity);
+
+	AdminSession create(const std::string& username, const std::string& apiToken, const Poco::Timestamp& tokenExpiresAt,
+		const Poco::Timestamp& now = Poco::Timestamp());
+		/// Starts a session with fresh random id and CSRF token.
+
+	Lookup find(const std::string& id, AdminSession& session, const Poco::Timestamp& now = Poco::Timestamp());
+		/// Looks id up; when FOUND, copies the session into session and
+		/// counts this as a use (the idle timeout starts again).
+
+	void remove(const std::string& id);
+
+	std::size_t size() const;
+
+private:
+	bool expired(const AdminSession& session, const Poco::Timestamp& now) const;
+
+	const Poco::Timespan _idleTimeout;
+	const std::size_t _capacity;
+	mutable Poco::FastMutex _mutex;
+	std::map<std::string, AdminSession> _sessions;
+};
+
+} // namespace admin
+} // namespace restream
+
+#endif // restream_admin_SessionStore_INCLUDED
