@@ -13,13 +13,13 @@ install_tree "$prefix"
 
 for example in source-m3u output-m3u; do
   step "build examples/plugins/$example against the installed SDK"
-  "$CMAKE_COMMAND" -S "$RESTREAM_SOURCE_DIR/examples/plugins/$example" -B "$WORK/build-$example" \
+  "$CMAKE_COMMAND" -S "$TEST_SOURCE_DIR/examples/plugins/$example" -B "$WORK/build-$example" \
     -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release > "$WORK/$example-build.log" 2>&1 ||
     fail "configuring $example failed (see $example-build.log)"
   "$CMAKE_COMMAND" --build "$WORK/build-$example" -j "$(nproc)" >> "$WORK/$example-build.log" 2>&1 ||
     fail "building $example failed (see $example-build.log)"
   if grep -E -i 'warning:' "$WORK/$example-build.log"; then fail "$example builds with warnings"; fi
-  if grep -q -- "-I$RESTREAM_SOURCE_DIR" "$WORK/build-$example/CMakeFiles/$example.dir/flags.make"; then
+  if grep -q -- "-I$TEST_SOURCE_DIR" "$WORK/build-$example/CMakeFiles/$example.dir/flags.make"; then
     fail "$example compiled against the source tree, not the installed SDK"
   fi
   "$CMAKE_COMMAND" --install "$WORK/build-$example" --prefix "$prefix" >> "$WORK/$example-build.log" 2>&1 ||

@@ -16,7 +16,7 @@ for file in bin/restream etc/restream/restream.ini lib/restream/plugins/auth-jwt
   [ -f "$prefix/$file" ] || fail "the install has no $file"
 done
 for binary in "$prefix"/bin/restream "$prefix"/lib/restream/plugins/*.so; do
-  if readelf -d "$binary" | grep -E 'RPATH|RUNPATH' | grep -q "$RESTREAM_BUILD_DIR"; then
+  if readelf -d "$binary" | grep -E 'RPATH|RUNPATH' | grep -q "$TEST_BUILD_DIR"; then
     fail "$binary has a run path into the build tree"
   fi
   if ldd "$binary" | grep -q 'not found'; then

@@ -3,8 +3,8 @@
 # Tools: bash, curl, ffprobe, sed, grep (scripts/setup-debian.sh --test installs them).
 set -euo pipefail
 
-: "${RESTREAM_BUILD_DIR:?set by CTest}"
-: "${RESTREAM_SOURCE_DIR:?set by CTest}"
+: "${TEST_BUILD_DIR:?set by CTest}"
+: "${TEST_SOURCE_DIR:?set by CTest}"
 : "${CMAKE_COMMAND:=cmake}"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/restream-install-test.XXXXXX")
@@ -43,7 +43,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 install_tree() {
   # install_tree DIR: cmake --install of the build tree into DIR.
-  "$CMAKE_COMMAND" --install "$RESTREAM_BUILD_DIR" --prefix "$1" > "$WORK/install.log" 2>&1 ||
+  "$CMAKE_COMMAND" --install "$TEST_BUILD_DIR" --prefix "$1" > "$WORK/install.log" 2>&1 ||
     fail "cmake --install failed (see install.log)"
 }
 
