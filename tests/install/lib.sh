@@ -10,9 +10,19 @@ set -euo pipefail
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/restream-install-test.XXXXXX")
 STARTED_PIDS=()
 
+# A watchdog ends the test (and so, through the EXIT trap, every process it started) before CTest's
+# TIMEOUT would kill the shell and leave the servers running. Bash runs the trap once the current
+# command returns: every command here is bounded (curl --max-time 10, ffprobe 25 s, sleeps < 6 s).
+( sleep "${INSTALL_TEST_LIMIT:-150}"; echo "FAIL: the test ran longer than ${INSTALL_TEST_LIMIT:-150} s" >&2; kill -TERM $$ ) &
+WATCHDOG_PID=$!
+
 cleanup() {
   local status=$?
-  local pid
+  local pid children
+  children=$(pgrep -P "$WATCHDOG_PID" || true)
+  kill -TERM "$WATCHDOG_PID" 2>/dev/null || true
+  for pid in $children; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait "$WATCHDOG_PID" 2>/dev/null || true
   for pid in "${STARTED_PIDS[@]}"; do
     kill -TERM "$pid" 2>/dev/null || true
   done
@@ -115,6 +125,6 @@ wait_live() {
 probe_video() {
   # probe_video URL: ffprobe finds a video stream in the HLS at URL.
   local streams
-  streams=$(timeout 40 ffprobe -v error -rw_timeout 10000000 -show_entries stream=codec_type -of csv=p=0 "$1" 2>"$WORK/ffprobe.err" || true)
+  streams=$(timeout 25 ffprobe -v error -rw_timeout 10000000 -show_entries stream=codec_type -of csv=p=0 "$1" 2>"$WORK/ffprobe.err" || true)
   grep -qx video <<< "$streams" || fail "ffprobe found no video stream in $1: $(head -c 400 "$WORK/ffprobe.err")"
 }
