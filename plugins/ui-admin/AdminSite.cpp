@@ -482,7 +482,9 @@ void AdminSite::redirect(Call& call, const std::string& location, int status)
 void AdminSite::setPageHeaders(Poco::Net::HTTPServerResponse& response) const
 {
 	response.set("Content-Security-Policy", CSP);
-	response.set("Referrer-Policy", "no-referrer");
+	// not no-referrer: with it, browsers send "Origin: null" on form POSTs, and the Origin check needs the
+	// real one; same-origin still sends nothing to other sites (channel logos)
+	response.set("Referrer-Policy", "same-origin");
 	response.set("X-Content-Type-Options", "nosniff");
 	response.set("X-Frame-Options", "DENY");
 	response.set("Cross-Origin-Opener-Policy", "same-origin");

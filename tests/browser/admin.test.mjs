@@ -1,0 +1,254 @@
+// The admin (ui-admin, port 8001) in a real headless Chromium, against the real restream and the
+// fake provider: the sign-in form (a wrong password is refused with a message), the dashboard
+// (a category, a search as you type, start → live, the share URLs, the muted preview playing, a
+// switch in one click, favourites, stop), sign-out; and the defences: CSRF token and Origin on
+// POSTs, next= kept on the site, forwarded addresses from untrusted peers refused, and a session
+// that ends with the API token. Screenshots of the sign-in page and of the live dashboard in both
+// languages (and on a phone) are saved as artifacts.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FakeProvider, artifact, launchBrowser, waitFor } from './support/harness.mjs';
+import { adminFetch, adminRestream, submitLogin, textOf } from './support/admin.mjs';
+
+const FIRST_CHANNEL = 101;  // France 2 Été, category 1 Généralistes
+const SECOND_CHANNEL = 105; // News 24, category 2 Info
+
+let provider;
+let restream;
+let browser;
+let context;
+let page;
+const cspViolations = [];
+
+async function sessionCookie(ofContext) {
+	const cookies = await ofContext.cookies();
+	return cookies.find((cookie) => cookie.name === 'restream_admin');
+}
+
+async function csrfToken() {
+	return page.getAttribute('meta[name="csrf-token"]', 'content');
+}
+
+async function state() {
+	return page.getAttribute('#stateBadge', 'data-state');
+}
+
+async function videoTime() {
+	return page.evaluate(() => document.getElementById('preview').currentTime);
+}
+
+async function rowButton(streamId) {
+	return page.$(`#channelList li[data-stream-id="${streamId}"] .btn-action`);
+}
+
+before(async () => {
+	provider = new FakeProvider({ maxConnections: 2 });
+	await provider.start();
+	restream = adminRestream({ provider });
+	await restream.start();
+	browser = await launchBrowser();
+});
+
+after(async () => {
+	if (browser) await browser.close();
+	if (restream) await restream.stop();
+	if (provider) await provider.stop();
+});
+
+test('the sign-in page in English and French; a wrong password shows the form again with a message', async () => {
+	for (const [locale, heading, wrong] of [
+		['fr-FR', 'Administration restream', 'Nom d\'utilisateur ou mot de passe incorrect.'],
+		['en-US', 'restream admin', 'Incorrect user name or password.'],
+	]) {
+		const loginContext = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+		const loginPage = await loginContext.newPage();
+		const response = await loginPage.goto(restream.adminUrl + '/');
+		assert.equal(response.status(), 200);
+		assert.equal(new URL(loginPage.url()).pathname, '/login', 'without a session, / goes to /login');
+		assert.equal(await textOf(loginPage, 'h1'), heading);
+		assert.equal(await loginPage.isVisible('#loginError'), false);
+		await loginPage.screenshot({ path: artifact(`admin-login-${locale.slice(0, 2)}.png`) });
+
+		const refused = await submitLogin(loginPage, 'admin', 'not-the-password');
+		assert.equal(refused.status(), 401);
+		assert.equal(await textOf(loginPage, '#loginError'), wrong);
+		assert.equal(await loginPage.isVisible('#loginError'), true);
+		assert.equal(await sessionCookie(loginContext), undefined, 'no session after a wrong password');
+		await loginContext.close();
+	}
+});
+
+test('signing in ignores a next= that leaves the site and sets a strict, HttpOnly session cookie', async () => {
+	context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
+	page = await context.newPage();
+	page.on('console', (message) => {
+		if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
+	});
+	await page.goto(restream.adminUrl + '/login?next=//evil.example/steal');
+	const response = await submitLogin(page, 'admin', restream.adminPassword());
+	assert.equal(response.status(), 303);
+	assert.equal(page.url(), restream.adminUrl + '/', 'next=//evil.example is ignored');
+	const cookie = await sessionCookie(context);
+	assert.ok(cookie, 'a session cookie');
+	assert.equal(cookie.httpOnly, true);
+	assert.equal(cookie.sameSite, 'Strict');
+	assert.equal(cookie.path, '/');
+	const html = await page.content();
+	assert.doesNotMatch(html, /eyJ[\w-]+\.[\w-]+\./, 'the API token never reaches the browser');
+
+	for (const next of ['/\\evil.example', 'https://evil.example/', '/%2F%2Fevil.example', '/%5Cevil.example']) {
+		const redirected = await adminFetch(restream, '/login?next=' + encodeURIComponent(next), { cookie: `restream_admin=${cookie.value}` });
+		assert.equal(redirected.status, 302);
+		assert.equal(redirected.headers.get('location'), '/', `next=${next} is ignored`);
+	}
+});
+
+test('a category, a search as you type, and a start that reaches live; share URLs and preview', async () => {
+	await waitFor('the categories', async () => (await page.$$('#categoryList button')).length >= 5, 10000);
+	await page.click('#categoryList button:has-text("Info")');
+	await waitFor('the channels of Info', async () =>
+		(await page.$$eval('#channelList li[data-stream-id]', (rows) => rows.map((row) => row.dataset.streamId).join())) === '104,105', 10000);
+	assert.equal(await textOf(page, '#listTitle'), 'Info');
+
+	await page.type('#search', 'fran', { delay: 60 });
+	await waitFor('the search result', async () =>
+		(await page.$$eval('#channelList li[data-stream-id]', (rows) => rows.map((row) => row.dataset.streamId).join())) === String(FIRST_CHANNEL), 10000);
+	assert.equal(await textOf(page, `#channelList li[data-stream-id="${FIRST_CHANNEL}"] .channel-name`), 'France 2 Été');
+
+	const started = Date.now();
+	await (await rowButton(FIRST_CHANNEL)).click();
+	await waitFor('the status panel to say live', async () => (await state()) === 'live', 25000);
+	console.log(`# admin: Start click → live in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	assert.equal(await textOf(page, '#statusChannel'), 'France 2 Été');
+	assert.equal(await textOf(page, '#topState'), 'Live');
+	assert.equal(await page.getAttribute(`#channelList li[data-stream-id="${FIRST_CHANNEL}"] .btn-action`, 'data-action'), 'stop');
+
+	assert.equal(await page.inputValue('#playerUrl'), restream.playerUrl + '/');
+	assert.equal(await page.inputValue('#hlsUrl'), restream.apiUrl + '/live.m3u8');
+	const hls = await fetch(await page.inputValue('#hlsUrl'));
+	assert.equal(hls.status, 200, 'the shared HLS URL plays');
+
+	await waitFor('the preview to play', async () => (await videoTime()) > 1.5, 20000);
+	assert.equal(await page.evaluate(() => document.getElementById('preview').muted), true, 'the preview is muted');
+	await waitFor('the uptime and bit rate', async () => (await textOf(page, '#statBitrate')) !== '–', 15000);
+	assert.match(await textOf(page, '#accountConnections'), /^\d+ \/ 2$/);
+	await page.screenshot({ path: artifact('admin-dashboard-live-en.png'), fullPage: true });
+});
+
+test('the dashboard in French, and on a phone', async () => {
+	await page.click('#languageSwitch');
+	await waitFor('the French dashboard', async () => (await page.getAttribute('html', 'lang')) === 'fr', 10000);
+	await waitFor('the live state in French', async () => (await textOf(page, '#stateBadge')) === 'En direct', 10000);
+	await waitFor('the preview to play again', async () => (await videoTime()) > 1, 20000);
+	await page.screenshot({ path: artifact('admin-dashboard-live-fr.png'), fullPage: true });
+
+	await page.setViewportSize({ width: 390, height: 844 });
+	assert.equal(await page.isVisible('#categorySelect'), true, 'categories become a select on a phone');
+	assert.equal(await page.isVisible('#categoryList'), false);
+	await page.screenshot({ path: artifact('admin-dashboard-phone-fr.png'), fullPage: true });
+	await page.click('#languageSwitch');
+	await waitFor('English again', async () => (await page.getAttribute('html', 'lang')) === 'en', 10000);
+	await page.setViewportSize({ width: 1366, height: 900 });
+});
+
+test('switching channel is one click, favourites are kept on the server, and stop ends it', async () => {
+	await page.fill('#search', 'news');
+	await waitFor('News 24 in the list', async () => (await rowButton(SECOND_CHANNEL)) !== null, 10000);
+	assert.equal(await page.getAttribute(`#channelList li[data-stream-id="${SECOND_CHANNEL}"] .btn-action`, 'data-action'), 'switch');
+	await (await rowButton(SECOND_CHANNEL)).click();
+	await waitFor('News 24 live', async () => (await textOf(page, '#statusChannel')) === 'News 24' && (await state()) === 'live', 25000);
+	assert.equal((await restream.status()).stream_id, SECOND_CHANNEL);
+
+	await page.click(`#channelList li[data-stream-id="${SECOND_CHANNEL}"] .star`);
+	await waitFor('the star', async () =>
+		(await page.getAttribute(`#channelList li[data-stream-id="${SECOND_CHANNEL}"] .star`, 'aria-pressed')) === 'true', 5000);
+	await page.reload();
+	await waitFor('the favourites', async () => (await page.$$('#categoryList button')).length >= 5, 10000);
+	await page.click('#categoryList button[data-category="\u2605"]');
+	await waitFor('News 24 among the favourites', async () =>
+		(await page.$$eval('#channelList li[data-stream-id]', (rows) => rows.map((row) => row.dataset.streamId).join())) === String(SECOND_CHANNEL), 10000);
+
+	await waitFor('live after the reload', async () => (await state()) === 'live', 10000);
+	await page.click('#stopButton');
+	await waitFor('idle', async () => (await state()) === 'idle', 10000);
+	assert.equal((await restream.status()).active, false);
+	assert.equal(await page.isVisible('#previewCard'), false);
+	assert.deepEqual(cspViolations, []);
+});
+
+test('a POST without the CSRF token, or with a foreign Origin, is refused', async () => {
+	const cookie = `restream_admin=${(await sessionCookie(context)).value}`;
+	const token = await csrfToken();
+	const json = { 'Content-Type': 'application/json' };
+	const start = JSON.stringify({ stream_id: FIRST_CHANNEL });
+
+	const noToken = await adminFetch(restream, '/ui/start', { method: 'POST', headers: json, body: start, cookie });
+	assert.equal(noToken.status, 403);
+	const wrongToken = await adminFetch(restream, '/ui/start', { method: 'POST', headers: { ...json, 'X-CSRF-Token': 'x'.repeat(43) }, body: start, cookie });
+	assert.equal(wrongToken.status, 403);
+	const foreign = await adminFetch(restream, '/ui/start', {
+		method: 'POST', headers: { ...json, 'X-CSRF-Token': token, Origin: 'http://evil.example' }, body: start, cookie });
+	assert.equal(foreign.status, 403);
+	const foreignLogout = await adminFetch(restream, '/logout', {
+		method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://evil.example' },
+		body: 'csrf=' + token, cookie });
+	assert.equal(foreignLogout.status, 403);
+	const loginWithoutToken = await adminFetch(restream, '/login', {
+		method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ username: 'admin', password: restream.adminPassword() }).toString() });
+	assert.equal(loginWithoutToken.status, 403);
+	assert.doesNotMatch(loginWithoutToken.headers.get('set-cookie') || '', /restream_admin=/, 'no session without the token');
+	assert.equal((await restream.status()).active, false, 'nothing was started');
+
+	const stop = await adminFetch(restream, '/ui/stop', {
+		method: 'POST', headers: { ...json, 'X-CSRF-Token': token, Origin: restream.adminUrl }, body: '{}', cookie });
+	assert.equal(stop.status, 200, 'the same request with the token and our own Origin passes');
+});
+
+test('a forwarded client address outside the local network is refused', async () => {
+	const outside = await adminFetch(restream, '/login', { headers: { 'X-Forwarded-For': '203.0.113.7' } });
+	assert.equal(outside.status, 403);
+	const tunnel = await adminFetch(restream, '/login', { headers: { 'CF-Connecting-IP': '198.51.100.9' } });
+	assert.equal(tunnel.status, 403, 'a tunnel on the same box forwarding a public client');
+	const lan = await adminFetch(restream, '/login', { headers: { 'X-Forwarded-For': '192.168.1.20' } });
+	assert.equal(lan.status, 200);
+});
+
+test('signing out ends the session: the dashboard needs signing in again', async () => {
+	const cookie = `restream_admin=${(await sessionCookie(context)).value}`;
+	await page.click('#signOut');
+	await waitFor('the sign-in page', async () => new URL(page.url()).pathname === '/login', 10000);
+	assert.equal(await sessionCookie(context), undefined);
+	await page.goto(restream.adminUrl + '/');
+	assert.equal(new URL(page.url()).pathname, '/login');
+	const stale = await adminFetch(restream, '/ui/status', { cookie });
+	assert.equal(stale.status, 401, 'the old cookie is worth nothing');
+	await context.close();
+});
+
+test('forwarded headers from an untrusted peer are refused; an expired API token ends the session with a message', async () => {
+	const other = adminRestream({
+		defines: { 'http.trustedProxies': '192.0.2.1', 'plugins.auth-jwt.tokenLifetime': '6' },
+	});
+	await other.start();
+	try {
+		const forwarded = await adminFetch(other, '/login', { headers: { 'X-Forwarded-For': '192.168.1.20' } });
+		assert.equal(forwarded.status, 403);
+		assert.match(await forwarded.text(), /trusted/);
+		const direct = await adminFetch(other, '/login');
+		assert.equal(direct.status, 200);
+
+		const frContext = await browser.newContext({ locale: 'fr-FR' });
+		const frPage = await frContext.newPage();
+		await frPage.goto(other.adminUrl + '/login');
+		const response = await submitLogin(frPage, 'admin', other.adminPassword());
+		assert.equal(response.status(), 303);
+		assert.equal(new URL(frPage.url()).pathname, '/');
+		await waitFor('the session to end with the token', async () => new URL(frPage.url()).pathname === '/login', 20000);
+		assert.equal(await textOf(frPage, '#loginError'), 'Votre session a expiré, veuillez vous reconnecter.');
+		await frContext.close();
+	} finally {
+		await other.stop();
+	}
+});
