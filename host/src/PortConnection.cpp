@@ -3,6 +3,7 @@
 //
 
 #include "PortConnection.h"
+#include "restream/RequestBody.h"
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
@@ -56,7 +57,7 @@ void PortConnection::run()
 				if (request.getExpectContinue() && response.getStatus() == Poco::Net::HTTPResponse::HTTP_OK) response.sendContinue();
 				handler->handleRequest(request, response);
 				bool keepAlive = _params->getKeepAlive() && response.getKeepAlive() && session.canKeepAlive();
-				if (keepAlive)
+				if (keepAlive && RequestBody::isPresent(request))
 				{
 					request.stream().ignore(maxDrainedBody);
 					keepAlive = request.stream().eof();

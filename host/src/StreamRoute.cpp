@@ -5,6 +5,7 @@
 #include "StreamRoute.h"
 #include "CatalogRoute.h"
 #include "restream/JsonResponse.h"
+#include "restream/RequestBody.h"
 #include "restream/MetricsSource.h"
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
@@ -83,7 +84,7 @@ void StreamRoute::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net
 bool StreamRoute::readBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, Poco::JSON::Object::Ptr& body)
 {
 	std::string text;
-	if (!request.hasContentLength() || request.getContentLength64() <= maxBody)
+	if (RequestBody::isPresent(request) && (!request.hasContentLength() || request.getContentLength64() <= maxBody))
 		Poco::StreamCopier::copyToString(request.stream(), text, maxBody + 1);
 	if (static_cast<std::streamsize>(text.size()) > maxBody || (request.hasContentLength() && request.getContentLength64() > maxBody))
 	{

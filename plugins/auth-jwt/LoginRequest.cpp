@@ -3,6 +3,7 @@
 //
 
 #include "LoginRequest.h"
+#include "restream/RequestBody.h"
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTMLForm.h>
@@ -48,6 +49,7 @@ LoginRequest::LoginRequest(Poco::Net::HTTPServerRequest& request)
 
 bool LoginRequest::readBody(Poco::Net::HTTPServerRequest& request, std::string& body)
 {
+	if (!RequestBody::isPresent(request)) return true;
 	if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(MAX_DRAINED)) return false;
 	std::istream& in = request.stream();
 	char buffer[4096];

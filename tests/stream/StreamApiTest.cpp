@@ -14,6 +14,7 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
@@ -79,6 +80,7 @@ class StreamApiTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testConflictWhenTheAccountIsFull);
 	CPPUNIT_TEST(testProviderFailureIsReported);
 	CPPUNIT_TEST(testNoCredentialsInPublicAnswers);
+	CPPUNIT_TEST(testPostWithoutBodyIsAnsweredAtOnce);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -326,6 +328,33 @@ public:
 		const auto& options = _provider->options();
 		CPPUNIT_ASSERT(!contains(everything, options.password));
 		CPPUNIT_ASSERT(!contains(everything, options.username));
+	}
+
+	void testPostWithoutBodyIsAnsweredAtOnce()
+	{
+		// `curl -X POST` sends neither Content-Length nor a body: HTTP/1.1 says there is none, so the
+		// answer comes at once and the connection stays usable (Poco alone would wait for the close).
+		startHost();
+		Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", _host->port("api")));
+		socket.setReceiveTimeout(Poco::Timespan(3, 0));
+		const std::string requests =
+			"POST /stop_stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + _token + "\r\n\r\n"
+			"POST /auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+			"GET /stream_status HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+		socket.sendBytes(requests.data(), static_cast<int>(requests.size()));
+		std::string answers;
+		char buffer[4096];
+		const auto start = std::chrono::steady_clock::now();
+		while (answers.find("\"active\"") == std::string::npos)
+		{
+			const int n = socket.receiveBytes(buffer, sizeof(buffer)); // throws TimeoutException after 3 s
+			if (n <= 0) break;
+			answers.append(buffer, static_cast<std::size_t>(n));
+		}
+		CPPUNIT_ASSERT_MESSAGE(answers, answers.find("HTTP/1.1 200") == 0);
+		CPPUNIT_ASSERT_MESSAGE(answers, answers.find("HTTP/1.1 4", 1) != std::string::npos); // login: missing fields
+		CPPUNIT_ASSERT_MESSAGE(answers, answers.find("\"active\"") != std::string::npos);
+		CPPUNIT_ASSERT(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
 	}
 
 private:
