@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the dependencies, builds restream and runs every test: the normal build, then an
-# AddressSanitizer + UndefinedBehaviorSanitizer build. This is what CI runs (.ci/run).
+# production build and install exactly as the Dockerfile's build stage does it
+# (scripts/build-install.sh), then an AddressSanitizer + UndefinedBehaviorSanitizer build.
+# This is what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +12,11 @@ jobs=$(nproc)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j "$jobs"
 ctest --test-dir build -j "$jobs" --output-on-failure
+
+# The Dockerfile's build stage, outside Docker: Release build, install, the installed host answers.
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+scripts/build-install.sh "$prefix/restream" build-release
 
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DRESTREAM_SANITIZE=ON
 cmake --build build-asan -j "$jobs"
