@@ -19,7 +19,7 @@ const std::size_t MAX_LENGTH = 512;
 
 std::string RedirectTarget::safe(const std::string& next)
 {
-	if (next.empty() || next.size() > MAX_LENGTH || !plainPath(next)) return "/";
+	if (next.empty() || next.size() > MAX_LENGTH || !plainPath(next, false)) return "/";
 	// what the browser sees after decoding must be a plain path too, however many times it decodes
 	std::string decoded = next;
 	for (int round = 0; round < 3; ++round)
@@ -34,20 +34,21 @@ std::string RedirectTarget::safe(const std::string& next)
 			return "/";
 		}
 		if (once == decoded) break;
-		if (!plainPath(once)) return "/";
+		if (!plainPath(once, true)) return "/";
 		decoded = once;
 	}
 	return next;
 }
 
-bool RedirectTarget::plainPath(const std::string& path)
+bool RedirectTarget::plainPath(const std::string& path, bool decoded)
 {
 	if (path.empty() || path[0] != '/') return false;
 	if (path.size() > 1 && (path[1] == '/' || path[1] == '\\')) return false;
 	for (const char c : path)
 	{
 		const auto byte = static_cast<unsigned char>(c);
-		if (byte < 0x20 || byte >= 0x7F || c == '\\' || c == '#' || c == ' ' || c == '"' || c == '<' || c == '>' || c == '`') return false;
+		if (byte < 0x20 || byte == 0x7F || (byte > 0x7F && !decoded)) return false;
+		if (c == '\\' || c == '#' || c == ' ' || c == '"' || c == '<' || c == '>' || c == '`') return false;
 	}
 	return true;
 }

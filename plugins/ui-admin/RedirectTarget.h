@@ -24,7 +24,10 @@ public:
 		/// next when it is a plain local path, else "/".
 
 private:
-	static bool plainPath(const std::string& path);
+	static bool plainPath(const std::string& path, bool decoded);
+		/// True for "/" followed by printable characters that no browser reads
+		/// as the start of another host; decoded allows UTF-8 (the raw
+		/// parameter must be ASCII: it goes into a Location header).
 };
 
 } // namespace admin
