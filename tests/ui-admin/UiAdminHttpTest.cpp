@@ -1,0 +1,166 @@
+//
+// UiAdminHttpTest.cpp
+//
+// The built ui-admin.so in an in-process host (HostFixture), its API being a
+// FakeApi: what the admin sends the API (the browser's address, the token
+// kept server side) and what it makes of the API's answers (401, 429, an
+// API that cannot be reached).
+//
+
+#include "FakeApi.h"
+#include "HostFixture.h"
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/String.h>
+#include <cppunit/TestFixture.h>
+#include <cppunit/extensions/HelperMacros.h>
+
+using restream::test::FakeApi;
+using restream::test::HostFixture;
+using restream::test::HttpResult;
+
+namespace {
+
+const std::string FORM = "application/x-www-form-urlencoded";
+
+std::map<std::string, std::string> settingsFor(const FakeApi& api)
+{
+	return {
+		{"plugins.load", "ui-admin"},
+		{"plugins.ui-admin.apiUrl", "http://127.0.0.1:" + std::to_string(api.port())},
+		{"plugins.ui-admin.apiTimeout", "2"},
+	};
+}
+
+std::string cookieValue(const HttpResult& result, const std::string& name)
+{
+	for (const auto& header : result.headers)
+	{
+		if (Poco::icompare(header.first, "Set-Cookie") != 0 || header.second.compare(0, name.size() + 1, name + "=") != 0) continue;
+		return header.second.substr(name.size() + 1, header.second.find(';') - name.size() - 1);
+	}
+	return "";
+}
+
+std::string setCookieOf(const HttpResult& result, const std::string& name)
+{
+	for (const auto& header : result.headers)
+	{
+		if (Poco::icompare(header.first, "Set-Cookie") == 0 && header.second.compare(0, name.size() + 1, name + "=") == 0) return header.second;
+	}
+	return "";
+}
+
+class Browser
+	/// The admin's sign-in as a browser does it: the form's CSRF cookie and field, then the POST.
+{
+public:
+	explicit Browser(HostFixture& host): _host(host)
+	{
+		const HttpResult page = _host.request("GET", "admin", "/login");
+		CPPUNIT_ASSERT_EQUAL(200, page.status);
+		_csrf = cookieValue(page, "restream_admin_csrf");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(43), _csrf.size());
+		CPPUNIT_ASSERT(page.body.find("value=\"" + _csrf + "\"") != std::string::npos);
+	}
+
+	HttpResult signIn(const std::string& password)
+	{
+		return _host.request("POST", "admin", "/login", "csrf=" + _csrf + "&next=%2F&username=admin&password=" + password,
+			{{"Content-Type", FORM}, {"Cookie", "restream_admin_csrf=" + _csrf}, {"Origin", origin()}});
+	}
+
+	std::string origin() const
+	{
+		return "http://127.0.0.1:" + std::to_string(_host.port("admin"));
+	}
+
+private:
+	HostFixture& _host;
+	std::string _csrf;
+};
+
+} // namespace
+
+class UiAdminHttpTest : public CppUnit::TestFixture
+{
+	CPPUNIT_TEST_SUITE(UiAdminHttpTest);
+	CPPUNIT_TEST(testSignInForwardsTheBrowserAndKeepsTheToken);
+	CPPUNIT_TEST(testWrongPasswordAndThrottle);
+	CPPUNIT_TEST(testApiRefusingTheTokenEndsTheSession);
+	CPPUNIT_TEST(testApiUnreachable);
+	CPPUNIT_TEST_SUITE_END();
+
+public:
+	void testSignInForwardsTheBrowserAndKeepsTheToken()
+	{
+		FakeApi api;
+		HostFixture host(settingsFor(api));
+		Browser browser(host);
+		const HttpResult signedIn = browser.signIn("right");
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(signedIn.body, 303, signedIn.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("/"), signedIn.headers.get("Location"));
+		CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.1"), api.lastForwardedFor());
+		const std::string cookie = setCookieOf(signedIn, "restream_admin");
+		CPPUNIT_ASSERT(cookie.find("HttpOnly") != std::string::npos);
+		CPPUNIT_ASSERT(cookie.find("SameSite=Strict") != std::string::npos);
+		CPPUNIT_ASSERT(cookie.find(FakeApi::TOKEN) == std::string::npos);
+
+		const std::string session = "restream_admin=" + cookieValue(signedIn, "restream_admin");
+		const HttpResult dashboard = host.request("GET", "admin", "/", "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL(200, dashboard.status);
+		CPPUNIT_ASSERT(dashboard.body.find("csrf-token") != std::string::npos);
+		CPPUNIT_ASSERT_MESSAGE("the token never reaches the browser", dashboard.body.find(FakeApi::TOKEN) == std::string::npos);
+		const HttpResult status = host.request("GET", "admin", "/ui/status", "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL(200, status.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("Bearer ") + FakeApi::TOKEN, api.lastAuthorization());
+		CPPUNIT_ASSERT(host.log().find(FakeApi::TOKEN) == std::string::npos);
+	}
+
+	void testWrongPasswordAndThrottle()
+	{
+		FakeApi api;
+		HostFixture host(settingsFor(api));
+		Browser browser(host);
+		const HttpResult wrong = browser.signIn("wrong");
+		CPPUNIT_ASSERT_EQUAL(401, wrong.status);
+		CPPUNIT_ASSERT(wrong.body.find("Incorrect user name or password.") != std::string::npos);
+		CPPUNIT_ASSERT(cookieValue(wrong, "restream_admin").empty());
+		const HttpResult throttled = browser.signIn("throttled");
+		CPPUNIT_ASSERT_EQUAL(429, throttled.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("42"), throttled.headers.get("Retry-After"));
+		CPPUNIT_ASSERT(throttled.body.find("Too many attempts, try again in 42 s.") != std::string::npos);
+	}
+
+	void testApiRefusingTheTokenEndsTheSession()
+	{
+		FakeApi api;
+		HostFixture host(settingsFor(api));
+		Browser browser(host);
+		const std::string session = "restream_admin=" + cookieValue(browser.signIn("right"), "restream_admin");
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/ui/status", "", {{"Cookie", session}}).status);
+		api.revoke();
+		const HttpResult refused = host.request("GET", "admin", "/ui/status", "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL(401, refused.status);
+		CPPUNIT_ASSERT(refused.body.find("\"signed_out\":true") != std::string::npos);
+		CPPUNIT_ASSERT(refused.body.find("Your session has expired") != std::string::npos);
+		const HttpResult dashboard = host.request("GET", "admin", "/", "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL(302, dashboard.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("/login"), dashboard.headers.get("Location"));
+		const HttpResult expiredPage = host.request("GET", "admin", "/login?expired=1", "", {{"Accept-Language", "fr"}});
+		CPPUNIT_ASSERT(expiredPage.body.find("Votre session a expiré, veuillez vous reconnecter.") != std::string::npos);
+	}
+
+	void testApiUnreachable()
+	{
+		FakeApi api;
+		HostFixture host(settingsFor(api));
+		Browser browser(host);
+		api.stop();
+		const HttpResult failed = browser.signIn("right");
+		CPPUNIT_ASSERT_EQUAL(502, failed.status);
+		CPPUNIT_ASSERT(failed.body.find("http://127.0.0.1:" + std::to_string(api.port())) != std::string::npos);
+		CPPUNIT_ASSERT(failed.body.find("right") == std::string::npos);
+	}
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(UiAdminHttpTest);
