@@ -58,7 +58,6 @@ ApiClient::Answer ApiClient::call(const std::string& method, const std::string& 
 	answer.status = response.getStatus();
 	answer.contentType = response.getContentType();
 	answer.retryAfter = response.get("Retry-After", "");
-	answer.cacheControl = response.get("Cache-Control", "");
 	if (response.hasContentLength() && response.getContentLength64() > static_cast<Poco::Int64>(MAX_ANSWER))
 		throw Poco::IOException("the API's answer is larger than " + std::to_string(MAX_ANSWER / (1024 * 1024)) + " MiB");
 	in.exceptions(std::ios::badbit); // a timeout while reading is an error, not an early end

@@ -37,7 +37,6 @@ public:
 		std::string body;
 		std::string contentType;
 		std::string retryAfter;   /// the Retry-After header, if any
-		std::string cacheControl; /// the Cache-Control header, if any
 	};
 
 	ApiClient(const std::string& baseUrl, Poco::Timespan timeout);

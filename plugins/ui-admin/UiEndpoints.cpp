@@ -14,7 +14,6 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/NumberParser.h>
 #include <Poco/StreamCopier.h>
-#include <sstream>
 
 namespace restream {
 namespace admin {
