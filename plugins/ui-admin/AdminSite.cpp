@@ -11,6 +11,7 @@
 #include "restream/AcceptLanguage.h"
 #include "restream/JsonResponse.h"
 #include "restream/PluginContext.h"
+#include "restream/RequestBody.h"
 #include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>
@@ -394,7 +395,7 @@ void AdminSite::setCookie(const Call& call, const std::string& name, const std::
 bool AdminSite::readForm(Call& call, std::map<std::string, std::string>& fields)
 {
 	std::string body;
-	if (!call.request.hasContentLength() || call.request.getContentLength64() <= MAX_FORM)
+	if (RequestBody::isPresent(call.request) && (!call.request.hasContentLength() || call.request.getContentLength64() <= MAX_FORM))
 		Poco::StreamCopier::copyToString(call.request.stream(), body, MAX_FORM + 1);
 	if (static_cast<std::streamsize>(body.size()) > MAX_FORM || (call.request.hasContentLength() && call.request.getContentLength64() > MAX_FORM))
 	{

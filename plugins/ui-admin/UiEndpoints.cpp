@@ -7,6 +7,7 @@
 #include "FavouritesStore.h"
 #include "SessionStore.h"
 #include "restream/JsonResponse.h"
+#include "restream/RequestBody.h"
 #include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>
@@ -222,7 +223,7 @@ bool UiEndpoints::readJson(Poco::Net::HTTPServerRequest& request, Poco::Net::HTT
 		JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "The request body is larger than 8 KiB");
 		return false;
 	}
-	Poco::StreamCopier::copyToString(request.stream(), text, MAX_BODY + 1);
+	if (RequestBody::isPresent(request)) Poco::StreamCopier::copyToString(request.stream(), text, MAX_BODY + 1);
 	if (static_cast<std::streamsize>(text.size()) > MAX_BODY)
 	{
 		response.setKeepAlive(false);

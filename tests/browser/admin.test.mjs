@@ -8,8 +8,8 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FakeProvider, artifact, launchBrowser, waitFor } from './support/harness.mjs';
-import { adminFetch, adminRestream, submitLogin, textOf } from './support/admin.mjs';
+import { FakeProvider, Restream, artifact, launchBrowser, waitFor } from './support/harness.mjs';
+import { adminFetch, submitLogin, textOf } from './support/admin.mjs';
 
 const FIRST_CHANNEL = 101;  // France 2 Été, category 1 Généralistes
 const SECOND_CHANNEL = 105; // News 24, category 2 Info
@@ -45,7 +45,7 @@ async function rowButton(streamId) {
 before(async () => {
 	provider = new FakeProvider({ maxConnections: 2 });
 	await provider.start();
-	restream = adminRestream({ provider });
+	restream = new Restream({ provider });
 	await restream.start();
 	browser = await launchBrowser();
 });
@@ -228,7 +228,7 @@ test('signing out ends the session: the dashboard needs signing in again', async
 });
 
 test('forwarded headers from an untrusted peer are refused; an expired API token ends the session with a message', async () => {
-	const other = adminRestream({
+	const other = new Restream({
 		defines: { 'http.trustedProxies': '192.0.2.1', 'plugins.auth-jwt.tokenLifetime': '6' },
 	});
 	await other.start();

@@ -1,16 +1,4 @@
-// Helpers of the admin's browser test (admin.test.mjs) on top of harness.mjs.
-
-import { Restream } from './harness.mjs';
-
-// A Restream whose admin (ui-admin) talks to its own API and shares its own player port. The
-// ports are only chosen in start(), after the defines are given: getters read them when start()
-// spreads the defines into the command line.
-export function adminRestream(options = {}) {
-	const restream = new Restream({ ...options, defines: { ...(options.defines || {}) } });
-	Object.defineProperty(restream.defines, 'plugins.ui-admin.apiUrl', { enumerable: true, get: () => restream.apiUrl });
-	Object.defineProperty(restream.defines, 'plugins.ui-admin.playerPort', { enumerable: true, get: () => String(restream.ports.player) });
-	return restream;
-}
+// Helpers of the admin's browser test (admin.test.mjs).
 
 // Fills and sends the sign-in form; resolves with the response of the form's POST.
 export async function submitLogin(page, username, password) {

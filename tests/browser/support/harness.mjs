@@ -164,7 +164,10 @@ export class Restream {
 			'state.dir': this.stateDir,
 			'plugins.dir': required('RESTREAM_PLUGIN_DIR'),
 			'live.retryDelay': '500',
+			// The faces find the API and each other on the test's ports.
 			'plugins.ui-player.apiPort': String(this.ports.api),
+			'plugins.ui-admin.apiUrl': this.apiUrl,
+			'plugins.ui-admin.playerPort': String(this.ports.player),
 			...Object.fromEntries(Object.entries(this.ports).flatMap(([name, port]) =>
 				[[`http.${name}.address`, '127.0.0.1'], [`http.${name}.port`, String(port)]])),
 			...this.defines,
