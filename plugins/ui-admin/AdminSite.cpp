@@ -118,17 +118,22 @@ bool AdminSite::admitted(Call& call)
 	Poco::Net::HTTPServerRequest& request = call.request;
 	const Poco::Net::IPAddress peer = NetworkList::unmapped(request.clientAddress().host());
 	const bool trusted = _context.isTrustedProxy(peer);
-	const bool forwarded = LanGuard::carriesForwarding(request);
-	call.client = forwarded && trusted ? _context.clientAddress(request) : peer.toString();
-	switch (_guard.check(peer, trusted, forwarded, call.client))
+	call.client = _context.clientAddress(request);
+	std::string refused;
+	const auto isTrustedProxy = [this](const Poco::Net::IPAddress& address) { return _context.isTrustedProxy(address); };
+	switch (_guard.check(peer, request, isTrustedProxy, refused))
 	{
 	case LanGuard::UNTRUSTED_FORWARDING:
 		_context.logger().warning("Refused a request carrying a forwarded client address from %s, which is not a trusted proxy "
 			"(http.trustedProxies)", peer.toString());
 		sendMessage(call, Status::HTTP_FORBIDDEN, "forbiddenTitle", text(call, "forwardedRefused"));
 		return false;
+	case LanGuard::UNREADABLE_FORWARDING:
+		_context.logger().warning("Refused a request from the proxy %s: its forwarding headers name no readable client address", peer.toString());
+		sendMessage(call, Status::HTTP_FORBIDDEN, "forbiddenTitle", text(call, "forwardedUnreadable"));
+		return false;
 	case LanGuard::OUTSIDE_NETWORKS:
-		_context.logger().warning("Refused a request from %s: not in plugins.ui-admin.allowedNetworks", call.client);
+		_context.logger().warning("Refused a request from %s: not in plugins.ui-admin.allowedNetworks", refused);
 		sendMessage(call, Status::HTTP_FORBIDDEN, "forbiddenTitle", text(call, "networkRefused"));
 		return false;
 	case LanGuard::ALLOWED:

@@ -3,6 +3,8 @@
 //
 
 #include "LanGuard.h"
+#include "ForwardedAddresses.h"
+#include <vector>
 
 namespace restream {
 namespace admin {
@@ -12,16 +14,26 @@ LanGuard::LanGuard(NetworkList allowed):
 {
 }
 
-LanGuard::Verdict LanGuard::check(const Poco::Net::IPAddress& peer, bool peerIsTrustedProxy, bool forwarded, const std::string& client) const
+LanGuard::Verdict LanGuard::check(const Poco::Net::IPAddress& peer, const Poco::Net::NameValueCollection& headers,
+	const ProxyTest& isTrustedProxy, std::string& refused) const
 {
-	if (forwarded && !peerIsTrustedProxy) return UNTRUSTED_FORWARDING;
-	const bool inside = forwarded ? _allowed.contains(client) : _allowed.contains(peer);
-	return inside ? ALLOWED : OUTSIDE_NETWORKS;
-}
-
-bool LanGuard::carriesForwarding(const Poco::Net::NameValueCollection& headers)
-{
-	return headers.has("CF-Connecting-IP") || headers.has("X-Forwarded-For") || headers.has("X-Real-IP") || headers.has("Forwarded");
+	const Poco::Net::IPAddress client = NetworkList::unmapped(peer);
+	if (!ForwardedAddresses::present(headers))
+	{
+		if (_allowed.contains(client)) return ALLOWED;
+		refused = client.toString();
+		return OUTSIDE_NETWORKS;
+	}
+	if (!isTrustedProxy(client)) return UNTRUSTED_FORWARDING;
+	std::vector<Poco::Net::IPAddress> forwarded;
+	if (!ForwardedAddresses::read(headers, forwarded)) return UNREADABLE_FORWARDING;
+	for (const auto& address : forwarded)
+	{
+		if (_allowed.contains(address) || isTrustedProxy(address)) continue;
+		refused = address.toString();
+		return OUTSIDE_NETWORKS;
+	}
+	return ALLOWED;
 }
 
 } // namespace admin

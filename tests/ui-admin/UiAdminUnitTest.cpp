@@ -8,6 +8,7 @@
 
 #include "CsrfGuard.h"
 #include "FavouritesStore.h"
+#include "ForwardedAddresses.h"
 #include "LanGuard.h"
 #include "NetworkList.h"
 #include "PageTemplate.h"
@@ -20,6 +21,7 @@
 #include <Poco/FileStream.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/String.h>
 #include <Poco/TemporaryFile.h>
 #include <cppunit/TestFixture.h>
 #include <cppunit/extensions/HelperMacros.h>
@@ -29,6 +31,7 @@
 using restream::admin::AdminSession;
 using restream::admin::CsrfGuard;
 using restream::admin::FavouritesStore;
+using restream::admin::ForwardedAddresses;
 using restream::admin::LanGuard;
 using restream::admin::NetworkList;
 using restream::admin::PageTemplate;
@@ -63,6 +66,27 @@ Poco::JSON::Object channel(Poco::Int64 id, const std::string& name, const std::s
 	return object;
 }
 
+LanGuard::Verdict check(const LanGuard& guard, const std::string& peer, const Poco::Net::NameValueCollection& request,
+	std::string* refused = nullptr)
+	/// The guard behind the default trusted proxies (loopback), plus 192.0.2.1.
+{
+	const NetworkList proxies("127.0.0.0/8, ::1, 192.0.2.1");
+	std::string culprit;
+	const LanGuard::Verdict verdict =
+		guard.check(ip(peer), request, [&proxies](const Poco::Net::IPAddress& address) { return proxies.contains(address); }, culprit);
+	if (refused) *refused = culprit;
+	return verdict;
+}
+
+std::string forwarded(const Poco::Net::NameValueCollection& request)
+{
+	std::vector<Poco::Net::IPAddress> addresses;
+	if (!ForwardedAddresses::read(request, addresses)) return "unreadable";
+	std::string list;
+	for (const auto& address : addresses) list += (list.empty() ? "" : ",") + address.toString();
+	return list;
+}
+
 std::string idsOf(const Poco::JSON::Array::Ptr& list)
 {
 	std::string ids;
@@ -82,6 +106,9 @@ class UiAdminUnitTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testForwardingFromUntrustedPeerRefused);
 	CPPUNIT_TEST(testForwardedClientMustBeLocal);
 	CPPUNIT_TEST(testDirectClientMustBeLocal);
+	CPPUNIT_TEST(testForwardedAddressShapes);
+	CPPUNIT_TEST(testEveryForwardedAddressRead);
+	CPPUNIT_TEST(testProxyHeadersTheHostDoesNotRead);
 	CPPUNIT_TEST(testLocalPathsKept);
 	CPPUNIT_TEST(testRedirectsOffSiteIgnored);
 	CPPUNIT_TEST(testOriginChecked);
@@ -130,35 +157,113 @@ public:
 	{
 		const LanGuard guard{NetworkList(DEFAULT_NETWORKS)};
 		// a LAN peer that is not a trusted proxy: its forwarded headers are refused, whatever they say
-		CPPUNIT_ASSERT_EQUAL(LanGuard::UNTRUSTED_FORWARDING, guard.check(ip("192.168.1.2"), false, true, "192.168.1.2"));
-		CPPUNIT_ASSERT_EQUAL(LanGuard::UNTRUSTED_FORWARDING, guard.check(ip("127.0.0.1"), false, true, "127.0.0.1"));
 		for (const char* header : {"CF-Connecting-IP", "X-Forwarded-For", "X-Real-IP", "Forwarded", "x-forwarded-for"})
-			CPPUNIT_ASSERT_MESSAGE(header, LanGuard::carriesForwarding(headers({{header, "203.0.113.7"}})));
-		CPPUNIT_ASSERT(!LanGuard::carriesForwarding(headers({{"Host", "admin.lan"}, {"Origin", "http://admin.lan"}})));
+		{
+			const std::string value = Poco::icompare(std::string(header), "Forwarded") == 0 ? "for=192.168.1.2" : "192.168.1.2";
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(header, LanGuard::UNTRUSTED_FORWARDING, check(guard, "192.168.1.2", headers({{header, value}})));
+			CPPUNIT_ASSERT_MESSAGE(header, ForwardedAddresses::present(headers({{header, ""}})));
+		}
+		CPPUNIT_ASSERT_EQUAL(LanGuard::UNTRUSTED_FORWARDING, check(guard, "10.0.0.9", headers({{"X-Forwarded-For", "10.0.0.9"}})));
+		CPPUNIT_ASSERT(!ForwardedAddresses::present(headers({{"Host", "admin.lan"}, {"Origin", "http://admin.lan"}})));
 	}
 
 	void testForwardedClientMustBeLocal()
 	{
 		const LanGuard guard{NetworkList(DEFAULT_NETWORKS)};
 		// cloudflared on the same box (a trusted loopback proxy) forwarding a public client: refused
-		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, guard.check(ip("127.0.0.1"), true, true, "198.51.100.9"));
-		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, guard.check(ip("127.0.0.1"), true, true, "garbage"));
-		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, guard.check(ip("127.0.0.1"), true, true, "192.168.1.20"));
-		// a trusted proxy outside the networks may forward a LAN client
-		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, guard.check(ip("192.0.2.1"), true, true, "10.0.0.5"));
+		std::string refused;
+		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, check(guard, "127.0.0.1", headers({{"CF-Connecting-IP", "198.51.100.9"}}), &refused));
+		CPPUNIT_ASSERT_EQUAL(std::string("198.51.100.9"), refused);
+		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, check(guard, "127.0.0.1", headers({{"X-Forwarded-For", "192.168.1.20"}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, check(guard, "::ffff:127.0.0.1", headers({{"X-Forwarded-For", "::ffff:192.168.1.20"}})));
+		// a trusted proxy outside the networks may forward a LAN client, and appear in the chain
+		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, check(guard, "192.0.2.1", headers({{"X-Forwarded-For", "10.0.0.5"}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, check(guard, "127.0.0.1", headers({{"X-Forwarded-For", "10.0.0.5, 192.0.2.1"}})));
+		// a LAN address the client wrote in front of the one its proxy appended does not help it
+		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, check(guard, "127.0.0.1", headers({{"X-Forwarded-For", "192.168.1.2, 203.0.113.9"}})));
 		const LanGuard open{NetworkList("any")};
-		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, open.check(ip("127.0.0.1"), true, true, "198.51.100.9"));
-		CPPUNIT_ASSERT_EQUAL(LanGuard::UNTRUSTED_FORWARDING, open.check(ip("198.51.100.9"), false, true, "198.51.100.9"));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, check(open, "127.0.0.1", headers({{"CF-Connecting-IP", "198.51.100.9"}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::UNTRUSTED_FORWARDING, check(open, "198.51.100.9", headers({{"X-Forwarded-For", "198.51.100.9"}})));
 	}
 
 	void testDirectClientMustBeLocal()
 	{
 		const LanGuard guard{NetworkList(DEFAULT_NETWORKS)};
-		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, guard.check(ip("192.168.1.2"), false, false, "192.168.1.2"));
-		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, guard.check(ip("::ffff:10.0.0.3"), false, false, "10.0.0.3"));
-		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, guard.check(ip("8.8.8.8"), false, false, "8.8.8.8"));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, check(guard, "192.168.1.2", headers({})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, check(guard, "::ffff:10.0.0.3", headers({})));
+		std::string refused;
+		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, check(guard, "8.8.8.8", headers({}), &refused));
+		CPPUNIT_ASSERT_EQUAL(std::string("8.8.8.8"), refused);
 		// without forwarded headers the peer is the client, even when it is a trusted proxy
-		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, guard.check(ip("192.0.2.1"), true, false, "192.0.2.1"));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, check(guard, "192.0.2.1", headers({})));
+	}
+
+	void testForwardedAddressShapes()
+	{
+		const std::pair<const char*, const char*> good[] = {{"192.168.1.2", "192.168.1.2"}, {" 10.0.0.1 ", "10.0.0.1"},
+			{"203.0.113.9:51234", "203.0.113.9"}, {"[2001:db8::1]", "2001:db8::1"}, {"[2001:db8::1]:443", "2001:db8::1"},
+			{"2001:db8::1", "2001:db8::1"}, {"::ffff:192.168.1.2", "192.168.1.2"}, {"[::1]:8001", "::1"}, {"FE80::1", "fe80::1"}};
+		for (const auto& shape : good)
+		{
+			Poco::Net::IPAddress address;
+			CPPUNIT_ASSERT_MESSAGE(shape.first, ForwardedAddresses::parse(shape.first, address));
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(shape.first, std::string(shape.second), address.toString());
+		}
+		for (const char* bad : {"", " ", "garbage", "unknown", "_hidden", "192.168.1", "192.168.1.2.3", "192.168.1.256", "0x7f.1", "127.1",
+				 "192.168.1.2:", "192.168.1.2:99999", "192.168.1.2:http", "[192.168.1.2]", "[2001:db8::1", "[2001:db8::1]x", "[2001:db8::1]:",
+				 "2001:db8::1%eth0", "fe80::1]", "192.168.1.2 203.0.113.9", "localhost", "\"192.168.1.2\""})
+		{
+			Poco::Net::IPAddress address;
+			CPPUNIT_ASSERT_MESSAGE(bad, !ForwardedAddresses::parse(bad, address));
+		}
+	}
+
+	void testEveryForwardedAddressRead()
+	{
+		CPPUNIT_ASSERT_EQUAL(std::string("192.168.1.2,10.0.0.3,203.0.113.9,127.0.0.1,2001:db8::1,198.51.100.4,2001:db8:cafe::17,10.1.1.1"),
+			forwarded(headers({{"CF-Connecting-IP", "192.168.1.2"}, {"X-Real-IP", "10.0.0.3"}, {"X-Forwarded-For", "203.0.113.9:51234, 127.0.0.1"},
+				{"x-forwarded-for", "[2001:db8::1]"},
+				{"Forwarded", "for=198.51.100.4;proto=https;by=203.0.113.43, For=\"[2001:db8:cafe::17]:4711\""},
+				{"Forwarded", "host=\"a;b,c\"; for=\"10.1.1.1:80\""}})));
+		CPPUNIT_ASSERT_EQUAL(std::string("10.0.0.3"), forwarded(headers({{"X-Forwarded-For", " , 10.0.0.3,"}})));
+		CPPUNIT_ASSERT_EQUAL(std::string("10.0.0.3"), forwarded(headers({{"Forwarded", "proto=https, for=10.0.0.3"}})));
+		// nothing readable, or one address that is not one: the client is unknown
+		for (const auto& unreadable : {headers({{"X-Forwarded-For", ""}}), headers({{"X-Real-IP", "garbage"}}),
+				 headers({{"Forwarded", "proto=https"}}), headers({{"Forwarded", "for=unknown"}}), headers({{"Forwarded", "for=_hidden"}}),
+				 headers({{"Forwarded", "for=\"_gazonk\""}}), headers({{"Forwarded", "for=\"[2001:db8::1]:4711"}}), headers({{"Forwarded", "for"}}),
+				 headers({{"X-Forwarded-For", "10.0.0.3, unknown"}}), headers({{"CF-Connecting-IP", "10.0.0.3"}, {"X-Forwarded-For", "junk"}})})
+		{
+			std::vector<Poco::Net::IPAddress> addresses;
+			CPPUNIT_ASSERT(!ForwardedAddresses::read(unreadable, addresses));
+		}
+	}
+
+	void testProxyHeadersTheHostDoesNotRead()
+	{
+		// the host's clientAddress() reads only CF-Connecting-IP and X-Forwarded-For, and falls back on the
+		// peer (the proxy, on loopback): every forwarded address must be checked here, in the shapes proxies send
+		const LanGuard guard{NetworkList(DEFAULT_NETWORKS)};
+		// nginx with "proxy_set_header X-Real-IP $remote_addr" only
+		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, check(guard, "127.0.0.1", headers({{"X-Real-IP", "203.0.113.9"}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, check(guard, "127.0.0.1", headers({{"X-Real-IP", "192.168.1.20"}})));
+		// HAProxy with "option forwarded" only
+		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, check(guard, "127.0.0.1", headers({{"Forwarded", "for=203.0.113.9;proto=https"}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, check(guard, "127.0.0.1", headers({{"Forwarded", "for=\"[2001:db8::1]:4711\""}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, check(guard, "127.0.0.1", headers({{"Forwarded", "for=\"192.168.1.20:51234\""}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::UNREADABLE_FORWARDING, check(guard, "127.0.0.1", headers({{"Forwarded", "for=unknown"}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::UNREADABLE_FORWARDING, check(guard, "127.0.0.1", headers({{"Forwarded", "for=_hidden"}})));
+		// a last X-Forwarded-For hop with a port or in brackets, which the host cannot parse
+		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, check(guard, "127.0.0.1", headers({{"X-Forwarded-For", "203.0.113.9:51234"}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, check(guard, "127.0.0.1", headers({{"X-Forwarded-For", "[2001:db8::1]"}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS, check(guard, "127.0.0.1", headers({{"X-Forwarded-For", "[2001:db8::1]:443"}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::ALLOWED, check(guard, "127.0.0.1", headers({{"X-Forwarded-For", "192.168.1.20:51234"}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::UNREADABLE_FORWARDING, check(guard, "127.0.0.1", headers({{"X-Forwarded-For", "garbage"}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::UNREADABLE_FORWARDING, check(guard, "127.0.0.1", headers({{"X-Forwarded-For", ""}})));
+		// Caddy or Traefik append the real client to X-Forwarded-For and pass a spoofed CF-Connecting-IP through
+		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS,
+			check(guard, "127.0.0.1", headers({{"CF-Connecting-IP", "192.168.1.2"}, {"X-Forwarded-For", "203.0.113.9"}})));
+		CPPUNIT_ASSERT_EQUAL(LanGuard::OUTSIDE_NETWORKS,
+			check(guard, "127.0.0.1", headers({{"X-Real-IP", "192.168.1.2"}, {"X-Forwarded-For", "192.168.1.2, 203.0.113.9"}})));
 	}
 
 	void testLocalPathsKept()
