@@ -14,6 +14,7 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Path.h>
 #include <Poco/String.h>
+#include <ios>
 #include <memory>
 
 using restream::SourceException;
@@ -24,6 +25,7 @@ namespace {
 
 const std::size_t MAX_SIZE = 64 * 1024 * 1024;
 const int MAX_REDIRECTS = 3;
+const std::streamsize ANY_LENGTH = -1; // as Poco's UNKNOWN_CONTENT_LENGTH: no length announced
 
 bool isRemote(const std::string& location)
 {
@@ -40,8 +42,12 @@ std::string origin(const Poco::URI& uri)
 	return text;
 }
 
-std::string readLimited(std::istream& in, const std::string& description)
+std::string readLimited(std::istream& in, const std::string& description, std::streamsize expected)
+	/// The whole of in. A failed read (timeout, reset, I/O error) throws,
+	/// the stream buffer's own exception when it had one; so does a body
+	/// shorter than expected (a Content-Length, or ANY_LENGTH).
 {
+	in.exceptions(std::ios::badbit); // else a read that throws only ends the loop, and a cut playlist looks whole
 	std::string text;
 	char buffer[65536];
 	while (in.read(buffer, sizeof(buffer)) || in.gcount() > 0)
@@ -50,6 +56,9 @@ std::string readLimited(std::istream& in, const std::string& description)
 		if (text.size() > MAX_SIZE)
 			throw SourceException(SourceException::ProviderError, "the M3U playlist from " + description + " is larger than 64 MB");
 	}
+	if (expected != ANY_LENGTH && static_cast<std::streamsize>(text.size()) != expected)
+		throw SourceException(SourceException::ProviderError, "the M3U playlist from " + description + " was cut short: " +
+			std::to_string(text.size()) + " of " + std::to_string(expected) + " bytes");
 	return text;
 }
 
@@ -96,7 +105,7 @@ std::string PlaylistLoader::readFile() const
 		if (!Poco::File(_location).exists())
 			throw SourceException(SourceException::Unreachable, "the M3U playlist " + _description + " does not exist");
 		Poco::FileInputStream in(_location);
-		return readLimited(in, _description);
+		return readLimited(in, _description, ANY_LENGTH);
 	}
 	catch (const SourceException&)
 	{
@@ -105,6 +114,10 @@ std::string PlaylistLoader::readFile() const
 	catch (const Poco::Exception& exc)
 	{
 		throw SourceException(SourceException::Unreachable, "cannot read the M3U playlist " + _description + ": " + exc.name());
+	}
+	catch (const std::ios::failure&)
+	{
+		throw SourceException(SourceException::Unreachable, "cannot read the M3U playlist " + _description + ": a read failed");
 	}
 }
 
@@ -134,9 +147,14 @@ std::string PlaylistLoader::fetch() const
 			{
 				if (redirects >= MAX_REDIRECTS)
 					throw SourceException(SourceException::ProviderError, "the M3U playlist at " + where + " redirects too often");
+				const bool secure = uri.getScheme() == "https";
 				uri.resolve(response.get("Location"));
 				if (uri.getScheme() != "http" && uri.getScheme() != "https")
 					throw SourceException(SourceException::ProviderError, "the M3U playlist at " + where + " redirects to another scheme");
+				// the target usually carries the credentials (get.php?username=...): never in clear after TLS
+				if (secure && uri.getScheme() != "https")
+					throw SourceException(SourceException::ProviderError,
+						"the M3U playlist at " + where + " redirects from https to http: refused");
 				continue;
 			}
 			if (status == 401 || status == 403)
@@ -145,7 +163,7 @@ std::string PlaylistLoader::fetch() const
 			if (status != 200)
 				throw SourceException(SourceException::ProviderError,
 					"the M3U playlist at " + where + " answered HTTP " + std::to_string(status));
-			return readLimited(body, where);
+			return readLimited(body, where, static_cast<std::streamsize>(response.getContentLength64()));
 		}
 		catch (const SourceException&)
 		{
@@ -159,6 +177,10 @@ std::string PlaylistLoader::fetch() const
 		{
 			// exc's message may quote the URL: give its kind only
 			throw SourceException(SourceException::Unreachable, "cannot fetch the M3U playlist at " + where + ": " + exc.name());
+		}
+		catch (const std::ios::failure&)
+		{
+			throw SourceException(SourceException::Unreachable, "cannot fetch the M3U playlist at " + where + ": a read failed");
 		}
 	}
 }

@@ -21,12 +21,17 @@ class PlaylistLoader
 	/// message: describe() names the server or the file name only.
 	///
 	/// HTTP: GET with the given User-Agent, at most 3 redirects (to http or
-	/// https only), each connect and read bounded by timeout, at most 64 MB.
+	/// https only, never from https down to http), each connect and read
+	/// bounded by timeout, at most 64 MB. A playlist is whole or refused:
+	/// a read that fails midway, or a body shorter than its Content-Length,
+	/// throws rather than giving the part read.
 	///
 	/// Threads: load() may be called from several threads at once.
 	/// Errors: load() throws restream::SourceException: Unreachable
-	/// (connection, DNS, TLS, a missing file), Timeout, BadCredentials
-	/// (HTTP 401/403), ProviderError (another HTTP status, too large).
+	/// (connection, DNS, TLS, a missing file, a read failing midway),
+	/// Timeout (also midway), BadCredentials (HTTP 401/403), ProviderError
+	/// (another HTTP status, too large, cut short, a redirect from https to
+	/// http).
 {
 public:
 	PlaylistLoader(const std::string& location, Poco::Timespan timeout, const std::string& userAgent,
