@@ -4,6 +4,7 @@
 
 #include "M3uPlugin.h"
 #include "M3uSource.h"
+#include "PlaylistCredentials.h"
 #include "PlaylistLoader.h"
 #include "restream/PluginContext.h"
 #include "restream/PluginDescriptor.h"
@@ -62,7 +63,8 @@ void M3uPlugin::start(restream::PluginContext& context)
 		throw Poco::InvalidArgumentException("setting url: " + exc.message());
 	}
 	const std::string description = loader->describe();
-	context.registry().add("source-m3u", std::make_shared<M3uSource>(std::move(loader), format, userAgent, context.logger()));
+	context.registry().add("source-m3u",
+		std::make_shared<M3uSource>(std::move(loader), PlaylistCredentials(url), format, userAgent, context.logger()));
 	context.logger().information("M3U source for %s (streams read as %s)", description, format);
 }
 

@@ -24,9 +24,10 @@ bool endsWith(const std::string& text, const std::string& suffix)
 
 } // namespace
 
-M3uSource::M3uSource(std::unique_ptr<PlaylistLoader> loader, const std::string& format, const std::string& userAgent,
-	Poco::Logger& logger):
+M3uSource::M3uSource(std::unique_ptr<PlaylistLoader> loader, const PlaylistCredentials& credentials, const std::string& format,
+	const std::string& userAgent, Poco::Logger& logger):
 	_loader(std::move(loader)),
+	_credentials(credentials),
 	_format(format),
 	_userAgent(userAgent),
 	_logger(logger)
@@ -48,16 +49,21 @@ std::vector<restream::SourceChannel> M3uSource::channels()
 	const std::shared_ptr<const M3uPlaylist> current = playlist(true);
 	std::vector<restream::SourceChannel> channels;
 	channels.reserve(current->entries().size());
+	std::size_t logosDropped = 0;
 	for (const M3uEntry& entry : current->entries())
 	{
 		restream::SourceChannel channel;
 		channel.streamId = entry.streamId;
 		channel.name = entry.name;
-		channel.icon = entry.tvgLogo;
+		if (!entry.tvgLogo.empty() && _credentials.appearIn(entry.tvgLogo))
+			++logosDropped;
+		else
+			channel.icon = entry.tvgLogo;
 		channel.categoryId = entry.categoryId;
 		channel.epgChannelId = entry.tvgId;
 		channels.push_back(channel);
 	}
+	if (logosDropped > 0) _logger.debug("%z logos with the playlist's credentials dropped", logosDropped);
 	return channels;
 }
 

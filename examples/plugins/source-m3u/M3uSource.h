@@ -8,6 +8,7 @@
 #define m3usource_M3uSource_INCLUDED
 
 #include "M3uPlaylist.h"
+#include "PlaylistCredentials.h"
 #include "PlaylistLoader.h"
 #include "restream/Source.h"
 #include <Poco/Mutex.h>
@@ -29,16 +30,19 @@ class M3uSource : public restream::Source
 	/// calls of a refresh), and resolve() uses the last playlist loaded.
 	/// resolve() gives the entry's URL with the format setting's demuxer:
 	/// "auto" picks hls for a URL path ending in .m3u8 or .m3u, else mpegts.
+	/// A tvg-logo carrying the playlist URL's user name or password (see
+	/// PlaylistCredentials) is dropped: the channel goes without an icon.
 	///
 	/// Threads: every method may be called from any thread, concurrently.
 	/// Errors: restream::SourceException only (see PlaylistLoader), never
 	/// with a URL of the playlist in its message.
 {
 public:
-	M3uSource(std::unique_ptr<PlaylistLoader> loader, const std::string& format, const std::string& userAgent,
-		Poco::Logger& logger);
-		/// format is "auto", "mpegts" or "hls". logger must outlive the source
-		/// (the plugin's, which redacts).
+	M3uSource(std::unique_ptr<PlaylistLoader> loader, const PlaylistCredentials& credentials, const std::string& format,
+		const std::string& userAgent, Poco::Logger& logger);
+		/// credentials are those of loader's location. format is "auto",
+		/// "mpegts" or "hls". logger must outlive the source (the plugin's,
+		/// which redacts).
 
 	std::string displayName() const override;
 	std::vector<restream::SourceCategory> categories() override;
@@ -54,6 +58,7 @@ private:
 	std::string formatOf(const std::string& url) const;
 
 	const std::unique_ptr<PlaylistLoader> _loader;
+	const PlaylistCredentials _credentials;
 	const std::string _format;
 	const std::string _userAgent;
 	Poco::Logger& _logger;
