@@ -25,11 +25,30 @@ ChannelGuide::ChannelGuide(const restream::PluginContext& context, const std::st
 
 std::map<Poco::Int64, ChannelGuide::Entry> ChannelGuide::lookup(const std::vector<Poco::Int64>& streamIds)
 {
-	Poco::FastMutex::ScopedLock lock(_mutex);
-	bool missing = false;
-	for (const Poco::Int64 id : streamIds) missing = missing || _entries.find(id) == _entries.end();
-	if (!_asked || _askedAt.isElapsed(_ttl.totalMicroseconds()) || (missing && _askedAt.isElapsed(MISS_RETRY))) refresh();
+	bool ask = false;
+	{
+		Poco::FastMutex::ScopedLock lock(_mutex);
+		bool missing = false;
+		for (const Poco::Int64 id : streamIds) missing = missing || _entries.find(id) == _entries.end();
+		ask = !_asking && (!_asked || _askedAt.isElapsed(_ttl.totalMicroseconds()) || (missing && _askedAt.isElapsed(MISS_RETRY)));
+		if (ask)
+		{
+			_asking = true;
+			_asked = true;
+			_askedAt.update();
+		}
+	}
+	if (ask)
+	{
+		// the source may take seconds: other requests meanwhile use the entries known so far
+		std::map<Poco::Int64, Entry> fetched;
+		const bool answered = fetch(fetched);
+		Poco::FastMutex::ScopedLock lock(_mutex);
+		if (answered) _entries.swap(fetched);
+		_asking = false;
+	}
 	std::map<Poco::Int64, Entry> found;
+	Poco::FastMutex::ScopedLock lock(_mutex);
 	for (const Poco::Int64 id : streamIds)
 	{
 		const auto entry = _entries.find(id);
@@ -38,33 +57,28 @@ std::map<Poco::Int64, ChannelGuide::Entry> ChannelGuide::lookup(const std::vecto
 	return found;
 }
 
-void ChannelGuide::refresh()
+bool ChannelGuide::fetch(std::map<Poco::Int64, Entry>& entries) const
 {
-	_asked = true;
-	_askedAt.update();
-	std::shared_ptr<restream::Source> source;
-	if (_sourceName.empty())
-	{
-		const auto sources = _context.registry().findAll<restream::Source>();
-		if (!sources.empty()) source = sources.front();
-	}
-	else
-	{
-		source = _context.registry().find<restream::Source>(_sourceName);
-	}
-	if (!source)
-	{
-		_context.logger().warning("no source service%s to read tvg-id and logos from", _sourceName.empty() ? "" : " " + _sourceName);
-		return;
-	}
 	try
 	{
-		std::map<Poco::Int64, Entry> entries;
-		for (const restream::SourceChannel& channel : source->channels())
+		std::shared_ptr<restream::Source> source;
+		if (_sourceName.empty())
 		{
-			if (!channel.epgChannelId.empty() || !channel.icon.empty()) entries[channel.streamId] = {channel.epgChannelId, channel.icon};
+			const auto sources = _context.registry().findAll<restream::Source>();
+			if (!sources.empty()) source = sources.front();
 		}
-		_entries.swap(entries);
+		else
+		{
+			source = _context.registry().find<restream::Source>(_sourceName);
+		}
+		if (!source)
+		{
+			_context.logger().warning("no source service%s to read tvg-id and logos from", _sourceName.empty() ? "" : " " + _sourceName);
+			return false;
+		}
+		// every channel, even without tvg-id and logo: a channel missing from the map is one the source does not know
+		for (const restream::SourceChannel& channel : source->channels()) entries[channel.streamId] = {channel.epgChannelId, channel.icon};
+		return true;
 	}
 	catch (const std::exception& exc)
 	{
@@ -75,6 +89,7 @@ void ChannelGuide::refresh()
 	{
 		_context.logger().warning("cannot read the channel guide from the source: unknown error");
 	}
+	return false;
 }
 
 } // namespace m3uoutput

@@ -26,11 +26,13 @@ class ChannelGuide
 	/// and the logo (tvg-logo), which only the source knows. Asks the source
 	/// service named sourceName (empty: the first Source registered, the one
 	/// the catalog shows by default) for its channels, and keeps the answer
-	/// for ttl; a channel missing from it triggers a new ask at most once a
-	/// minute. The source is looked up for each ask and not kept (it belongs
-	/// to another plugin).
+	/// for ttl; a channel the answer did not have (one the source did not
+	/// know then) triggers a new ask at most once a minute. The source is
+	/// looked up for each ask and not kept (it belongs to another plugin).
 	///
-	/// Threads: lookup() may be called from any thread; one ask at a time.
+	/// Threads: lookup() may be called from any thread; one ask at a time,
+	/// made without the lock: while it runs, other lookups answer from the
+	/// entries known so far instead of waiting for the source.
 	/// Errors: none thrown: a failing source is logged (redacted) and the
 	/// entries go without tvg-id and logo.
 {
@@ -48,15 +50,18 @@ public:
 		/// The entries of the given channels that the source knows.
 
 private:
-	void refresh();
+	bool fetch(std::map<Poco::Int64, Entry>& entries) const;
+		/// Fills entries with every channel of the source. False (logged) when
+		/// there is no such source or it fails.
 
 	const restream::PluginContext& _context;
 	const std::string _sourceName;
 	const Poco::Timespan _ttl;
-	Poco::FastMutex _mutex;
+	Poco::FastMutex _mutex; /// guards the fields below, never held while the source is asked
 	std::map<Poco::Int64, Entry> _entries;
 	Poco::Timestamp _askedAt;
 	bool _asked = false;
+	bool _asking = false;
 };
 
 } // namespace m3uoutput
