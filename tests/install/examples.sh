@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The example plugins of examples/plugins, built out of tree against the installed SDK
 # (find_package(restream) with CMAKE_PREFIX_PATH=<prefix>), installed into the installed host's
-# plugin directory and run there: source-m3u reads a playlist file whose entries point at the fake
-# provider, output-m3u lists the live channel at /playlist.m3u, and ffprobe plays what it lists.
+# plugin directory and run there: source-m3u fetches a playlist (get.php?username=...&password=..., served
+# by a small node server) whose entries point at the fake provider, output-m3u lists the live channel at
+# /playlist.m3u, and ffprobe plays what it lists. Logos carrying the credentials are dropped; a playlist
+# cut short or stalled midway is refused. Not covered: the refused https -> http redirect (it needs a
+# TLS certificate, and so a tool the test does not use).
 source "$(dirname "$0")/lib.sh"
 : "${FAKE_XTREAM:?set by CTest}"
 command -v node > /dev/null || fail "node is needed to read JSON answers (scripts/setup-debian.sh installs it)"
@@ -45,28 +48,71 @@ password=s3cret-Pa55
 
 playlist="$WORK/channels.m3u"
 write_playlist() {
-  # write_playlist [reversed]: the playlist, in order or reversed (ids must not change).
+  # write_playlist [reversed]: the playlist, in order or reversed (ids must not change). The last two
+  # logos carry the account's password (an Xtream path) and its user name (percent-encoded).
   local entries=(
     "#EXTINF:-1 tvg-id=\"france2.fr\" tvg-name=\"France 2\" tvg-logo=\"http://logos.invalid/france2.png\" group-title=\"Généralistes\",France 2 Été|$provider/$user/$password/101.ts"
     "#EXTINF:-1 tvg-id=\"news24.fr\" tvg-logo=\"http://logos.invalid/news24.png\" group-title=\"Info, en continu\",News 24|$provider/$user/$password/105"
     "#EXTINF:-1 tvg-id=\"\" group-title=\"Info, en continu\",Sans logo, avec virgule|$provider/$user/$password/102.ts"
     "#EXTINF:-1,Pas de groupe|rtmp://unsupported.invalid/live"
+    "#EXTINF:-1 tvg-logo=\"$provider/images/$user/$password/103.png\" group-title=\"Sport\",Logo avec mot de passe|$provider/$user/$password/103.ts"
+    "#EXTINF:-1 tvg-logo=\"http://logos.invalid/104.png?u=demo%2Duser\" group-title=\"Sport\",Logo avec utilisateur|$provider/$user/$password/104.ts"
   )
+  local order=("${entries[@]}") index
   if [ "${1:-}" = reversed ]; then
-    entries=("${entries[3]}" "${entries[2]}" "${entries[1]}" "${entries[0]}")
+    order=()
+    for ((index = ${#entries[@]} - 1; index >= 0; index--)); do order+=("${entries[index]}"); done
   fi
   {
     printf '#EXTM3U\r\n'
     local entry
-    for entry in "${entries[@]}"; do printf '%s\r\n%s\r\n' "${entry%%|*}" "${entry#*|}"; done
-  } > "$playlist"
+    for entry in "${order[@]}"; do printf '%s\r\n%s\r\n' "${entry%%|*}" "${entry#*|}"; done
+  } > "$playlist.new"
+  mv "$playlist.new" "$playlist"
 }
 write_playlist
 
+step "serve it as a provider's get.php does"
+# GET /get.php: the playlist file with its Content-Length. POST /_mode?cut: the next answers announce the
+# whole length, send half and close; ?stall: send half and keep the connection open; ?whole: normal.
+(exec node -e '
+  const fs = require("fs"), http = require("http");
+  const [file, user, password] = process.argv.slice(1);
+  let mode = "whole";
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url, "http://x");
+    if (request.method === "POST" && url.pathname === "/_mode") { mode = url.search.slice(1); response.end(mode + "\n"); return; }
+    if (url.pathname !== "/get.php") { response.statusCode = 404; response.end(); return; }
+    if (url.searchParams.get("username") !== user || url.searchParams.get("password") !== password) {
+      response.statusCode = 401; response.end(); return;
+    }
+    const body = fs.readFileSync(file);
+    if (mode === "whole") { response.setHeader("Content-Length", body.length); response.end(body); return; }
+    const head = "HTTP/1.1 200 OK\r\nContent-Type: audio/x-mpegurl\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+    const half = Buffer.concat([Buffer.from(head), body.subarray(0, body.length >> 1)]);
+    console.log("served " + mode);
+    if (mode === "cut") request.socket.end(half); else request.socket.write(half);
+  });
+  server.listen(0, "127.0.0.1", () => console.log("listening on http://127.0.0.1:" + server.address().port));
+' "$playlist" "$user" "$password" > "$WORK/playlist-server.log" 2>&1) &
+STARTED_PIDS+=("$!")
+server_pid=$!
+server=""
+for _ in $(seq 1 100); do
+  server=$(sed -n -E 's/^listening on (http:\/\/[0-9.]+:[0-9]+)$/\1/p' "$WORK/playlist-server.log" | head -n1)
+  [ -n "$server" ] && break
+  kill -0 "$server_pid" 2>/dev/null || fail "the playlist server exited"
+  sleep 0.1
+done
+[ -n "$server" ] || fail "the playlist server did not say where it listens"
+
 step "start the installed host with source-m3u and output-m3u"
 state="$WORK/state"
-start_restream host "$prefix/bin/restream" -D "state.dir=$state" \
-  -D "plugins.load=auth-jwt, source-m3u, output-hls, output-m3u" -D "plugins.source-m3u.url=$playlist" \
+# the URL carries the credentials: in the environment, as examples/plugins/README.md says; a short
+# timeout for the stalled playlist below
+start_restream host RESTREAM_PLUGINS_SOURCE_M3U_URL="$server/get.php?username=$user&password=$password&type=m3u_plus" \
+  "$prefix/bin/restream" -D "state.dir=$state" \
+  -D "plugins.load=auth-jwt, source-m3u, output-hls, output-m3u" -D "plugins.source-m3u.timeout=2" \
   -D "http.ports=api" -D "http.api.address=127.0.0.1" -D "http.api.port=0"
 port=$(wait_port host api)
 base="http://127.0.0.1:$port"
@@ -81,11 +127,14 @@ channels=$(curl -s --max-time 10 "${auth[@]}" "$base/channels")
 node -e '
   const categories = JSON.parse(process.argv[1]), channels = JSON.parse(process.argv[2]).channels;
   const names = categories.map((c) => c.category_name).sort();
-  if (JSON.stringify(names) !== JSON.stringify(["Généralistes", "Info, en continu"])) throw new Error("categories: " + process.argv[1]);
+  if (JSON.stringify(names) !== JSON.stringify(["Généralistes", "Info, en continu", "Sport"])) throw new Error("categories: " + process.argv[1]);
   const byName = Object.fromEntries(channels.map((c) => [c.name, c]));
-  for (const name of ["France 2 Été", "News 24", "Sans logo, avec virgule"])
+  const all = ["France 2 Été", "News 24", "Sans logo, avec virgule", "Logo avec mot de passe", "Logo avec utilisateur"];
+  for (const name of all)
     if (!byName[name]) throw new Error("no channel " + name + ": " + process.argv[2]);
-  if (channels.length !== 3) throw new Error("the rtmp entry should be skipped: " + process.argv[2]);
+  if (channels.length !== all.length) throw new Error("the rtmp entry should be skipped: " + process.argv[2]);
+  for (const name of ["Logo avec mot de passe", "Logo avec utilisateur"])
+    if (byName[name].stream_icon !== "") throw new Error("a logo carrying the credentials is kept: " + byName[name].stream_icon);
   const info = categories.find((c) => c.category_name === "Info, en continu");
   if (byName["News 24"].category_id !== info.category_id) throw new Error("News 24 is not in its group");
   if (byName["France 2 Été"].epg_channel_id !== "france2.fr") throw new Error("tvg-id is not the EPG id");
@@ -98,6 +147,7 @@ step "stream ids survive a reordered playlist"
 write_playlist reversed
 sleep 5.5 # the source reloads a playlist older than 5 s
 [ "$(http_status "$base/catalog/refresh" -X POST -d "" "${auth[@]}")" = 200 ] || fail "catalog refresh failed"
+refreshed_at=$(date +%s%N)
 ids_after=$(node -e 'for (const c of JSON.parse(process.argv[1]).channels) console.log(c.name + "=" + c.stream_id)' \
   "$(curl -s --max-time 10 "${auth[@]}" "$base/channels")" | sort)
 [ "$ids_before" = "$ids_after" ] || fail "ids changed with the order: $ids_before / $ids_after"
@@ -120,9 +170,30 @@ url=$(grep -A1 -xF "$expected_info" <<< "$m3u" | tail -n1)
 [ "$(grep -c '^#EXTINF' <<< "$m3u")" = 1 ] || fail "only the live channel is listed: $m3u"
 probe_video "$url"
 
+step "a playlist cut short, or stalled midway, is refused and the catalog kept"
+failures=()
+for mode in cut stall; do
+  [ "$(curl -s --max-time 10 -X POST "$server/_mode?$mode")" = "$mode" ] || fail "the playlist server did not switch to $mode"
+  wait_ms=$(( 5500 - ($(date +%s%N) - refreshed_at) / 1000000 ))
+  if [ "$wait_ms" -gt 0 ]; then sleep "$(printf '%d.%03d' $((wait_ms / 1000)) $((wait_ms % 1000)))"; fi # a playlist older than 5 s reloads
+  answer=$(curl -s --max-time 10 -w ' HTTP %{http_code}' -X POST -d "" "${auth[@]}" "$base/catalog/refresh")
+  refreshed_at=$(date +%s%N)
+  failures+=("$answer")
+  case "$mode" in
+    cut) grep -q 'cut short.* HTTP 502$' <<< "$answer" || fail "a playlist cut short is accepted: $answer" ;;
+    stall) grep -q 'did not answer in time.* HTTP 504$' <<< "$answer" || fail "a playlist stalled midway is accepted: $answer" ;;
+  esac
+  grep -q "served $mode" "$WORK/playlist-server.log" || fail "the playlist server never served $mode"
+  [ "$(node -e 'console.log(JSON.parse(process.argv[1]).channels.length)' "$(curl -s --max-time 10 "${auth[@]}" "$base/channels")")" = 5 ] ||
+    fail "the catalog lost channels after the $mode playlist"
+done
+curl -s --max-time 10 -X POST "$server/_mode?whole" > /dev/null
+
 step "the provider's credentials appear in no answer and no log line"
-for answer in "$m3u" "$(curl -s --max-time 10 "$base/stream_status")" "$(curl -s --max-time 10 "${auth[@]}" "$base/channels")"; do
+for answer in "$m3u" "$(curl -s --max-time 10 "$base/stream_status")" "$(curl -s --max-time 10 "${auth[@]}" "$base/channels")" \
+  "${failures[@]}"; do
   if grep -q -- "$password" <<< "$answer"; then fail "an answer carries the provider's password: $answer"; fi
 done
+if grep -q -- "$user" <<< "$(curl -s --max-time 10 "${auth[@]}" "$base/channels")"; then fail "/channels carries the provider's user name"; fi
 if grep -n -- "$password" "$WORK/host.log"; then fail "the host's log carries the provider's password"; fi
 step "ok"
