@@ -40,7 +40,7 @@ function(restream_web_bundle target)
       OUTPUT "${output}"
       COMMAND ${CMAKE_COMMAND} -E env "NODE_PATH=${RESTREAM_NODE_MODULES}"
         "${RESTREAM_NODE_MODULES}/.bin/esbuild" "${entry}"
-        --bundle --minify --target=es2019,chrome80,firefox78,safari13
+        --bundle --minify --target=es2020,chrome86,firefox78,safari14
         --log-level=warning "--outfile=${output}"
       DEPENDS "${entry}" ${BUNDLE_DEPENDS} "${RESTREAM_NPM_STAMP}"
       COMMENT "Bundling ${name} for ${target}"

@@ -125,7 +125,7 @@ void CatalogRoute::channels(const Poco::Net::HTTPServerRequest& request, Poco::N
 		else if (parameter.first == "offset" && !parseBounded(parameter.second, 0, 100000000, offset))
 			return JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "offset must be a number from 0");
 	}
-	if (search.size() > 200) return JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "search is too long");
+	if (search.size() > 800) return JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "search is too long (800 bytes at most)");
 	const auto snapshot = _catalog->snapshot();
 	const auto found = _catalog->search(*snapshot, search, categoryId);
 	Poco::JSON::Array::Ptr list = new Poco::JSON::Array;

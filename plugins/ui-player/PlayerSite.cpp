@@ -65,13 +65,16 @@ void PlayerSite::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPSe
 	}
 	std::string path = request.getURI();
 	const auto query = path.find('?');
-	const bool versioned = query != std::string::npos && path.compare(query, 3, "?v=") == 0;
+	const std::string version = query == std::string::npos || path.compare(query, 3, "?v=") != 0 ? "" : path.substr(query + 3);
 	if (query != std::string::npos) path.erase(query);
 
 	if (path == "/") return sendPage(request, response);
 	const WebAsset* asset = _assets.find(path);
 	if (!asset || path == "/strings.json") return sendText(response, Poco::Net::HTTPResponse::HTTP_NOT_FOUND, "Not found");
-	_assets.send(*asset, request, response, versioned ? VERSIONED_ASSET_CACHE : ASSET_CACHE);
+	// Cached for good only under the URL of this very content: an old page's URL after an upgrade
+	// (or a rollback) must not pin another version for a year.
+	const bool current = !version.empty() && "\"" + version + "\"" == _assets.etag(*asset);
+	_assets.send(*asset, request, response, current ? VERSIONED_ASSET_CACHE : ASSET_CACHE);
 }
 
 void PlayerSite::sendPage(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) const

@@ -125,6 +125,32 @@ test('a channel switch is followed without a reload', async () => {
 	assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page was not reloaded');
 });
 
+test('where the browser refuses autoplay, a tap starts playback', async () => {
+	const context = await browser.newContext({ locale: 'en-US', viewport: { width: 800, height: 450 } });
+	// As iOS in Low Power Mode or a "block all autoplay" setting: play() is refused until a gesture.
+	await context.addInitScript(() => {
+		const play = HTMLMediaElement.prototype.play;
+		let gesture = false;
+		document.addEventListener('click', () => { gesture = true; }, true);
+		HTMLMediaElement.prototype.play = function () {
+			return gesture ? play.call(this) : Promise.reject(new DOMException('autoplay refused', 'NotAllowedError'));
+		};
+	});
+	const blockedPage = await context.newPage();
+	await blockedPage.goto(restream.playerUrl + '/');
+	await waitFor('the play button', async () => blockedPage.isVisible('#tap'), 15000);
+	const time = () => blockedPage.evaluate(() => document.getElementById('video').currentTime);
+	const before = await time(); // hls.js may have moved it to the live edge, but it does not play
+	await sleep(2000);
+	assert.equal(await time(), before);
+	assert.equal(await blockedPage.isVisible('#tap'), true);
+	assert.equal(await blockedPage.isVisible('#notice'), false, 'no "reconnecting" while waiting for the tap');
+	await blockedPage.click('#tap');
+	await waitFor('playback after the tap', async () => (await time()) >= 2, 15000);
+	assert.equal(await blockedPage.isVisible('#tap'), false);
+	await context.close();
+});
+
 test('playback resumes by itself after the provider drops for a few seconds', async () => {
 	const before = await videoTime();
 	await provider.stop();

@@ -160,6 +160,11 @@ public:
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(query, 400, result.status);
 			CPPUNIT_ASSERT_MESSAGE(query, contains(result.body, "\"detail\""));
 		}
+		// A search is bounded in bytes, with room for 200 characters of any script (3 bytes each in UTF-8).
+		std::string cjk;
+		for (int i = 0; i < 200; ++i) cjk += "%E4%B8%AD";
+		CPPUNIT_ASSERT_EQUAL(200, get("/channels?search=" + cjk).status);
+		CPPUNIT_ASSERT_EQUAL(400, get("/channels?search=" + std::string(801, 'a')).status);
 	}
 
 	void testAccountFacts()

@@ -133,6 +133,8 @@ public:
 		const std::string etag = versioned.headers.get("ETag", "");
 		CPPUNIT_ASSERT_EQUAL(etag, "\"" + script.substr(script.find("?v=") + 3) + "\"");
 
+		const HttpResult otherVersion = host.request("GET", "player", "/assets/player.js?v=0123456789abcdef");
+		CPPUNIT_ASSERT_EQUAL(std::string("public, max-age=300"), otherVersion.headers.get("Cache-Control", ""));
 		const HttpResult plain = host.request("GET", "player", "/assets/player.js");
 		CPPUNIT_ASSERT_EQUAL(std::string("public, max-age=300"), plain.headers.get("Cache-Control", ""));
 		const HttpResult revalidated = host.request("GET", "player", "/assets/player.js", "", {{"If-None-Match", etag}});

@@ -43,6 +43,7 @@ export class PlayerController {
 		this.lastMediaRecovery = 0;
 		this.lastProgressAt = 0;
 		this.lastTime = 0;
+		this.blocked = false; // the browser refused to start playback without a gesture
 		this.video.addEventListener('timeupdate', () => this.progressed());
 		this.video.addEventListener('playing', () => this.view.playing());
 		this.video.addEventListener('volumechange', () => this.view.muted(this.video.muted));
@@ -73,7 +74,32 @@ export class PlayerController {
 	unmute() {
 		this.video.muted = false;
 		this.video.volume = 1;
-		this.video.play().catch(() => {});
+		this.play();
+	}
+
+	// After the viewer's tap: playback is allowed now.
+	resume() {
+		this.blocked = false;
+		this.lastProgressAt = Date.now();
+		this.play();
+	}
+
+	// The API says the stream is live again: a retry waiting out its backoff happens now.
+	retryNow() {
+		if (this.retryTimer === null || this.streamId === null) return;
+		this.backoffMs = 1000;
+		this.load();
+	}
+
+	// Some browsers refuse even muted autoplay (iOS Low Power Mode, "block all autoplay"):
+	// then the viewer is asked to tap, and the stall watchdog waits for that tap.
+	play() {
+		this.video.play().catch((error) => {
+			if (error && error.name === 'NotAllowedError') {
+				this.blocked = true;
+				this.view.needsTap();
+			}
+		});
 	}
 
 	load() {
@@ -95,7 +121,7 @@ export class PlayerController {
 			this.view.notice('HLS is not supported by this browser');
 			return;
 		}
-		this.video.play().catch(() => {});
+		this.play();
 	}
 
 	destroy() {
@@ -141,7 +167,8 @@ export class PlayerController {
 	}
 
 	progressed() {
-		if (this.video.currentTime !== this.lastTime) {
+		// A paused video moves too: hls.js seeks it to the live edge. Only playback counts.
+		if (!this.video.paused && this.video.currentTime !== this.lastTime) {
 			this.lastTime = this.video.currentTime;
 			this.lastProgressAt = Date.now();
 			this.view.playing();
@@ -151,7 +178,7 @@ export class PlayerController {
 	// A stream that plays but no longer advances (the source came back with a gap hls.js does
 	// not cross, a segment that never arrives) is reloaded, as a viewer would press reload.
 	watch() {
-		if (this.streamId === null || this.retryTimer !== null) return;
+		if (this.streamId === null || this.retryTimer !== null || this.blocked) return;
 		const stalledMs = Date.now() - this.lastProgressAt;
 		if (stalledMs > 2000) this.view.reconnecting();
 		if (stalledMs > STALL_SECONDS * 1000) {

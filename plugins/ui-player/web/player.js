@@ -18,6 +18,7 @@ function start() {
 	const bar = element('bar');
 	const channel = element('channel');
 	const unmute = element('unmute');
+	const tap = element('tap');
 
 	const view = {
 		userUnmuted: false,
@@ -25,12 +26,14 @@ function start() {
 			bar.hidden = true;
 			notice.hidden = true;
 			unmute.hidden = true;
+			tap.hidden = true;
 			message.textContent = text;
 			message.hidden = false;
 			video.classList.add('waiting');
 			document.title = texts.title;
 		},
 		live(name) {
+			if (!message.hidden) message.textContent = texts.starting;
 			channel.textContent = name || '';
 			bar.hidden = false;
 			document.title = name ? name + ' · ' + texts.title : texts.title;
@@ -38,6 +41,7 @@ function start() {
 		playing() {
 			message.hidden = true;
 			notice.hidden = true;
+			tap.hidden = true;
 			video.classList.remove('waiting');
 			unmute.hidden = !video.muted;
 		},
@@ -49,6 +53,11 @@ function start() {
 			notice.textContent = text;
 			notice.hidden = false;
 		},
+		needsTap() {
+			notice.hidden = true;
+			message.hidden = true;
+			tap.hidden = false;
+		},
 		muted(isMuted) {
 			unmute.hidden = !isMuted || video.classList.contains('waiting');
 		},
@@ -59,9 +68,16 @@ function start() {
 		view.userUnmuted = true;
 		player.unmute();
 	});
+	tap.addEventListener('click', () => {
+		tap.hidden = true;
+		player.resume();
+	});
 
 	let poller = null;
+	let lastState = null;
 	const onStatus = (status) => {
+		const becameLive = status.state === 'live' && lastState !== 'live';
+		lastState = status.active ? status.state : null;
 		if (!status.active) {
 			if (player.playing) player.stop();
 			view.idle(texts.noStream);
@@ -71,10 +87,11 @@ function start() {
 		if (status.state === 'live' || player.playing) {
 			view.live(status.name);
 			player.follow(status.stream_id);
+			if (becameLive) player.retryNow();
 			if (status.state !== 'live') view.reconnecting();
 			poller.setInterval(PLAYING_POLL_MS);
 		} else {
-			view.idle(texts.starting);
+			view.idle(status.state === 'error' ? texts.unavailable : texts.starting);
 			poller.setInterval(WAITING_POLL_MS);
 		}
 	};
