@@ -6,6 +6,7 @@
 #include "AdminHandlerFactory.h"
 #include "AdminSettings.h"
 #include "AdminSite.h"
+#include "HostAllowlist.h"
 #include "NetworkList.h"
 #include "restream/PluginContext.h"
 #include "restream/PluginDescriptor.h"
@@ -66,6 +67,10 @@ std::vector<Setting> AdminPlugin::settings() const
 		{"apiTimeout", "10", "Seconds for one call to the API to connect or answer.", "", false},
 		{"allowedNetworks", PRIVATE_NETWORKS,
 			"Clients the admin answers: comma-separated networks (CIDR); 'any' or 0.0.0.0/0 opens it to every address.", "", false},
+		{"allowedHosts", "",
+			"Host names the admin answers besides IP addresses, localhost, single labels (nas) and names under .local, .lan, "
+			".home.arpa, .internal and .localdomain: comma-separated (admin.example.org); '*' accepts any name.",
+			"", false},
 		{"sessionIdleTimeout", "60", "Minutes after which an unused admin session ends.", "", false},
 		{"maxSessions", "64", "Admin sessions kept at most; one more ends the one used least recently.", "", false},
 		{"playerPort", "8003", "The player port in the shared player URL when public.playerUrl is empty.", "", false},
@@ -86,6 +91,15 @@ void AdminPlugin::start(PluginContext& context)
 	catch (const Poco::InvalidArgumentException& exc)
 	{
 		throw Poco::InvalidArgumentException("setting allowedNetworks: " + exc.message());
+	}
+	settings.allowedHosts = config.getString("allowedHosts", "");
+	try
+	{
+		HostAllowlist{settings.allowedHosts};
+	}
+	catch (const Poco::InvalidArgumentException& exc)
+	{
+		throw Poco::InvalidArgumentException("setting allowedHosts: " + exc.message());
 	}
 	settings.sessionIdleTimeout = Poco::Timespan(static_cast<long>(number(config, "sessionIdleTimeout", 1, 7 * 24 * 60)) * 60, 0);
 	settings.maxSessions = number(config, "maxSessions", 1, 10000);

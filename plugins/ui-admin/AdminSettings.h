@@ -22,6 +22,7 @@ struct AdminSettings
 		/// Where the admin reaches the API, without a trailing slash.
 	Poco::Timespan apiTimeout = Poco::Timespan(10, 0);
 	std::string allowedNetworks;
+	std::string allowedHosts;    /// host names beyond the local ones (HostAllowlist)
 	Poco::Timespan sessionIdleTimeout = Poco::Timespan(60 * 60, 0);
 	std::size_t maxSessions = 64;
 	Poco::UInt16 playerPort = 8003;

@@ -64,6 +64,7 @@ AdminSite::AdminSite(const AdminSettings& settings, const PluginContext& context
 	_settings(settings),
 	_context(context),
 	_guard(NetworkList(settings.allowedNetworks)),
+	_hosts(settings.allowedHosts),
 	_sessions(settings.sessionIdleTimeout, settings.maxSessions),
 	_favourites(settings.stateDirectory),
 	_api(settings.apiUrl, settings.apiTimeout),
@@ -145,6 +146,14 @@ bool AdminSite::admitted(Call& call)
 	{
 		call.host.clear();
 		sendMessage(call, Status::HTTP_BAD_REQUEST, "errorTitle", text(call, "badHost"));
+		return false;
+	}
+	const std::string hostName = RequestOrigin::hostName(call.host);
+	if (!_hosts.allows(hostName))
+	{
+		call.host.clear();
+		_context.logger().warning("Refused a request for the host name '%s': not in plugins.ui-admin.allowedHosts", hostName);
+		sendMessage(call, Status::HTTP_MISDIRECTED_REQUEST, "errorTitle", Poco::replace(text(call, "hostRefused"), std::string("{host}"), hostName));
 		return false;
 	}
 	try

@@ -10,6 +10,7 @@
 #include "AdminSettings.h"
 #include "ApiClient.h"
 #include "FavouritesStore.h"
+#include "HostAllowlist.h"
 #include "LanGuard.h"
 #include "PageTemplate.h"
 #include "SessionStore.h"
@@ -35,7 +36,8 @@ class PluginContext;
 namespace admin {
 
 class AdminSite
-	/// The admin port: the LAN guard first, then
+	/// The admin port: the LAN guard first, then the Host header (a name
+	/// HostAllowlist refuses gets 421 Misdirected Request), then
 	///   GET  /                 the dashboard (302 to /login without a session)
 	///   GET  /login            the sign-in form; POST /login signs in through
 	///                          the API's /auth/login
@@ -105,6 +107,7 @@ private:
 	const AdminSettings _settings;
 	const PluginContext& _context;
 	LanGuard _guard;
+	HostAllowlist _hosts;
 	SessionStore _sessions;
 	FavouritesStore _favourites;
 	ApiClient _api;

@@ -88,6 +88,8 @@ class UiAdminHttpTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testWrongPasswordAndThrottle);
 	CPPUNIT_TEST(testApiRefusingTheTokenEndsTheSession);
 	CPPUNIT_TEST(testApiUnreachable);
+	CPPUNIT_TEST(testEveryForwardedAddressChecked);
+	CPPUNIT_TEST(testForeignHostNamesMisdirected);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -160,6 +162,43 @@ public:
 		CPPUNIT_ASSERT_EQUAL(502, failed.status);
 		CPPUNIT_ASSERT(failed.body.find("http://127.0.0.1:" + std::to_string(api.port())) != std::string::npos);
 		CPPUNIT_ASSERT(failed.body.find("right") == std::string::npos);
+	}
+
+	void testEveryForwardedAddressChecked()
+	{
+		// the test talks from 127.0.0.1, a trusted proxy by default, as nginx or HAProxy on the same box would
+		FakeApi api;
+		HostFixture host(settingsFor(api));
+		const std::map<std::string, std::string> refused[] = {{{"X-Real-IP", "203.0.113.9"}}, {{"Forwarded", "for=203.0.113.9;proto=https"}},
+			{{"Forwarded", "for=unknown"}}, {{"X-Forwarded-For", "203.0.113.9:51234"}}, {{"X-Forwarded-For", "[2001:db8::1]"}},
+			{{"CF-Connecting-IP", "192.168.1.2"}, {"X-Forwarded-For", "203.0.113.9"}}};
+		for (const auto& headers : refused)
+		{
+			const HttpResult result = host.request("GET", "admin", "/login", "", headers);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(headers.begin()->second, 403, result.status);
+			CPPUNIT_ASSERT(result.body.find("csrf") == std::string::npos);
+		}
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/login", "", {{"X-Real-IP", "192.168.1.20"}}).status);
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/login", "", {{"Forwarded", "for=\"192.168.1.20:4711\""}}).status);
+	}
+
+	void testForeignHostNamesMisdirected()
+	{
+		FakeApi api;
+		{
+			HostFixture host(settingsFor(api));
+			const HttpResult rebound = host.request("GET", "admin", "/login", "", {{"Host", "evil.example:8001"}});
+			CPPUNIT_ASSERT_EQUAL(421, rebound.status);
+			CPPUNIT_ASSERT(rebound.body.find("evil.example") != std::string::npos);
+			CPPUNIT_ASSERT(rebound.body.find("plugins.ui-admin.allowedHosts") != std::string::npos);
+			CPPUNIT_ASSERT(rebound.body.find("csrf") == std::string::npos);
+			CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/login", "", {{"Host", "nas.lan:8001"}}).status);
+		}
+		auto settings = settingsFor(api);
+		settings["plugins.ui-admin.allowedHosts"] = "admin.example.org";
+		HostFixture host(settings);
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/login", "", {{"Host", "admin.example.org"}}).status);
+		CPPUNIT_ASSERT_EQUAL(421, host.request("GET", "admin", "/login", "", {{"Host", "evil.example"}}).status);
 	}
 };
 

@@ -9,6 +9,7 @@
 #include "CsrfGuard.h"
 #include "FavouritesStore.h"
 #include "ForwardedAddresses.h"
+#include "HostAllowlist.h"
 #include "LanGuard.h"
 #include "NetworkList.h"
 #include "PageTemplate.h"
@@ -32,6 +33,7 @@ using restream::admin::AdminSession;
 using restream::admin::CsrfGuard;
 using restream::admin::FavouritesStore;
 using restream::admin::ForwardedAddresses;
+using restream::admin::HostAllowlist;
 using restream::admin::LanGuard;
 using restream::admin::NetworkList;
 using restream::admin::PageTemplate;
@@ -114,6 +116,8 @@ class UiAdminUnitTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testOriginChecked);
 	CPPUNIT_TEST(testTokensCompared);
 	CPPUNIT_TEST(testHostHeaderChecked);
+	CPPUNIT_TEST(testLocalHostNamesAllowed);
+	CPPUNIT_TEST(testOtherHostNamesNeedTheSetting);
 	CPPUNIT_TEST(testRandomTokens);
 	CPPUNIT_TEST(testSessionIdleExpiry);
 	CPPUNIT_TEST(testSessionEndsWithApiToken);
@@ -325,6 +329,36 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::string("https://admin.lan:8443"), RequestOrigin::origin(true, "Admin.lan:8443"));
 		CPPUNIT_ASSERT_EQUAL(std::string("http://10.0.0.2:8001"), RequestOrigin::origin(false, "10.0.0.2:8001"));
 		CPPUNIT_ASSERT_EQUAL(std::string(""), RequestOrigin::origin(false, "evil/x"));
+	}
+
+	void testLocalHostNamesAllowed()
+	{
+		const HostAllowlist hosts("");
+		for (const char* host : {"127.0.0.1:8001", "192.168.1.10", "10.0.0.2:8001", "[::1]:8001", "[fe80::1]", "localhost:8001", "LOCALHOST",
+				 "nas", "nas:8001", "restream-frontend", "nas.local", "box.lan:8001", "tv.home.arpa", "admin.internal", "nas.localdomain",
+				 "a.b.lan"})
+			CPPUNIT_ASSERT_MESSAGE(host, hosts.allows(RequestOrigin::hostName(host)));
+	}
+
+	void testOtherHostNamesNeedTheSetting()
+	{
+		const HostAllowlist hosts("");
+		// DNS rebinding: a name of the attacker's that resolves to the admin's LAN address
+		for (const char* host : {"evil.example", "evil.example:8001", "192.168.1.10.nip.io", "lan.evil.example", "evil.lan.example",
+				 "localhost.evil.example", "evil.example.", "nas.lan.", "0x7f.1", "127.1", "192.168.001.010", "", "a\"b"})
+		{
+			CPPUNIT_ASSERT_MESSAGE(host, !hosts.allows(RequestOrigin::hostName(host)));
+		}
+		const HostAllowlist listed(" Admin.Example.org, tv.example.net ");
+		CPPUNIT_ASSERT(listed.allows(RequestOrigin::hostName("admin.example.org:8001")));
+		CPPUNIT_ASSERT(listed.allows(RequestOrigin::hostName("TV.example.net")));
+		CPPUNIT_ASSERT(!listed.allows(RequestOrigin::hostName("evil.example")));
+		CPPUNIT_ASSERT(!listed.allows(RequestOrigin::hostName("sub.admin.example.org")));
+		const HostAllowlist any("*");
+		CPPUNIT_ASSERT(any.allows(RequestOrigin::hostName("evil.example")));
+		CPPUNIT_ASSERT(!any.allows(RequestOrigin::hostName("a\"b")));
+		for (const char* bad : {"admin.example.org:8001", "https://admin.example.org", "admin example", "*.example.org", "a/b"})
+			CPPUNIT_ASSERT_THROW_MESSAGE(bad, HostAllowlist{bad}, Poco::InvalidArgumentException);
 	}
 
 	void testRandomTokens()
