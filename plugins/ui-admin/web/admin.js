@@ -42,16 +42,27 @@ function start() {
 		}
 	};
 
-	const poll = async () => {
+	// One poll loop: each poll has a number and only the latest one may show its answer and schedule the
+	// next (exactly one timer); an action invalidates the polls on their way, whose answers predate it.
+	let pollSeq = 0;
+	const cancelPolls = () => {
+		pollSeq += 1;
 		clearTimeout(pollTimer);
+		pollTimer = null;
+	};
+
+	const poll = async () => {
+		cancelPolls();
+		const seq = pollSeq;
 		let next = POLL_MS;
 		try {
 			const status = await api.get('/ui/status');
+			if (seq !== pollSeq) return;
 			showStatus(status);
 			if (status.state === 'starting' || status.state === 'reconnecting') next = BUSY_POLL_MS;
 			if (element('actionError').dataset.source === 'poll') panel.showActionError('');
 		} catch (error) {
-			if (error instanceof SessionEnded) return;
+			if (seq !== pollSeq || error instanceof SessionEnded) return;
 			panel.showActionError(error.status === 502 ? t.apiDown : error.message);
 			element('actionError').dataset.source = 'poll';
 			next = POLL_MS * 2;
@@ -60,6 +71,7 @@ function start() {
 	};
 
 	const act = async (path, body, onError) => {
+		cancelPolls();
 		busy = true;
 		channels.setLive(liveId, busy);
 		element('stopButton').disabled = true;
@@ -72,7 +84,7 @@ function start() {
 		} finally {
 			busy = false;
 			element('stopButton').disabled = false;
-			await poll();
+			poll();
 		}
 	};
 
