@@ -3,6 +3,7 @@
 //
 
 #include "FavouritesStore.h"
+#include "StreamId.h"
 #include <Poco/Exception.h>
 #include <Poco/FileStream.h>
 #include <Poco/JSON/Parser.h>
@@ -20,7 +21,6 @@ namespace admin {
 
 namespace {
 
-const Poco::Int64 MAX_STREAM_ID = 9007199254740991LL; // 2^53 - 1
 const std::size_t MAX_NAME = 300;
 const std::size_t MAX_ICON = 2048;
 const std::size_t MAX_CATEGORY = 64;
@@ -37,6 +37,36 @@ std::string optionalString(const Poco::JSON::Object& channel, const std::string&
 		if (static_cast<unsigned char>(c) < 0x20) throw Poco::InvalidArgumentException(key + " contains control characters");
 	}
 	return text;
+}
+
+std::string cleanName(const Poco::JSON::Object& channel)
+	/// The provider's name as it can be shown: without control characters (C0, DEL, C1), cut to MAX_NAME bytes
+	/// at a UTF-8 character boundary.
+{
+	const Poco::Dynamic::Var value = channel.get("name");
+	if (!value.isString()) throw Poco::InvalidArgumentException("name must be a string");
+	const std::string text = value.toString();
+	std::string name;
+	for (std::size_t i = 0; i < text.size(); ++i)
+	{
+		const auto byte = static_cast<unsigned char>(text[i]);
+		if (byte < 0x20 || byte == 0x7F) continue;
+		const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+		if (byte == 0xC2 && next >= 0x80 && next <= 0x9F)
+		{
+			++i; // U+0080 to U+009F
+			continue;
+		}
+		name += text[i];
+	}
+	if (name.size() > MAX_NAME)
+	{
+		std::size_t end = MAX_NAME;
+		while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) --end; // not inside a character
+		name.erase(end);
+	}
+	if (name.empty()) throw Poco::InvalidArgumentException("name must not be empty");
+	return name;
 }
 
 } // namespace
@@ -90,11 +120,9 @@ Poco::JSON::Array::Ptr FavouritesStore::set(const std::string& user, const Poco:
 FavouritesStore::Favourite FavouritesStore::parse(const Poco::JSON::Object& channel)
 {
 	Favourite favourite;
-	const Poco::Dynamic::Var id = channel.get("stream_id");
-	if (!id.isInteger() || (favourite.streamId = id.convert<Poco::Int64>()) <= 0 || favourite.streamId > MAX_STREAM_ID)
+	if (!StreamId::read(channel.get("stream_id"), favourite.streamId))
 		throw Poco::InvalidArgumentException("stream_id must be a positive integer");
-	favourite.name = optionalString(channel, "name", MAX_NAME);
-	if (favourite.name.empty()) throw Poco::InvalidArgumentException("name must not be empty");
+	favourite.name = cleanName(channel);
 	favourite.icon = optionalString(channel, "stream_icon", MAX_ICON);
 	if (!favourite.icon.empty() && favourite.icon.compare(0, 7, "http://") != 0 && favourite.icon.compare(0, 8, "https://") != 0)
 		throw Poco::InvalidArgumentException("stream_icon must be an http(s) URL");

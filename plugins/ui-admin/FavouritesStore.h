@@ -43,9 +43,11 @@ public:
 	Poco::JSON::Array::Ptr set(const std::string& user, const Poco::JSON::Object& channel, bool favourite);
 		/// Adds channel to the user's favourites (or replaces the entry of the
 		/// same stream_id), or removes it when favourite is false; returns the
-		/// new list. channel needs stream_id (a positive integer) and name (1
-		/// to 300 characters); stream_icon (an http(s) URL, at most 2048
-		/// characters) and category_id (at most 64 characters) are optional.
+		/// new list. channel needs stream_id (StreamId) and a name, which is
+		/// kept without its control characters and cut to 300 bytes at a
+		/// character boundary (a provider's names are what they are);
+		/// stream_icon (an http(s) URL, at most 2048 characters) and
+		/// category_id (at most 64 characters) are optional.
 
 private:
 	struct Favourite

@@ -6,6 +6,7 @@
 #include "ApiClient.h"
 #include "FavouritesStore.h"
 #include "SessionStore.h"
+#include "StreamId.h"
 #include "restream/JsonResponse.h"
 #include "restream/RequestBody.h"
 #include <Poco/Exception.h>
@@ -24,7 +25,6 @@ namespace {
 using Status = Poco::Net::HTTPResponse::HTTPStatus;
 
 const std::streamsize MAX_BODY = 8 * 1024;
-const Poco::Int64 MAX_STREAM_ID = 9007199254740991LL; // 2^53 - 1
 const std::string SESSION_ENDED = "Your session has expired, please sign in again";
 
 bool boundedNumber(const std::string& text, int low, int high)
@@ -123,9 +123,8 @@ void UiEndpoints::start(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPSe
 {
 	Poco::JSON::Object::Ptr body;
 	if (!readJson(request, response, body)) return;
-	const Poco::Dynamic::Var id = body->get("stream_id");
 	Poco::Int64 streamId = 0;
-	if (!id.isInteger() || (streamId = id.convert<Poco::Int64>()) <= 0 || streamId > MAX_STREAM_ID)
+	if (!StreamId::read(body->get("stream_id"), streamId))
 		return JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "stream_id must be a positive integer");
 	proxyJson(response, session, "POST", "/start_stream", "{\"stream_id\":" + std::to_string(streamId) + "}", client);
 }

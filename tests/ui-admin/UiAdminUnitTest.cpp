@@ -17,6 +17,7 @@
 #include "RedirectTarget.h"
 #include "RequestOrigin.h"
 #include "SessionStore.h"
+#include "StreamId.h"
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
@@ -41,6 +42,7 @@ using restream::admin::RandomToken;
 using restream::admin::RedirectTarget;
 using restream::admin::RequestOrigin;
 using restream::admin::SessionStore;
+using restream::admin::StreamId;
 
 namespace {
 
@@ -126,6 +128,8 @@ class UiAdminUnitTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testFavouritesPersisted);
 	CPPUNIT_TEST(testFavouritesValidated);
 	CPPUNIT_TEST(testFavouritesFileUnreadable);
+	CPPUNIT_TEST(testFavouriteNamesCleaned);
+	CPPUNIT_TEST(testStreamIdsRead);
 	CPPUNIT_TEST(testTemplateEscapes);
 	CPPUNIT_TEST_SUITE_END();
 
@@ -478,8 +482,12 @@ public:
 		CPPUNIT_ASSERT_THROW(store.set("admin", channel(-5, "negative"), true), Poco::InvalidArgumentException);
 		CPPUNIT_ASSERT_THROW(store.set("admin", channel(9007199254740992LL, "too big"), true), Poco::InvalidArgumentException);
 		CPPUNIT_ASSERT_THROW(store.set("admin", channel(1, ""), true), Poco::InvalidArgumentException);
-		CPPUNIT_ASSERT_THROW(store.set("admin", channel(1, std::string(301, 'n')), true), Poco::InvalidArgumentException);
-		CPPUNIT_ASSERT_THROW(store.set("admin", channel(1, "bad\nname"), true), Poco::InvalidArgumentException);
+		CPPUNIT_ASSERT_THROW(store.set("admin", channel(1, "\n\t\x7f"), true), Poco::InvalidArgumentException);
+		Poco::JSON::Object numericName = channel(1, "x");
+		numericName.set("name", 42);
+		CPPUNIT_ASSERT_THROW(store.set("admin", numericName, true), Poco::InvalidArgumentException);
+		const auto huge = Poco::JSON::Parser().parse("{\"stream_id\": 18446744073709551615, \"name\": \"x\"}").extract<Poco::JSON::Object::Ptr>();
+		CPPUNIT_ASSERT_THROW(store.set("admin", *huge, true), Poco::InvalidArgumentException);
 		CPPUNIT_ASSERT_THROW(store.set("admin", channel(1, "x", "javascript:alert(1)"), true), Poco::InvalidArgumentException);
 		CPPUNIT_ASSERT_THROW(store.set("admin", channel(1, "x", "data:image/png;base64,AAAA"), true), Poco::InvalidArgumentException);
 		CPPUNIT_ASSERT_EQUAL(std::size_t(0), store.list("admin")->size());
@@ -497,6 +505,46 @@ public:
 		FavouritesStore store(directory.path());
 		CPPUNIT_ASSERT_EQUAL(std::size_t(0), store.list("admin")->size());
 		CPPUNIT_ASSERT_EQUAL(std::string("7"), idsOf(store.set("admin", channel(7, "Seven"), true)));
+	}
+
+	void testFavouriteNamesCleaned()
+	{
+		Poco::TemporaryFile directory;
+		directory.createDirectories();
+		FavouritesStore store(directory.path());
+		const auto nameOf = [&store](const std::string& name) {
+			const auto list = store.set("admin", channel(7, name), true);
+			return list->getObject(0)->getValue<std::string>("name");
+		};
+		// a provider's names as they come: control characters are dropped, not refused
+		CPPUNIT_ASSERT_EQUAL(std::string("News 24"), nameOf("News\t 24\r\n"));
+		CPPUNIT_ASSERT_EQUAL(std::string("Été"), nameOf("\x01\xc2\x85\xc3\x89t\xc3\xa9\x7f"));
+		// too long: cut to 300 bytes, never inside a character
+		CPPUNIT_ASSERT_EQUAL(std::string(300, 'n'), nameOf(std::string(301, 'n')));
+		std::string cjk;
+		for (int i = 0; i < 120; ++i) cjk += "\xe6\x97\xa5"; // 日, 3 bytes: 360 bytes
+		CPPUNIT_ASSERT_EQUAL(cjk.substr(0, 300), nameOf(cjk));
+		// "a" and 99 characters of 3 bytes make 298 bytes; the 100th would end at 301
+		CPPUNIT_ASSERT_EQUAL(std::string("a") + cjk.substr(0, 297), nameOf("a" + cjk));
+	}
+
+	void testStreamIdsRead()
+	{
+		const auto parsed = Poco::JSON::Parser()
+								.parse("{\"one\": 1, \"max\": 9007199254740991, \"over\": 9007199254740992, \"huge\": 18446744073709551615, "
+									   "\"zero\": 0, \"negative\": -5, \"fraction\": 1.5, \"text\": \"101\", \"yes\": true, \"none\": null}")
+								.extract<Poco::JSON::Object::Ptr>();
+		Poco::Int64 id = 0;
+		CPPUNIT_ASSERT(StreamId::read(parsed->get("one"), id));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), id);
+		CPPUNIT_ASSERT(StreamId::read(parsed->get("max"), id));
+		CPPUNIT_ASSERT_EQUAL(StreamId::MAX, id);
+		for (const char* bad : {"over", "huge", "zero", "negative", "fraction", "text", "yes", "none", "missing"})
+		{
+			id = 77;
+			CPPUNIT_ASSERT_MESSAGE(bad, !StreamId::read(parsed->get(bad), id));
+			CPPUNIT_ASSERT_EQUAL(Poco::Int64(77), id);
+		}
 	}
 
 	void testTemplateEscapes()

@@ -1,0 +1,29 @@
+//
+// StreamId.cpp
+//
+
+#include "StreamId.h"
+#include <Poco/Exception.h>
+
+namespace restream {
+namespace admin {
+
+bool StreamId::read(const Poco::Dynamic::Var& value, Poco::Int64& id)
+{
+	if (!value.isInteger() || value.isBoolean()) return false; // a bool is an integer for Poco::Dynamic::Var
+	Poco::Int64 number = 0;
+	try
+	{
+		number = value.convert<Poco::Int64>();
+	}
+	catch (const Poco::Exception&)
+	{
+		return false; // 18446744073709551615 is an integer, but no Int64
+	}
+	if (number <= 0 || number > MAX) return false;
+	id = number;
+	return true;
+}
+
+} // namespace admin
+} // namespace restream

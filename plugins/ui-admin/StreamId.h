@@ -1,0 +1,32 @@
+//
+// StreamId.h
+//
+// A channel's stream_id as a JSON body carries it.
+//
+
+#ifndef restream_admin_StreamId_INCLUDED
+#define restream_admin_StreamId_INCLUDED
+
+#include <Poco/Dynamic/Var.h>
+#include <Poco/Types.h>
+
+namespace restream {
+namespace admin {
+
+class StreamId
+	/// A stream_id is a JSON integer from 1 to 2^53 - 1 (what a browser's
+	/// number holds exactly). Stateless; any thread. Errors: none.
+{
+public:
+	static bool read(const Poco::Dynamic::Var& value, Poco::Int64& id);
+		/// True, with id set, when value is such an integer; false for
+		/// anything else (a string, a fraction, 0, a negative number, a
+		/// number too large for any integer type), without throwing.
+
+	static constexpr Poco::Int64 MAX = 9007199254740991LL; // 2^53 - 1
+};
+
+} // namespace admin
+} // namespace restream
+
+#endif // restream_admin_StreamId_INCLUDED
