@@ -5,8 +5,6 @@
 #include "RedirectTarget.h"
 #include <Poco/Exception.h>
 #include <Poco/URI.h>
-#include <cctype>
-#include <cstring>
 
 namespace restream {
 namespace admin {

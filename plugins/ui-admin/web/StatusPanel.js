@@ -62,10 +62,6 @@ export class StatusPanel {
 		this.error.title = status.error || '';
 	}
 
-	unreachable(text) {
-		this.showActionError(text);
-	}
-
 	showActionError(text) {
 		this.actionError.textContent = text || '';
 		this.actionError.hidden = !text;
