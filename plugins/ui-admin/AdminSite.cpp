@@ -20,7 +20,6 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NetException.h>
-#include <Poco/NumberParser.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 #include <algorithm>
@@ -46,12 +45,6 @@ bool isLoopbackHost(const std::string& host)
 {
 	const std::string name = Poco::toLower(host);
 	return name == "localhost" || name == "::1" || name == "[::1]" || name.compare(0, 4, "127.") == 0;
-}
-
-std::string withoutTrailingSlash(std::string url)
-{
-	while (!url.empty() && url.back() == '/') url.pop_back();
-	return url;
 }
 
 } // namespace
@@ -252,7 +245,7 @@ void AdminSite::dashboard(Call& call)
 	else if (isLoopbackHost(Poco::URI(_settings.apiUrl).getHost()))
 		hlsUrl = "http://" + hostName + ":" + std::to_string(_api.port()) + "/live.m3u8";
 	else
-		hlsUrl = withoutTrailingSlash(_settings.apiUrl) + "/live.m3u8";
+		hlsUrl = _settings.apiUrl + "/live.m3u8"; // without a trailing slash (AdminSettings)
 
 	auto values = commonValues(call);
 	values["csrf"] = session.csrfToken;
