@@ -22,7 +22,7 @@ struct AdminSession
 	std::string username;
 	std::string apiToken;   /// the API's JWT
 	Poco::Timestamp tokenExpiresAt;
-	Poco::Timestamp lastSeen;
+	Poco::Timestamp lastSeen; /// the last use the user made of it (SessionStore::ACTIVE)
 };
 
 } // namespace admin

@@ -179,13 +179,15 @@ void AdminSite::dispatch(Call& call)
 			call.response.set("Allow", "GET, HEAD");
 			return sendMessage(call, Status::HTTP_METHOD_NOT_ALLOWED, "errorTitle", text(call, "methodNotAllowed"));
 		}
-		const bool versioned = call.request.getURI().find("?v=") != std::string::npos;
+		const std::string version = versionOf(*asset);
+		const bool versioned =
+			std::any_of(call.query.begin(), call.query.end(), [&version](const auto& p) { return p.first == "v" && p.second == version; });
 		return _assets.send(*asset, call.request, call.response, versioned ? VERSIONED_ASSET_CACHE : ASSET_CACHE);
 	}
 	if (UiEndpoints::handles(path))
 	{
 		AdminSession session;
-		const SessionStore::Lookup lookup = sessionOf(call, session);
+		const SessionStore::Lookup lookup = sessionOf(call, session, UiEndpoints::isBackground(path) ? SessionStore::BACKGROUND : SessionStore::ACTIVE);
 		if (lookup != SessionStore::FOUND)
 		{
 			Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
@@ -200,7 +202,7 @@ void AdminSite::dispatch(Call& call)
 			if (!CsrfGuard::tokensMatch(session.csrfToken, call.request.get("X-CSRF-Token", "")))
 				return JsonResponse::sendError(call.response, Status::HTTP_FORBIDDEN, "Missing or wrong CSRF token (X-CSRF-Token)");
 		}
-		return _endpoints.handle(call.request, call.response, session, path, call.query, call.client);
+		return _endpoints.handle(call.request, call.response, session, path, call.query, call.client, text(call, "sessionExpired"));
 	}
 	const auto language = std::find_if(call.query.begin(), call.query.end(), [](const auto& p) { return p.first == "lang"; });
 	if (get && (path == "/" || path == "/login") && language != call.query.end()) return switchLanguage(call, language->second);
@@ -331,6 +333,8 @@ void AdminSite::login(Call& call)
 		return loginPage(call, Status::HTTP_BAD_GATEWAY,
 			Poco::replace(text(call, "apiFailed"), std::string("{status}"), std::to_string(answer.status)), next);
 	}
+	const std::string previous = cookie(call, SESSION_COOKIE);
+	if (RandomToken::looksValid(previous)) _sessions.remove(previous); // signing in again: the old session is worth nothing
 	const Poco::Timestamp now;
 	const AdminSession session = _sessions.create(username, token, now + lifetime * Poco::Timespan::SECONDS, now);
 	_context.logger().information("User '%s' signed in to the admin from %s", username, call.client);
@@ -374,11 +378,11 @@ void AdminSite::switchLanguage(Call& call, const std::string& language)
 	redirect(call, location, Status::HTTP_SEE_OTHER);
 }
 
-SessionStore::Lookup AdminSite::sessionOf(const Call& call, AdminSession& session)
+SessionStore::Lookup AdminSite::sessionOf(const Call& call, AdminSession& session, SessionStore::Use use)
 {
 	const std::string id = cookie(call, SESSION_COOKIE);
 	if (!RandomToken::looksValid(id)) return SessionStore::MISSING;
-	return _sessions.find(id, session);
+	return _sessions.find(id, session, Poco::Timestamp(), use);
 }
 
 std::string AdminSite::cookie(const Call& call, const std::string& name) const
@@ -440,11 +444,7 @@ std::string AdminSite::languageOf(const Poco::Net::HTTPServerRequest& request) c
 
 std::map<std::string, std::string> AdminSite::commonValues(const Call& call) const
 {
-	const auto version = [this](const std::string& path) {
-		std::string etag = _assets.etag(*_assets.find(path));
-		Poco::removeInPlace(etag, '"');
-		return path + "?v=" + etag;
-	};
+	const auto version = [this](const std::string& path) { return path + "?v=" + versionOf(*_assets.find(path)); };
 	const std::string other = call.language == "fr" ? "en" : "fr";
 	return {
 		{"lang", call.language},
@@ -453,6 +453,13 @@ std::map<std::string, std::string> AdminSite::commonValues(const Call& call) con
 		{"style", version("/assets/admin.css")},
 		{"script", version("/assets/admin.js")},
 	};
+}
+
+std::string AdminSite::versionOf(const WebAsset& asset) const
+{
+	std::string etag = _assets.etag(asset);
+	Poco::removeInPlace(etag, '"');
+	return etag;
 }
 
 void AdminSite::sendPage(Call& call, int status, const std::string& html)

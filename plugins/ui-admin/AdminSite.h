@@ -40,11 +40,13 @@ class AdminSite
 	/// HostAllowlist refuses gets 421 Misdirected Request), then
 	///   GET  /                 the dashboard (302 to /login without a session)
 	///   GET  /login            the sign-in form; POST /login signs in through
-	///                          the API's /auth/login
+	///                          the API's /auth/login (ending the session the
+	///                          browser had, if any)
 	///   POST /logout           ends the session
 	///   /ui/..., /preview/...  the dashboard's JSON endpoints and preview
 	///                          (UiEndpoints), for a signed-in session only
-	///   GET  /assets/..., /favicon.svg  the embedded script, style and icon
+	///   GET  /assets/..., /favicon.svg  the embedded script, style and icon;
+	///                          cached for a year when ?v= is the asset's ETag
 	/// "?lang=en|fr" on a page keeps that language in a cookie; otherwise the
 	/// language comes from Accept-Language.
 	///
@@ -91,13 +93,15 @@ private:
 	void logout(Call& call);
 	void switchLanguage(Call& call, const std::string& language);
 
-	SessionStore::Lookup sessionOf(const Call& call, AdminSession& session);
+	SessionStore::Lookup sessionOf(const Call& call, AdminSession& session, SessionStore::Use use = SessionStore::ACTIVE);
 	std::string cookie(const Call& call, const std::string& name) const;
 	void setCookie(const Call& call, const std::string& name, const std::string& value, int maxAge, bool httpOnly) const;
 	bool readForm(Call& call, std::map<std::string, std::string>& fields);
 	std::string text(const Call& call, const std::string& key) const;
 	std::string languageOf(const Poco::Net::HTTPServerRequest& request) const;
 	std::map<std::string, std::string> commonValues(const Call& call) const;
+	std::string versionOf(const WebAsset& asset) const;
+		/// The asset's ETag without its quotes: the ?v= of its URL in the pages.
 
 	void sendPage(Call& call, int status, const std::string& html);
 	void sendMessage(Call& call, int status, const std::string& titleKey, const std::string& message);

@@ -54,7 +54,9 @@ public:
 	Poco::UInt16 port() const;
 		/// The API's port.
 
-	static const std::size_t MAX_ANSWER = 32 * 1024 * 1024;
+	static const std::size_t MAX_ANSWER = 8 * 1024 * 1024;
+		/// Every answer is held in memory whole, a preview segment too: a
+		/// 2 s segment of even 20 Mb/s is 5 MB.
 
 private:
 	const std::string _baseUrl;

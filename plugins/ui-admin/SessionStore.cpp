@@ -46,7 +46,7 @@ AdminSession SessionStore::create(const std::string& username, const std::string
 	return session;
 }
 
-SessionStore::Lookup SessionStore::find(const std::string& id, AdminSession& session, const Poco::Timestamp& now)
+SessionStore::Lookup SessionStore::find(const std::string& id, AdminSession& session, const Poco::Timestamp& now, Use use)
 {
 	Poco::FastMutex::ScopedLock lock(_mutex);
 	auto it = _sessions.find(id);
@@ -56,7 +56,7 @@ SessionStore::Lookup SessionStore::find(const std::string& id, AdminSession& ses
 		_sessions.erase(it);
 		return EXPIRED;
 	}
-	it->second.lastSeen = now;
+	if (use == ACTIVE) it->second.lastSeen = now;
 	session = it->second;
 	return FOUND;
 }

@@ -19,8 +19,9 @@ namespace restream {
 namespace admin {
 
 class SessionStore
-	/// Sessions by id. A session ends when it has not been used for the idle
-	/// timeout, when its API token expires, or when it is removed (sign-out,
+	/// Sessions by id. A session ends when it has not been used (ACTIVE) for
+	/// the idle timeout, when its API token expires (even while in use: the
+	/// admin keeps no password to get another), or when it is removed (sign-out,
 	/// the API refused the token). At most capacity sessions live at once:
 	/// creating one more ends the one used least recently. Nothing survives
 	/// a restart (the admin signs in again).
@@ -36,15 +37,21 @@ public:
 		MISSING  /// never existed, or was removed
 	};
 
+	enum Use
+	{
+		ACTIVE,    /// the user did something: the idle timeout starts again
+		BACKGROUND /// the page polls by itself: the session may still idle out
+	};
+
 	SessionStore(Poco::Timespan idleTimeout, std::size_t capacity);
 
 	AdminSession create(const std::string& username, const std::string& apiToken, const Poco::Timestamp& tokenExpiresAt,
 		const Poco::Timestamp& now = Poco::Timestamp());
 		/// Starts a session with fresh random id and CSRF token.
 
-	Lookup find(const std::string& id, AdminSession& session, const Poco::Timestamp& now = Poco::Timestamp());
-		/// Looks id up; when FOUND, copies the session into session and
-		/// counts this as a use (the idle timeout starts again).
+	Lookup find(const std::string& id, AdminSession& session, const Poco::Timestamp& now = Poco::Timestamp(), Use use = ACTIVE);
+		/// Looks id up; when FOUND, copies the session into session and, for
+		/// an ACTIVE use, starts the idle timeout again.
 
 	void remove(const std::string& id);
 

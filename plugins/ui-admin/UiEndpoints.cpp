@@ -25,7 +25,7 @@ namespace {
 using Status = Poco::Net::HTTPResponse::HTTPStatus;
 
 const std::streamsize MAX_BODY = 8 * 1024;
-const std::string SESSION_ENDED = "Your session has expired, please sign in again";
+const std::size_t MAX_SEARCH = 800; // bytes: the input's 200 characters, in any script
 
 bool boundedNumber(const std::string& text, int low, int high)
 {
@@ -59,6 +59,11 @@ bool UiEndpoints::handles(const std::string& path)
 	return path.compare(0, 4, "/ui/") == 0 || path.compare(0, 9, "/preview/") == 0;
 }
 
+bool UiEndpoints::isBackground(const std::string& path)
+{
+	return path == "/ui/status" || path == "/ui/account" || path.compare(0, 9, "/preview/") == 0;
+}
+
 bool UiEndpoints::isSegmentPath(const std::string& path)
 {
 	static const std::string prefix = "/preview/hls/";
@@ -71,8 +76,9 @@ bool UiEndpoints::isSegmentPath(const std::string& path)
 }
 
 void UiEndpoints::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const AdminSession& session,
-	const std::string& path, const Poco::URI::QueryParameters& query, const std::string& client)
+	const std::string& path, const Poco::URI::QueryParameters& query, const std::string& client, const std::string& endedMessage)
 {
+	Call call{request, response, session, client, endedMessage};
 	const std::string& method = request.getMethod();
 	const bool get = method == Poco::Net::HTTPRequest::HTTP_GET || method == Poco::Net::HTTPRequest::HTTP_HEAD;
 	const bool post = method == Poco::Net::HTTPRequest::HTTP_POST;
@@ -81,22 +87,21 @@ void UiEndpoints::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPS
 		JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_METHOD_NOT_ALLOWED, "Method not allowed");
 	};
 
-	if (path == "/ui/categories") return get ? proxyJson(response, session, "GET", "/categories", "", client) : wrongMethod("GET, HEAD");
-	if (path == "/ui/channels") return get ? channels(response, session, query, client) : wrongMethod("GET, HEAD");
-	if (path == "/ui/status") return get ? proxyJson(response, session, "GET", "/stream_status", "", client) : wrongMethod("GET, HEAD");
-	if (path == "/ui/account") return get ? proxyJson(response, session, "GET", "/account", "", client) : wrongMethod("GET, HEAD");
-	if (path == "/ui/start") return post ? start(request, response, session, client) : wrongMethod("POST");
-	if (path == "/ui/stop") return post ? proxyJson(response, session, "POST", "/stop_stream", "{}", client) : wrongMethod("POST");
-	if (path == "/ui/favourites") return get || post ? favourites(request, response, session) : wrongMethod("GET, HEAD, POST");
+	if (path == "/ui/categories") return get ? proxyJson(call, "GET", "/categories", "") : wrongMethod("GET, HEAD");
+	if (path == "/ui/channels") return get ? channels(call, query) : wrongMethod("GET, HEAD");
+	if (path == "/ui/status") return get ? proxyJson(call, "GET", "/stream_status", "") : wrongMethod("GET, HEAD");
+	if (path == "/ui/account") return get ? proxyJson(call, "GET", "/account", "") : wrongMethod("GET, HEAD");
+	if (path == "/ui/start") return post ? start(call) : wrongMethod("POST");
+	if (path == "/ui/stop") return post ? proxyJson(call, "POST", "/stop_stream", "{}") : wrongMethod("POST");
+	if (path == "/ui/favourites") return get || post ? favourites(call) : wrongMethod("GET, HEAD, POST");
 	if (path == "/preview/live.m3u8")
-		return get ? proxyMedia(request, response, session, "/live.m3u8", "application/vnd.apple.mpegurl", client) : wrongMethod("GET, HEAD");
+		return get ? proxyMedia(call, "/live.m3u8", "application/vnd.apple.mpegurl") : wrongMethod("GET, HEAD");
 	if (isSegmentPath(path))
-		return get ? proxyMedia(request, response, session, path.substr(8), "video/mp2t", client) : wrongMethod("GET, HEAD");
+		return get ? proxyMedia(call, path.substr(8), "video/mp2t") : wrongMethod("GET, HEAD");
 	JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_NOT_FOUND, "Not found");
 }
 
-void UiEndpoints::channels(Poco::Net::HTTPServerResponse& response, const AdminSession& session, const Poco::URI::QueryParameters& query,
-	const std::string& client)
+void UiEndpoints::channels(Call& call, const Poco::URI::QueryParameters& query)
 {
 	Poco::URI target("/channels");
 	for (const auto& parameter : query)
@@ -105,77 +110,70 @@ void UiEndpoints::channels(Poco::Net::HTTPServerResponse& response, const AdminS
 		const std::string& value = parameter.second;
 		if (name == "category_id" && value.size() <= 64)
 			target.addQueryParameter(name, value);
-		else if (name == "search" && value.size() <= 200)
+		else if (name == "search" && value.size() <= MAX_SEARCH)
 			target.addQueryParameter(name, value);
 		else if (name == "limit" && boundedNumber(value, 1, 200))
 			target.addQueryParameter(name, value);
 		else if (name == "offset" && boundedNumber(value, 0, 100000000))
 			target.addQueryParameter(name, value);
 		else
-			return JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST,
-				"Unknown or invalid parameter '" + name + "' (category_id, search up to 200 characters, limit 1-200, offset)");
+			return JsonResponse::sendError(call.response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST,
+				"Unknown or invalid parameter '" + name + "' (category_id, search up to " + std::to_string(MAX_SEARCH) +
+					" bytes, limit 1-200, offset)");
 	}
-	proxyJson(response, session, "GET", target.getPathAndQuery(), "", client);
+	proxyJson(call, "GET", target.getPathAndQuery(), "");
 }
 
-void UiEndpoints::start(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const AdminSession& session,
-	const std::string& client)
+void UiEndpoints::start(Call& call)
 {
 	Poco::JSON::Object::Ptr body;
-	if (!readJson(request, response, body)) return;
+	if (!readJson(call, body)) return;
 	Poco::Int64 streamId = 0;
 	if (!StreamId::read(body->get("stream_id"), streamId))
-		return JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "stream_id must be a positive integer");
-	proxyJson(response, session, "POST", "/start_stream", "{\"stream_id\":" + std::to_string(streamId) + "}", client);
+		return JsonResponse::sendError(call.response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "stream_id must be a positive integer");
+	proxyJson(call, "POST", "/start_stream", "{\"stream_id\":" + std::to_string(streamId) + "}");
 }
 
-void UiEndpoints::favourites(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const AdminSession& session)
+void UiEndpoints::favourites(Call& call)
 {
-	if (request.getMethod() != Poco::Net::HTTPRequest::HTTP_POST)
-		return JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, _favourites.list(session.username));
+	if (call.request.getMethod() != Poco::Net::HTTPRequest::HTTP_POST)
+		return JsonResponse::send(call.response, Poco::Net::HTTPResponse::HTTP_OK, _favourites.list(call.session.username));
 	Poco::JSON::Object::Ptr body;
-	if (!readJson(request, response, body)) return;
+	if (!readJson(call, body)) return;
 	const auto channel = body->getObject("channel");
 	const Poco::Dynamic::Var favourite = body->get("favourite");
 	if (!channel || !favourite.isBoolean())
-		return JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST,
+		return JsonResponse::sendError(call.response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST,
 			"The body must be {\"channel\": {\"stream_id\", \"name\", ...}, \"favourite\": true or false}");
 	try
 	{
-		JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, _favourites.set(session.username, *channel, favourite.convert<bool>()));
+		JsonResponse::send(call.response, Poco::Net::HTTPResponse::HTTP_OK,
+			_favourites.set(call.session.username, *channel, favourite.convert<bool>()));
 	}
 	catch (const Poco::InvalidArgumentException& exc)
 	{
-		JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, exc.message());
+		JsonResponse::sendError(call.response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, exc.message());
 	}
 	catch (const Poco::FileException& exc)
 	{
 		_logger.error("Cannot save the favourites: %s", exc.displayText());
-		JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "The favourites could not be saved on the server");
+		JsonResponse::sendError(call.response, Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "The favourites could not be saved on the server");
 	}
 }
 
-void UiEndpoints::proxyJson(Poco::Net::HTTPServerResponse& response, const AdminSession& session, const std::string& method,
-	const std::string& pathAndQuery, const std::string& body, const std::string& client)
+void UiEndpoints::proxyJson(Call& call, const std::string& method, const std::string& pathAndQuery, const std::string& body)
 {
 	ApiClient::Answer answer;
 	try
 	{
-		answer = _api.call(method, pathAndQuery, body, session.apiToken, client);
+		answer = _api.call(method, pathAndQuery, body, call.session.apiToken, call.client);
 	}
 	catch (const Poco::Exception& exc)
 	{
-		return unreachable(response, exc.displayText());
+		return unreachable(call, exc.displayText());
 	}
-	if (answer.status == Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED)
-	{
-		_sessions.remove(session.id);
-		_logger.information("The API refused the token of user '%s': session ended", session.username);
-		Poco::JSON::Object::Ptr ended = new Poco::JSON::Object;
-		ended->set("detail", SESSION_ENDED);
-		ended->set("signed_out", true);
-		return JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED, ended);
-	}
+	if (answer.status == Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED) return endSession(call);
+	Poco::Net::HTTPServerResponse& response = call.response;
 	if (answer.contentType.compare(0, 16, "application/json") != 0)
 		return JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_GATEWAY,
 			"The API at " + _api.baseUrl() + " answered HTTP " + std::to_string(answer.status) + " without JSON");
@@ -188,18 +186,19 @@ void UiEndpoints::proxyJson(Poco::Net::HTTPServerResponse& response, const Admin
 	response.sendBuffer(answer.body.data(), answer.body.size());
 }
 
-void UiEndpoints::proxyMedia(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const AdminSession& session,
-	const std::string& apiPath, const std::string& contentType, const std::string& client)
+void UiEndpoints::proxyMedia(Call& call, const std::string& apiPath, const std::string& contentType)
 {
 	ApiClient::Answer answer;
 	try
 	{
-		answer = _api.call("GET", apiPath, "", session.apiToken, client);
+		answer = _api.call("GET", apiPath, "", call.session.apiToken, call.client);
 	}
 	catch (const Poco::Exception& exc)
 	{
-		return unreachable(response, exc.displayText());
+		return unreachable(call, exc.displayText());
 	}
+	if (answer.status == Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED) return endSession(call);
+	Poco::Net::HTTPServerResponse& response = call.response;
 	if (answer.status != Poco::Net::HTTPResponse::HTTP_OK)
 		return JsonResponse::sendError(response, answer.status == Poco::Net::HTTPResponse::HTTP_NOT_FOUND ? Poco::Net::HTTPResponse::HTTP_NOT_FOUND
 			: Poco::Net::HTTPResponse::HTTP_BAD_GATEWAY, "Nothing to preview (the API answered HTTP " + std::to_string(answer.status) + ")");
@@ -207,14 +206,26 @@ void UiEndpoints::proxyMedia(Poco::Net::HTTPServerRequest& request, Poco::Net::H
 	response.set("Cache-Control", "no-store");
 	response.set("X-Content-Type-Options", "nosniff");
 	response.setContentLength(static_cast<std::streamsize>(answer.body.size()));
-	if (request.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD)
+	if (call.request.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD)
 		response.send();
 	else
 		response.sendBuffer(answer.body.data(), answer.body.size());
 }
 
-bool UiEndpoints::readJson(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, Poco::JSON::Object::Ptr& body)
+void UiEndpoints::endSession(Call& call)
 {
+	_sessions.remove(call.session.id);
+	_logger.information("The API refused the token of user '%s': session ended", call.session.username);
+	Poco::JSON::Object::Ptr ended = new Poco::JSON::Object;
+	ended->set("detail", call.endedMessage);
+	ended->set("signed_out", true);
+	JsonResponse::send(call.response, Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED, ended);
+}
+
+bool UiEndpoints::readJson(Call& call, Poco::JSON::Object::Ptr& body)
+{
+	Poco::Net::HTTPServerRequest& request = call.request;
+	Poco::Net::HTTPServerResponse& response = call.response;
 	std::string text;
 	if (request.hasContentLength() && request.getContentLength64() > MAX_BODY)
 	{
@@ -238,18 +249,18 @@ bool UiEndpoints::readJson(Poco::Net::HTTPServerRequest& request, Poco::Net::HTT
 			return true;
 		}
 	}
-	catch (const Poco::Exception&)
+	catch (const std::exception&)
 	{
-		// answered below
+		// Poco's JSON errors, and a number it cannot hold (1e400): answered below
 	}
 	JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "The body must be a JSON object");
 	return false;
 }
 
-void UiEndpoints::unreachable(Poco::Net::HTTPServerResponse& response, const std::string& why)
+void UiEndpoints::unreachable(Call& call, const std::string& why)
 {
 	_logger.warning("The API at %s cannot be reached: %s", _api.baseUrl(), why);
-	JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_GATEWAY, "The API at " + _api.baseUrl() + " cannot be reached");
+	JsonResponse::sendError(call.response, Poco::Net::HTTPResponse::HTTP_BAD_GATEWAY, "The API at " + _api.baseUrl() + " cannot be reached");
 }
 
 } // namespace admin

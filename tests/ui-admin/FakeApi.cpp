@@ -39,8 +39,10 @@ public:
 			}
 			return send(response, 401, "{\"detail\":\"Incorrect username or password\"}");
 		}
-		if (request.getURI() == "/stream_status" && request.get("Authorization", "") == "Bearer " + FakeApi::TOKEN && !_api.revoked())
-			return send(response, 200, "{\"active\":false,\"state\":\"idle\"}");
+		_api.recordUri(request.getURI());
+		const bool authorized = request.get("Authorization", "") == "Bearer " + FakeApi::TOKEN && !_api.revoked();
+		if (request.getURI() == "/stream_status" && authorized) return send(response, 200, "{\"active\":false,\"state\":\"idle\"}");
+		if (request.getURI().compare(0, 10, "/channels?") == 0 && authorized) return send(response, 200, "{\"channels\":[],\"total\":0}");
 		send(response, 401, "{\"detail\":\"Token expired\"}");
 	}
 
@@ -122,6 +124,18 @@ void FakeApi::record(const std::string& forwardedFor, const std::string& authori
 	Poco::FastMutex::ScopedLock lock(_mutex);
 	_forwardedFor = forwardedFor;
 	_authorization = authorization;
+}
+
+void FakeApi::recordUri(const std::string& uri)
+{
+	Poco::FastMutex::ScopedLock lock(_mutex);
+	_uri = uri;
+}
+
+std::string FakeApi::lastUri() const
+{
+	Poco::FastMutex::ScopedLock lock(_mutex);
+	return _uri;
 }
 
 bool FakeApi::revoked() const

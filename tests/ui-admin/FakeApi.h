@@ -23,7 +23,9 @@ class FakeApi
 	///                         (Retry-After: 42) for "throttled", else 401
 	///   GET  /stream_status   200 {"active": false, ...} for "Bearer TOKEN"
 	///                         unless revoked, else 401
-	/// It remembers the last request's X-Forwarded-For and Authorization.
+	///   GET  /channels?...    200 {"channels": [], "total": 0}, the same way
+	///   anything else         401
+	/// It remembers the last request's URI, X-Forwarded-For and Authorization.
 	/// Threads: the server's; every method is thread-safe.
 {
 public:
@@ -39,8 +41,10 @@ public:
 
 	std::string lastForwardedFor() const;
 	std::string lastAuthorization() const;
+	std::string lastUri() const;
 
 	void record(const std::string& forwardedFor, const std::string& authorization);
+	void recordUri(const std::string& uri);
 	bool revoked() const;
 
 private:
@@ -49,6 +53,7 @@ private:
 	mutable Poco::FastMutex _mutex;
 	std::string _forwardedFor;
 	std::string _authorization;
+	std::string _uri;
 	bool _revoked = false;
 };
 

@@ -41,6 +41,14 @@ std::string cookieValue(const HttpResult& result, const std::string& name)
 	return "";
 }
 
+std::string between(const std::string& text, const std::string& before, const std::string& after)
+{
+	const auto start = text.find(before);
+	if (start == std::string::npos) return "";
+	const auto end = text.find(after, start + before.size());
+	return end == std::string::npos ? "" : text.substr(start + before.size(), end - start - before.size());
+}
+
 std::string setCookieOf(const HttpResult& result, const std::string& name)
 {
 	for (const auto& header : result.headers)
@@ -63,10 +71,17 @@ public:
 		CPPUNIT_ASSERT(page.body.find("value=\"" + _csrf + "\"") != std::string::npos);
 	}
 
-	HttpResult signIn(const std::string& password)
+	HttpResult signIn(const std::string& password, const std::string& sessionCookie = "")
 	{
 		return _host.request("POST", "admin", "/login", "csrf=" + _csrf + "&next=%2F&username=admin&password=" + password,
-			{{"Content-Type", FORM}, {"Cookie", "restream_admin_csrf=" + _csrf}, {"Origin", origin()}});
+			{{"Content-Type", FORM}, {"Cookie", "restream_admin_csrf=" + _csrf + (sessionCookie.empty() ? "" : "; " + sessionCookie)},
+				{"Origin", origin()}});
+	}
+
+	std::string session()
+		/// Signs in and returns the Cookie header of the new session.
+	{
+		return "restream_admin=" + cookieValue(signIn("right"), "restream_admin");
 	}
 
 	std::string origin() const
@@ -90,6 +105,11 @@ class UiAdminHttpTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testApiUnreachable);
 	CPPUNIT_TEST(testEveryForwardedAddressChecked);
 	CPPUNIT_TEST(testForeignHostNamesMisdirected);
+	CPPUNIT_TEST(testBadJsonNumbersAreClientErrors);
+	CPPUNIT_TEST(testSearchUpTo800Bytes);
+	CPPUNIT_TEST(testPreviewRefusedEndsTheSession);
+	CPPUNIT_TEST(testSigningInAgainEndsTheOldSession);
+	CPPUNIT_TEST(testOnlyTheCurrentAssetVersionIsImmutable);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -145,6 +165,10 @@ public:
 		CPPUNIT_ASSERT_EQUAL(401, refused.status);
 		CPPUNIT_ASSERT(refused.body.find("\"signed_out\":true") != std::string::npos);
 		CPPUNIT_ASSERT(refused.body.find("Your session has expired") != std::string::npos);
+		const std::string other = "restream_admin=" + cookieValue(browser.signIn("right"), "restream_admin");
+		const HttpResult refusedFr = host.request("GET", "admin", "/ui/status", "", {{"Cookie", other}, {"Accept-Language", "fr"}});
+		CPPUNIT_ASSERT_EQUAL(401, refusedFr.status);
+		CPPUNIT_ASSERT_MESSAGE(refusedFr.body, refusedFr.body.find("Votre session a expir") != std::string::npos);
 		const HttpResult dashboard = host.request("GET", "admin", "/", "", {{"Cookie", session}});
 		CPPUNIT_ASSERT_EQUAL(302, dashboard.status);
 		CPPUNIT_ASSERT_EQUAL(std::string("/login"), dashboard.headers.get("Location"));
@@ -199,6 +223,92 @@ public:
 		HostFixture host(settings);
 		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/login", "", {{"Host", "admin.example.org"}}).status);
 		CPPUNIT_ASSERT_EQUAL(421, host.request("GET", "admin", "/login", "", {{"Host", "evil.example"}}).status);
+	}
+
+	void testBadJsonNumbersAreClientErrors()
+	{
+		FakeApi api;
+		HostFixture host(settingsFor(api));
+		Browser browser(host);
+		const std::string session = browser.session();
+		const std::string csrf = between(host.request("GET", "admin", "/", "", {{"Cookie", session}}).body, "name=\"csrf-token\" content=\"", "\"");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(43), csrf.size());
+		const std::map<std::string, std::string> headers = {{"Cookie", session}, {"X-CSRF-Token", csrf}, {"Origin", browser.origin()}};
+		for (const char* body : {"{\"stream_id\": 18446744073709551615}", "{\"stream_id\": -9223372036854775809}", "{\"stream_id\": 1e400}",
+				 "{\"stream_id\": true}", "{\"stream_id\": 1.5}", "{\"stream_id\": \"101\"}", "[101]", "{\"stream_id\": 1", ""})
+		{
+			const HttpResult result = host.request("POST", "admin", "/ui/start", body, headers);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(body, 400, result.status);
+			CPPUNIT_ASSERT_MESSAGE(body, result.body.find("\"detail\"") != std::string::npos);
+		}
+		const HttpResult favourite = host.request("POST", "admin", "/ui/favourites",
+			"{\"channel\": {\"stream_id\": 18446744073709551615, \"name\": \"x\"}, \"favourite\": true}", headers);
+		CPPUNIT_ASSERT_EQUAL(400, favourite.status);
+		CPPUNIT_ASSERT(favourite.body.find("stream_id") != std::string::npos);
+		const HttpResult cleaned = host.request("POST", "admin", "/ui/favourites",
+			"{\"channel\": {\"stream_id\": 7, \"name\": \"News\\n24\\u0007\"}, \"favourite\": true}", headers);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(cleaned.body, 200, cleaned.status);
+		CPPUNIT_ASSERT(cleaned.body.find("\"News24\"") != std::string::npos);
+	}
+
+	void testSearchUpTo800Bytes()
+	{
+		FakeApi api;
+		HostFixture host(settingsFor(api));
+		Browser browser(host);
+		const std::string session = browser.session();
+		std::string cjk;
+		for (int i = 0; i < 200; ++i) cjk += "%E6%97%A5"; // 200 characters of 3 bytes, as the input's maxlength allows
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/ui/channels?search=" + cjk, "", {{"Cookie", session}}).status);
+		CPPUNIT_ASSERT(api.lastUri().find("search=") != std::string::npos);
+		const HttpResult tooLong =
+			host.request("GET", "admin", "/ui/channels?search=" + std::string(801, 'a'), "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL(400, tooLong.status);
+		CPPUNIT_ASSERT(tooLong.body.find("800 bytes") != std::string::npos);
+	}
+
+	void testPreviewRefusedEndsTheSession()
+	{
+		FakeApi api;
+		HostFixture host(settingsFor(api));
+		Browser browser(host);
+		const std::string session = browser.session();
+		api.revoke();
+		const HttpResult refused = host.request("GET", "admin", "/preview/live.m3u8", "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL(401, refused.status);
+		CPPUNIT_ASSERT(refused.body.find("\"signed_out\":true") != std::string::npos);
+		const HttpResult dashboard = host.request("GET", "admin", "/", "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL(302, dashboard.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("/login"), dashboard.headers.get("Location"));
+	}
+
+	void testSigningInAgainEndsTheOldSession()
+	{
+		FakeApi api;
+		HostFixture host(settingsFor(api));
+		Browser browser(host);
+		const std::string first = browser.session();
+		const std::string second = "restream_admin=" + cookieValue(browser.signIn("right", first), "restream_admin");
+		CPPUNIT_ASSERT(second != first);
+		CPPUNIT_ASSERT_EQUAL(401, host.request("GET", "admin", "/ui/status", "", {{"Cookie", first}}).status);
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/ui/status", "", {{"Cookie", second}}).status);
+	}
+
+	void testOnlyTheCurrentAssetVersionIsImmutable()
+	{
+		FakeApi api;
+		HostFixture host(settingsFor(api));
+		const std::string style = between(host.request("GET", "admin", "/login").body, "rel=\"stylesheet\" href=\"", "\"");
+		CPPUNIT_ASSERT(style.find("/assets/admin.css?v=") == 0);
+		const HttpResult current = host.request("GET", "admin", style);
+		CPPUNIT_ASSERT_EQUAL(200, current.status);
+		CPPUNIT_ASSERT(current.headers.get("Cache-Control").find("immutable") != std::string::npos);
+		for (const char* other : {"/assets/admin.css?v=old", "/assets/admin.css?v=", "/assets/admin.css?x=1&v=1", "/assets/admin.css"})
+		{
+			const HttpResult result = host.request("GET", "admin", other);
+			CPPUNIT_ASSERT_EQUAL(200, result.status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(other, std::string("public, max-age=300"), result.headers.get("Cache-Control"));
+		}
 	}
 };
 

@@ -1,9 +1,10 @@
 //
 // UiAdminUnitTest.cpp
 //
-// Unit tests of the ui-admin plugin's parts: the LAN guard and its network
-// lists, the next= check, the CSRF and Origin checks, the Host header check,
-// sessions and their expiry, favourites on disk, page templates.
+// Unit tests of the ui-admin plugin's parts: the LAN guard, its network lists
+// and the forwarded addresses it reads, the next= check, the CSRF and Origin
+// checks, the Host header check and allowlist, sessions and their expiry,
+// stream ids, favourites on disk, page templates.
 //
 
 #include "CsrfGuard.h"
@@ -18,6 +19,7 @@
 #include "RequestOrigin.h"
 #include "SessionStore.h"
 #include "StreamId.h"
+#include "UiEndpoints.h"
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
@@ -43,6 +45,7 @@ using restream::admin::RedirectTarget;
 using restream::admin::RequestOrigin;
 using restream::admin::SessionStore;
 using restream::admin::StreamId;
+using restream::admin::UiEndpoints;
 
 namespace {
 
@@ -123,6 +126,7 @@ class UiAdminUnitTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testRandomTokens);
 	CPPUNIT_TEST(testSessionIdleExpiry);
 	CPPUNIT_TEST(testSessionEndsWithApiToken);
+	CPPUNIT_TEST(testBackgroundPollsAreNoUse);
 	CPPUNIT_TEST(testSessionsBounded);
 	CPPUNIT_TEST(testSessionRemoved);
 	CPPUNIT_TEST(testFavouritesPersisted);
@@ -408,6 +412,29 @@ public:
 		AdminSession found;
 		CPPUNIT_ASSERT_EQUAL(SessionStore::FOUND, store.find(created.id, found, start + Poco::Timespan(9, 0).totalMicroseconds()));
 		CPPUNIT_ASSERT_EQUAL(SessionStore::EXPIRED, store.find(created.id, found, start + Poco::Timespan(10, 0).totalMicroseconds()));
+	}
+
+	void testBackgroundPollsAreNoUse()
+	{
+		// the dashboard's own polls (status, account, preview) do not keep an unattended tab signed in
+		for (const char* background : {"/ui/status", "/ui/account", "/preview/live.m3u8", "/preview/hls/101/segment-3.ts"})
+			CPPUNIT_ASSERT_MESSAGE(background, UiEndpoints::isBackground(background));
+		for (const char* used : {"/ui/channels", "/ui/categories", "/ui/start", "/ui/stop", "/ui/favourites", "/ui/statusx"})
+			CPPUNIT_ASSERT_MESSAGE(used, !UiEndpoints::isBackground(used));
+
+		SessionStore store(Poco::Timespan(60 * 60, 0), 10);
+		const Poco::Timestamp start;
+		const AdminSession created = store.create("admin", "jwt", start + Poco::Timespan(24 * 3600, 0).totalMicroseconds(), start);
+		const auto minutes = [&start](int m) { return start + Poco::Timespan(m * 60, 0).totalMicroseconds(); };
+		AdminSession found;
+		for (int m = 2; m < 60; m += 2)
+			CPPUNIT_ASSERT_EQUAL(SessionStore::FOUND, store.find(created.id, found, minutes(m), SessionStore::BACKGROUND));
+		CPPUNIT_ASSERT_EQUAL(SessionStore::EXPIRED, store.find(created.id, found, minutes(60), SessionStore::BACKGROUND));
+
+		const AdminSession used = store.create("admin", "jwt", start + Poco::Timespan(24 * 3600, 0).totalMicroseconds(), start);
+		CPPUNIT_ASSERT_EQUAL(SessionStore::FOUND, store.find(used.id, found, minutes(50), SessionStore::ACTIVE));
+		CPPUNIT_ASSERT_EQUAL(SessionStore::FOUND, store.find(used.id, found, minutes(100), SessionStore::BACKGROUND));
+		CPPUNIT_ASSERT_EQUAL(SessionStore::EXPIRED, store.find(used.id, found, minutes(110), SessionStore::BACKGROUND));
 	}
 
 	void testSessionsBounded()
