@@ -160,9 +160,22 @@ test('switching channel is one click, favourites are kept on the server, and sto
 	await waitFor('News 24 live', async () => (await textOf(page, '#statusChannel')) === 'News 24' && (await state()) === 'live', 25000);
 	assert.equal((await restream.status()).stream_id, SECOND_CHANNEL);
 
-	await page.click(`#channelList li[data-stream-id="${SECOND_CHANNEL}"] .star`);
-	await waitFor('the star', async () =>
-		(await page.getAttribute(`#channelList li[data-stream-id="${SECOND_CHANNEL}"] .star`, 'aria-pressed')) === 'true', 5000);
+	// a double click while the first request is on its way sends one request: the star is disabled meanwhile
+	const star = `#channelList li[data-stream-id="${SECOND_CHANNEL}"] .star`;
+	let favouritePosts = 0;
+	await page.route('**/ui/favourites', async (route) => {
+		if (route.request().method() === 'POST') {
+			favouritePosts += 1;
+			await new Promise((resolve) => setTimeout(resolve, 600));
+		}
+		await route.continue();
+	});
+	await page.click(star);
+	assert.equal(await page.isDisabled(star), true, 'the star is disabled while its request is on its way');
+	await page.click(star, { force: true }).catch(() => {});
+	await waitFor('the star', async () => (await page.getAttribute(star, 'aria-pressed')) === 'true' && !(await page.isDisabled(star)), 5000);
+	await page.unroute('**/ui/favourites');
+	assert.equal(favouritePosts, 1, 'one request for a double click');
 	await page.reload();
 	await waitFor('the favourites', async () => (await page.$$('#categoryList button')).length >= 5, 10000);
 	await page.click('#categoryList button[data-category="\u2605"]');

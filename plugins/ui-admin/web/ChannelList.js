@@ -33,6 +33,7 @@ export class ChannelList {
 		this.generation = 0;
 		this.live = { streamId: null, busy: false };
 		this.searchTimer = null;
+		this.pendingFavourites = new Set(); // stream ids whose star's request is on its way
 
 		this.search.addEventListener('input', () => {
 			clearTimeout(this.searchTimer);
@@ -78,9 +79,7 @@ export class ChannelList {
 	// Marks the live channel: streamId null when nothing runs; busy while a start or stop is on its way.
 	setLive(streamId, busy) {
 		this.live = { streamId, busy };
-		for (const row of this.list.children) {
-			if (row.channel) this.updateRow(row);
-		}
+		this.updateRows();
 	}
 
 	async load(append) {
@@ -234,6 +233,7 @@ export class ChannelList {
 		star.setAttribute('aria-pressed', String(favourite));
 		star.title = favourite ? this.t.removeFavourite : this.t.addFavourite;
 		star.setAttribute('aria-label', star.title);
+		star.disabled = this.pendingFavourites.has(channel.stream_id);
 		button.className = 'btn btn-sm btn-action ' + (isLive ? 'btn-outline-danger' : 'btn-primary');
 		button.textContent = isLive ? this.t.stop : (this.live.streamId !== null ? this.t.switch : this.t.start);
 		button.dataset.action = isLive ? 'stop' : (this.live.streamId !== null ? 'switch' : 'start');
@@ -241,7 +241,10 @@ export class ChannelList {
 	}
 
 	async toggleFavourite(channel) {
+		if (this.pendingFavourites.has(channel.stream_id)) return;
 		const favourite = !this.favourites.some((f) => f.stream_id === channel.stream_id);
+		this.pendingFavourites.add(channel.stream_id);
+		this.updateRows();
 		try {
 			this.favourites = await this.api.post('/ui/favourites', {
 				channel: {
@@ -255,9 +258,15 @@ export class ChannelList {
 		} catch (error) {
 			this.actions.failed(error);
 			return;
+		} finally {
+			this.pendingFavourites.delete(channel.stream_id);
+			this.updateRows();
 		}
 		this.renderCategories();
 		if (this.selected === FAVOURITES && !this.query) this.load(false);
-		else for (const row of this.list.children) if (row.channel) this.updateRow(row);
+	}
+
+	updateRows() {
+		for (const row of this.list.children) if (row.channel) this.updateRow(row);
 	}
 }
