@@ -19,8 +19,8 @@ class AdminPlugin : public Plugin
 	/// and style (Bootstrap and hls.js bundled in) are embedded at build time.
 	///
 	/// start() refuses settings that do not parse (an apiUrl that is not an
-	/// absolute http(s) URL, a network list with a typo, a timeout out of
-	/// range), naming the key.
+	/// absolute http(s) URL, a network or host list with a typo, a timeout
+	/// out of range), naming the key.
 	/// Threads: start() and stop() from the host's main thread.
 {
 public:
