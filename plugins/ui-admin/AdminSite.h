@@ -12,7 +12,7 @@
 #include "FavouritesStore.h"
 #include "HostAllowlist.h"
 #include "LanGuard.h"
-#include "PageTemplate.h"
+#include "restream/PageTemplate.h"
 #include "SessionStore.h"
 #include "UiEndpoints.h"
 #include "restream/WebAssets.h"

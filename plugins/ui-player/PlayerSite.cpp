@@ -36,15 +36,22 @@ bool isHostName(const std::string& host)
 	return true;
 }
 
+std::string pageText(const WebAssets& assets)
+{
+	const WebAsset* page = assets.find("/");
+	if (!page) throw Poco::NotFoundException("the player's page is missing from the plugin (a broken build)");
+	return WebAssets::text(*page);
+}
+
 } // namespace
 
 PlayerSite::PlayerSite(PlayerSettings settings):
 	_settings(std::move(settings)),
 	_assets(uiplayer::webAssets()),
-	_page(_assets.find("/"))
+	_page(pageText(_assets))
 {
 	const WebAsset* strings = _assets.find("/strings.json");
-	if (!_page || !strings) throw Poco::NotFoundException("the player's page is missing from the plugin (a broken build)");
+	if (!strings) throw Poco::NotFoundException("the player's page is missing from the plugin (a broken build)");
 	Poco::JSON::Parser parser;
 	const auto all = parser.parse(WebAssets::text(*strings)).extract<Poco::JSON::Object::Ptr>();
 	for (const auto& language : LANGUAGES)
@@ -125,38 +132,20 @@ std::string PlayerSite::apiUrlFor(const Poco::Net::HTTPServerRequest& request) c
 
 std::string PlayerSite::renderPage(const std::string& language, const std::string& apiUrl) const
 {
-	std::string page = WebAssets::text(*_page);
 	const auto version = [this](const std::string& path) {
 		std::string etag = _assets.etag(*_assets.find(path));
 		Poco::removeInPlace(etag, '"');
 		return path + "?v=" + etag;
 	};
-	const std::map<std::string, std::string> values = {
-		{"lang", language},
-		{"apiUrl", apiUrl},
-		{"title", _settings.title},
-		{"script", version("/assets/player.js")},
-		{"style", version("/assets/player.css")},
-	};
-	std::string rendered;
-	std::size_t at = 0;
-	for (;;)
-	{
-		const auto open = page.find("{{", at);
-		if (open == std::string::npos) break;
-		const auto close = page.find("}}", open);
-		if (close == std::string::npos) break;
-		rendered.append(page, at, open - at);
-		const std::string key = page.substr(open + 2, close - open - 2);
-		const auto value = values.find(key);
-		if (value != values.end())
-			rendered += escapeHtml(value->second);
-		else
-			rendered += escapeHtml(_strings.at(language)->optValue<std::string>(key, key));
-		at = close + 2;
-	}
-	rendered.append(page, at, std::string::npos);
-	return rendered;
+	return _page.render(
+		{
+			{"lang", language},
+			{"apiUrl", apiUrl},
+			{"title", _settings.title},
+			{"script", version("/assets/player.js")},
+			{"style", version("/assets/player.css")},
+		},
+		*_strings.at(language));
 }
 
 std::string PlayerSite::originOf(const std::string& url)
@@ -169,25 +158,6 @@ std::string PlayerSite::originOf(const std::string& url)
 	const bool defaultPort = (scheme == "http" && uri.getPort() == 80) || (scheme == "https" && uri.getPort() == 443);
 	if (!defaultPort) origin += ":" + std::to_string(uri.getPort());
 	return origin;
-}
-
-std::string PlayerSite::escapeHtml(const std::string& text)
-{
-	std::string escaped;
-	escaped.reserve(text.size());
-	for (const char c : text)
-	{
-		switch (c)
-		{
-		case '&': escaped += "&amp;"; break;
-		case '<': escaped += "&lt;"; break;
-		case '>': escaped += "&gt;"; break;
-		case '"': escaped += "&quot;"; break;
-		case '\'': escaped += "&#39;"; break;
-		default: escaped += c;
-		}
-	}
-	return escaped;
 }
 
 } // namespace player

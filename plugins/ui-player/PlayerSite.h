@@ -9,6 +9,7 @@
 #define restream_player_PlayerSite_INCLUDED
 
 #include "PlayerSettings.h"
+#include "restream/PageTemplate.h"
 #include "restream/WebAssets.h"
 #include <Poco/JSON/Object.h>
 #include <map>
@@ -53,11 +54,10 @@ private:
 	std::string renderPage(const std::string& language, const std::string& apiUrl) const;
 
 	static std::string originOf(const std::string& url);
-	static std::string escapeHtml(const std::string& text);
 
 	PlayerSettings _settings;
 	WebAssets _assets;
-	const WebAsset* _page;
+	PageTemplate _page;
 	std::map<std::string, Poco::JSON::Object::Ptr> _strings; /// language → its strings
 };
 
