@@ -45,9 +45,10 @@ std::string TrustedProxies::clientAddress(const Poco::Net::HTTPServerRequest& re
 {
 	const Poco::Net::IPAddress peer = unmapped(request.clientAddress().host());
 	if (!contains(peer)) return peer.toString();
+	// X-Forwarded-For first: every proxy appends the address it saw (Cloudflare's edge too), so its
+	// last untrusted hop cannot be chosen by the client. CF-Connecting-IP only when there is none: a
+	// proxy other than Cloudflare may pass a client's own CF-Connecting-IP through untouched.
 	Poco::Net::IPAddress forwarded;
-	const std::string cloudflare = Poco::trim(request.get("CF-Connecting-IP", ""));
-	if (!cloudflare.empty() && Poco::Net::IPAddress::tryParse(cloudflare, forwarded)) return unmapped(forwarded).toString();
 	const std::string chain = request.get("X-Forwarded-For", "");
 	Poco::StringTokenizer hops(chain, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
 	for (auto hop = hops.count(); hop > 0; --hop)
@@ -56,6 +57,9 @@ std::string TrustedProxies::clientAddress(const Poco::Net::HTTPServerRequest& re
 		forwarded = unmapped(forwarded);
 		if (!contains(forwarded)) return forwarded.toString();
 	}
+	const std::string cloudflare = Poco::trim(request.get("CF-Connecting-IP", ""));
+	if (hops.count() == 0 && !cloudflare.empty() && Poco::Net::IPAddress::tryParse(cloudflare, forwarded))
+		return unmapped(forwarded).toString();
 	return peer.toString();
 }
 

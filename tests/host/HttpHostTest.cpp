@@ -256,8 +256,12 @@ public:
 		HostFixture host(fixtures());
 		const auto forwarded = host.request("GET", "api", "/fixture/echo", "", {{"X-Forwarded-For", "198.51.100.4, 203.0.113.7"}});
 		CPPUNIT_ASSERT(contains(forwarded.body, "\"client\":\"203.0.113.7\""));
-		const auto cloudflare = host.request("GET", "api", "/fixture/echo", "", {{"CF-Connecting-IP", "2001:db8::5"}, {"X-Forwarded-For", "203.0.113.7"}});
+		const auto cloudflare = host.request("GET", "api", "/fixture/echo", "", {{"CF-Connecting-IP", "2001:db8::5"}});
 		CPPUNIT_ASSERT(contains(cloudflare.body, "\"client\":\"2001:db8::5\""));
+		// A proxy that appends to X-Forwarded-For but passes CF-Connecting-IP through: the client's own
+		// CF-Connecting-IP must not choose the address the sign-in throttle counts.
+		const auto spoofed = host.request("GET", "api", "/fixture/echo", "", {{"CF-Connecting-IP", "192.168.1.2"}, {"X-Forwarded-For", "203.0.113.7"}});
+		CPPUNIT_ASSERT(contains(spoofed.body, "\"client\":\"203.0.113.7\""));
 		const auto garbage = host.request("GET", "api", "/fixture/echo", "", {{"X-Forwarded-For", "not-an-address"}});
 		CPPUNIT_ASSERT(contains(garbage.body, "\"client\":\"127.0.0.1\""));
 	}

@@ -70,8 +70,9 @@ public:
 
 	virtual std::string clientAddress(const Poco::Net::HTTPServerRequest& request) const = 0;
 		/// The address of the client behind request: the peer's, or, when
-		/// the peer is a trusted proxy, the one it forwarded in
-		/// CF-Connecting-IP or else the last untrusted hop of X-Forwarded-For.
+		/// the peer is a trusted proxy, the last untrusted hop of
+		/// X-Forwarded-For, or CF-Connecting-IP when there is no
+		/// X-Forwarded-For.
 
 	virtual std::string redact(const std::string& text) const = 0;
 		/// text with provider credentials and secret settings masked, as the
