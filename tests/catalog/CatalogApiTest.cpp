@@ -5,7 +5,8 @@
 // source-xtream, against the fake Xtream provider.
 //
 
-#include "HostFixture.h"
+#include "SignedInHost.h"
+#include "TextSearch.h"
 #include "fakeprovider/FakeProvider.h"
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -19,21 +20,15 @@
 #include <cppunit/extensions/HelperMacros.h>
 #include <memory>
 
-using restream::test::HostFixture;
+using restream::test::SignedInHost;
 using restream::test::HttpResult;
+using restream::test::contains;
 
 namespace {
-
-const std::string adminPassword = "catalog-test-password";
 
 Poco::Dynamic::Var parse(const std::string& json)
 {
 	return Poco::JSON::Parser().parse(json);
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-	return text.find(part) != std::string::npos;
 }
 
 } // namespace
@@ -211,7 +206,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(200, get("/channels?search=tele").status);
 		CPPUNIT_ASSERT_EQUAL(200, get("/categories").status);
 		CPPUNIT_ASSERT_EQUAL(afterFirst, _provider->stats().playerApiRequests);
-		const HttpResult refreshed = _host->request("POST", "api", "/catalog/refresh", "", bearer());
+		const HttpResult refreshed = _host->request("POST", "api", "/catalog/refresh", "", _host->bearer());
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(refreshed.body, 200, refreshed.status);
 		CPPUNIT_ASSERT(parse(refreshed.body).extract<Poco::JSON::Object::Ptr>()->getValue<int>("channels") >= 6);
 		CPPUNIT_ASSERT(_provider->stats().playerApiRequests > afterFirst);
@@ -278,7 +273,7 @@ public:
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(route.second, 401, anonymous.status);
 			const HttpResult forged = _host->request(route.first, "api", route.second, "", {{"Authorization", "Bearer not.a.token"}});
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(route.second, 401, forged.status);
-			const HttpResult signedIn = _host->request(route.first, "api", route.second, "", bearer());
+			const HttpResult signedIn = _host->request(route.first, "api", route.second, "", _host->bearer());
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(signedIn.body, 200, signedIn.status);
 		}
 	}
@@ -296,9 +291,9 @@ public:
 		startHost({{"log.level", "debug"}});
 		std::string answers;
 		for (const char* path : {"/categories", "/channels?limit=1000", "/account"}) answers += get(path).body;
-		answers += _host->request("POST", "api", "/catalog/refresh", "", bearer()).body;
+		answers += _host->request("POST", "api", "/catalog/refresh", "", _host->bearer()).body;
 		_provider->setApiMode(fakeprovider::ApiMode::HTML);
-		answers += _host->request("POST", "api", "/catalog/refresh", "", bearer()).body;
+		answers += _host->request("POST", "api", "/catalog/refresh", "", _host->bearer()).body;
 		const std::string password = _provider->options().password;
 		const std::string username = _provider->options().username;
 		CPPUNIT_ASSERT_MESSAGE(answers, !contains(answers, password));
@@ -313,22 +308,13 @@ private:
 	void startHost(std::map<std::string, std::string> settings = {})
 	{
 		settings.emplace("plugins.load", "auth-jwt, source-xtream");
-		settings.emplace("plugins.auth-jwt.adminPasswordHash", HostFixture::passwordHash(adminPassword));
-		settings.emplace("plugins.source-xtream.url", _provider->baseUrl());
-		settings.emplace("plugins.source-xtream.username", _provider->options().username);
-		settings.emplace("plugins.source-xtream.password", _provider->options().password);
-		_host.reset(new HostFixture(settings));
-		_token = _host->signIn(adminPassword);
-	}
-
-	std::map<std::string, std::string> bearer() const
-	{
-		return {{"Authorization", "Bearer " + _token}};
+		_host.reset(new SignedInHost(SignedInHost::withXtream(
+			settings, _provider->baseUrl(), _provider->options().username, _provider->options().password)));
 	}
 
 	HttpResult get(const std::string& path)
 	{
-		return _host->request("GET", "api", path, "", bearer());
+		return _host->request("GET", "api", path, "", _host->bearer());
 	}
 
 	Poco::Dynamic::Var providerJson(const std::string& action)
@@ -359,8 +345,7 @@ private:
 	}
 
 	std::unique_ptr<fakeprovider::FakeProvider> _provider;
-	std::unique_ptr<HostFixture> _host;
-	std::string _token;
+	std::unique_ptr<SignedInHost> _host;
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(CatalogApiTest);

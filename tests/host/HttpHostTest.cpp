@@ -7,6 +7,7 @@
 //
 
 #include "HostFixture.h"
+#include "TextSearch.h"
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -23,6 +24,7 @@
 #include <vector>
 
 using restream::test::HostFixture;
+using restream::test::contains;
 
 namespace {
 
@@ -33,11 +35,6 @@ std::map<std::string, std::string> fixtures(std::map<std::string, std::string> e
 	extra["http.admin.plugin"] = "fixture-good";
 	extra["http.player.plugin"] = "fixture-other";
 	return extra;
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-	return text.find(part) != std::string::npos;
 }
 
 std::string rawExchange(unsigned short port, const std::string& request)

@@ -6,6 +6,7 @@
 //
 
 #include "HostFixture.h"
+#include "TextSearch.h"
 #include <Poco/File.h>
 #include <Poco/JSON/Parser.h>
 #include <cppunit/extensions/HelperMacros.h>
@@ -14,6 +15,7 @@
 #include <thread>
 
 using restream::test::HostFixture;
+using restream::test::contains;
 
 namespace {
 
@@ -24,11 +26,6 @@ std::map<std::string, std::string> fixtures(const std::string& load, std::map<st
 	extra["http.admin.plugin"] = "fixture-good";
 	extra["http.player.plugin"] = "fixture-other";
 	return extra;
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-	return text.find(part) != std::string::npos;
 }
 
 } // namespace

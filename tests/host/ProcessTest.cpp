@@ -5,6 +5,7 @@
 // and `restream hash-password`.
 //
 
+#include "TextSearch.h"
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -22,6 +23,8 @@
 #include <future>
 #include <memory>
 #include <thread>
+
+using restream::test::contains;
 
 namespace {
 
@@ -67,11 +70,6 @@ int healthStatus(unsigned short port)
 	{
 		return 0;
 	}
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-	return text.find(part) != std::string::npos;
 }
 
 } // namespace

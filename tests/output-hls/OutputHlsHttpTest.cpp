@@ -7,6 +7,7 @@
 //
 
 #include "HostFixture.h"
+#include "TextSearch.h"
 #include "TestStream.h"
 #include "restream/Output.h"
 #include <Poco/FileStream.h>
@@ -38,6 +39,7 @@ using restream::Output;
 using restream::test::HostFixture;
 using restream::test::HttpResult;
 using restream::test::TestStream;
+using restream::test::contains;
 
 namespace {
 
@@ -55,11 +57,6 @@ ChannelInfo channel(Poco::Int64 streamId)
 	info.streamId = streamId;
 	info.name = "Channel " + std::to_string(streamId);
 	return info;
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-	return text.find(part) != std::string::npos;
 }
 
 std::size_t occurrences(const std::string& text, const std::string& part)

@@ -7,6 +7,7 @@
 //
 
 #include "ByteRange.h"
+#include "TextSearch.h"
 #include "ChannelDirectory.h"
 #include "HlsChannel.h"
 #include "HlsPaths.h"
@@ -45,6 +46,7 @@ using restream::hls::Segment;
 using restream::hls::Segmenter;
 using restream::hls::ViewerTracker;
 using restream::test::TestStream;
+using restream::test::contains;
 
 namespace {
 
@@ -132,11 +134,6 @@ std::string playlistOf(const HlsChannel& channel)
 	const auto text = channel.playlist(HlsPaths::PlaylistLocation::Root);
 	CPPUNIT_ASSERT(text);
 	return *text;
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-	return text.find(part) != std::string::npos;
 }
 
 std::vector<std::string> lines(const std::string& text)

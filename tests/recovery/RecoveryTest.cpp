@@ -13,7 +13,8 @@
 //
 
 #include "FfmpegLog.h"
-#include "HostFixture.h"
+#include "TextSearch.h"
+#include "SignedInHost.h"
 #include "fakeprovider/FakeProvider.h"
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
@@ -52,24 +53,14 @@
 #include <thread>
 #include <vector>
 
-using restream::test::HostFixture;
+using restream::test::SignedInHost;
 using restream::test::HttpResult;
+using restream::test::contains;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-const std::string adminPassword = "recovery-test-password";
 const int readTimeoutSeconds = 3;
-
-Poco::JSON::Object::Ptr object(const std::string& json)
-{
-	return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-	return text.find(part) != std::string::npos;
-}
 
 long long millisecondsSince(Clock::time_point since)
 {
@@ -263,7 +254,7 @@ std::vector<ProbedPacket> probePackets(const std::string& path, bool correctOver
 	const std::string output = run("ffprobe", arguments, exitCode);
 	if (exitCode != 0) throw Poco::RuntimeException("ffprobe failed on " + path);
 	std::vector<ProbedPacket> packets;
-	const Poco::JSON::Array::Ptr list = object(output)->getArray("packets");
+	const Poco::JSON::Array::Ptr list = SignedInHost::jsonObject(output)->getArray("packets");
 	if (!list) return packets;
 	for (std::size_t i = 0; i < list->size(); ++i)
 	{
@@ -473,8 +464,8 @@ public:
 		/// polls the playlist every 250 ms.
 	{
 		startHost({{"live.healthyAfter", "2"}});
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
-		waitForState("live", 20);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		_host->waitForState("live", 20);
 		const unsigned short port = _host->port("api");
 
 		struct Observations
@@ -563,7 +554,7 @@ public:
 				  << " ms" << std::endl;
 		poller.stop();
 
-		const auto status = object(_host->request("GET", "api", "/stream_status").body);
+		const auto status = _host->status();
 		const int busiest = busiestSecond(_provider->streamRequestTimes());
 		std::lock_guard<std::mutex> lock(seen.mutex);
 		std::cout << "[figure] drops: " << seen.answers << " playlist requests (" << seen.failures << " not 200), "
@@ -587,15 +578,15 @@ public:
 	void testStallIsDetectedAndRecovered()
 	{
 		startHost();
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
-		waitForState("live", 20);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		_host->waitForState("live", 20);
 		sleepMs(1000);
 		_provider->setStall(fakeprovider::FakeProvider::CHANNEL_SD, true);
 		const auto stalled = Clock::now();
 		Poco::JSON::Object::Ptr status;
 		do
 		{
-			status = currentStatus();
+			status = _host->status();
 			if (status->getValue<std::string>("state") == "reconnecting") break;
 			sleepMs(50);
 		} while (millisecondsSince(stalled) < (readTimeoutSeconds + 8) * 1000);
@@ -608,9 +599,9 @@ public:
 
 		_provider->setStall(fakeprovider::FakeProvider::CHANNEL_SD, false);
 		const auto resumed = Clock::now();
-		waitForState("live", 20);
+		_host->waitForState("live", 20);
 		std::cout << "[figure] stall cleared to live again: " << millisecondsSince(resumed) << " ms" << std::endl;
-		CPPUNIT_ASSERT(currentStatus()->isNull("error"));
+		CPPUNIT_ASSERT(_host->status()->isNull("error"));
 		CPPUNIT_ASSERT(openConnections(fakeprovider::FakeProvider::CHANNEL_SD) <= 1);
 	}
 
@@ -647,14 +638,14 @@ public:
 
 		_provider->setStatus(fakeprovider::FakeProvider::CHANNEL_SD, 503);
 		const auto starting = Clock::now();
-		const HttpResult start = startStream(fakeprovider::FakeProvider::CHANNEL_SD);
+		const HttpResult start = _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD);
 		const long long startAnswer = millisecondsSince(starting);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(start.body, 200, start.status);
 		CPPUNIT_ASSERT_MESSAGE(std::to_string(startAnswer) + " ms to answer the start", startAnswer < 1000);
 
-		auto status = waitForState("reconnecting", 5);
+		auto status = _host->waitForState("reconnecting", 5);
 		CPPUNIT_ASSERT_MESSAGE(text(status), contains(status->optValue<std::string>("error", ""), "HTTP 5xx"));
-		status = waitForState("error", 10);
+		status = _host->waitForState("error", 10);
 		CPPUNIT_ASSERT_MESSAGE(text(status), contains(status->optValue<std::string>("error", ""), "HTTP 5xx"));
 		CPPUNIT_ASSERT(status->getValue<bool>("active"));
 		const Poco::Timestamp inError;
@@ -663,7 +654,7 @@ public:
 
 		_provider->setStatus(fakeprovider::FakeProvider::CHANNEL_SD, 0);
 		const auto cleared = Clock::now();
-		waitForState("live", 3 + 15);
+		_host->waitForState("live", 3 + 15);
 		std::cout << "\n[figure] 503 cleared while in error to live: " << millisecondsSince(cleared) << " ms (live.errorRetryInterval = 3 s)"
 				  << std::endl;
 		const auto times = _provider->streamRequestTimes();
@@ -685,11 +676,11 @@ public:
 		startHost();
 		_provider->setGarbage(fakeprovider::FakeProvider::CHANNEL_SD, true);
 		const auto starting = Clock::now();
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
 		Poco::JSON::Object::Ptr status;
 		do
 		{
-			status = currentStatus();
+			status = _host->status();
 			if (status->getValue<std::string>("state") == "reconnecting" || status->getValue<std::string>("state") == "error") break;
 			sleepMs(100);
 		} while (millisecondsSince(starting) < 15000);
@@ -702,7 +693,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "api", "/health").status);
 
 		_provider->setGarbage(fakeprovider::FakeProvider::CHANNEL_SD, false);
-		waitForState("live", 20);
+		_host->waitForState("live", 20);
 	}
 
 	void testRedirectLoopFailsWithoutHanging()
@@ -710,13 +701,13 @@ public:
 		startHost();
 		_provider->setRedirectLoop(fakeprovider::FakeProvider::CHANNEL_SD, true);
 		const auto starting = Clock::now();
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
 		const long long startAnswer = millisecondsSince(starting);
 		CPPUNIT_ASSERT_MESSAGE(std::to_string(startAnswer) + " ms to answer the start", startAnswer < 1000);
 		Poco::JSON::Object::Ptr status;
 		do
 		{
-			status = currentStatus();
+			status = _host->status();
 			const std::string state = status->getValue<std::string>("state");
 			if ((state == "reconnecting" || state == "error") && !status->isNull("error")) break;
 			sleepMs(50);
@@ -734,21 +725,21 @@ public:
 		CPPUNIT_ASSERT_MESSAGE("the loop was never entered", stats.streamRequests >= 1);
 
 		const auto stopping = Clock::now();
-		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", bearer()).status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", _host->bearer()).status);
 		CPPUNIT_ASSERT_MESSAGE(std::to_string(millisecondsSince(stopping)) + " ms to stop", millisecondsSince(stopping) < 1000);
-		CPPUNIT_ASSERT_EQUAL(std::string("idle"), currentStatus()->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(std::string("idle"), _host->status()->getValue<std::string>("state"));
 	}
 
 	void testStopDuringReconnectionLeavesNoGhost()
 	{
 		startHost();
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
-		waitForState("live", 20);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		_host->waitForState("live", 20);
 		_provider->stop(); // the outage
-		waitForState("reconnecting", readTimeoutSeconds + 5);
+		_host->waitForState("reconnecting", readTimeoutSeconds + 5);
 		sleepMs(1500);
 		const auto stopping = Clock::now();
-		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", bearer()).status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", _host->bearer()).status);
 		const long long stopAnswer = millisecondsSince(stopping);
 		const Poco::Timestamp stopped;
 		std::cout << "\n[figure] stop during reconnection answered in " << stopAnswer << " ms" << std::endl;
@@ -761,18 +752,18 @@ public:
 		CPPUNIT_ASSERT_EQUAL(0, stats.activeConnections);
 		for (const auto& time : _provider->streamRequestTimes())
 			CPPUNIT_ASSERT_MESSAGE("a stream request " + std::to_string((time - stopped) / 1000) + " ms after the stop", time < stopped);
-		CPPUNIT_ASSERT_EQUAL(std::string("idle"), currentStatus()->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(std::string("idle"), _host->status()->getValue<std::string>("state"));
 	}
 
 	void testSwitchDuringReconnectionLeavesNoGhost()
 	{
 		startHost();
 		_provider->setStatus(fakeprovider::FakeProvider::CHANNEL_SD, 503);
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
-		waitForState("reconnecting", 5);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		_host->waitForState("reconnecting", 5);
 		sleepMs(700);
 		const auto switching = Clock::now();
-		const HttpResult switched = startStream(fakeprovider::FakeProvider::CHANNEL_SMALL);
+		const HttpResult switched = _host->startStream(fakeprovider::FakeProvider::CHANNEL_SMALL);
 		const Poco::Timestamp switchedAt;
 		const long long switchAnswer = millisecondsSince(switching);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(switched.body, 200, switched.status);
@@ -781,7 +772,7 @@ public:
 		// may still be on its way through the provider for a few milliseconds
 		sleepMs(200);
 		const auto errorsAtSwitch = _provider->stats().streamErrors;
-		const auto status = waitForState("live", 20);
+		const auto status = _host->waitForState("live", 20);
 		CPPUNIT_ASSERT_EQUAL(std::string("News 24"), status->getValue<std::string>("name"));
 		sleepMs(3000);
 
@@ -809,8 +800,8 @@ public:
 		_provider.reset(new fakeprovider::FakeProvider(options));
 		_provider->start();
 		startHost();
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
-		waitForState("live", 20);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		_host->waitForState("live", 20);
 		std::atomic<int> mostOpen{0};
 		Background watcher([&](const std::atomic<bool>& stop) {
 			while (!stop)
@@ -821,11 +812,11 @@ public:
 				sleepMs(5);
 			}
 		});
-		const HttpResult switched = startStream(fakeprovider::FakeProvider::CHANNEL_SMALL);
-		const std::string after = currentStatus()->getValue<std::string>("state");
+		const HttpResult switched = _host->startStream(fakeprovider::FakeProvider::CHANNEL_SMALL);
+		const std::string after = _host->status()->getValue<std::string>("state");
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(switched.body + "\nand /stream_status says " + after, 200, switched.status);
 		const auto switchedAt = Clock::now();
-		const auto status = waitForState("live", 15);
+		const auto status = _host->waitForState("live", 15);
 		std::cout << "\n[figure] switch with a provider that frees slots 1 s late: live on 105 after " << millisecondsSince(switchedAt)
 				  << " ms" << std::endl;
 		CPPUNIT_ASSERT_EQUAL(std::string("News 24"), status->getValue<std::string>("name"));
@@ -837,18 +828,18 @@ public:
 	void testProviderDownThenUpGoesLiveByItself()
 	{
 		startHost();
-		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "api", "/channels", "", bearer()).status); // the catalog, while the provider is up
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "api", "/channels", "", _host->bearer()).status); // the catalog, while the provider is up
 		_provider->stop();
-		const HttpResult start = startStream(fakeprovider::FakeProvider::CHANNEL_SD);
+		const HttpResult start = _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(start.body, 200, start.status);
-		const auto status = waitForState("reconnecting", 5);
+		const auto status = _host->waitForState("reconnecting", 5);
 		CPPUNIT_ASSERT_MESSAGE(text(status), !status->isNull("error"));
 		sleepMs(3000);
-		CPPUNIT_ASSERT_EQUAL(std::string("reconnecting"), currentStatus()->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(std::string("reconnecting"), _host->status()->getValue<std::string>("state"));
 
 		_provider->start();
 		const auto restarted = Clock::now();
-		waitForState("live", 20);
+		_host->waitForState("live", 20);
 		std::cout << "\n[figure] provider restarted to live again (no admin action): " << millisecondsSince(restarted)
 				  << " ms (live.retryDelay 500 ms, live.maxRetryDelay 4 s)" << std::endl;
 		CPPUNIT_ASSERT_EQUAL(1, openConnections(fakeprovider::FakeProvider::CHANNEL_SD));
@@ -938,14 +929,14 @@ public:
 	{
 		startHost({{"live.readTimeout", "10"}});
 		_provider->setStall(fakeprovider::FakeProvider::CHANNEL_SD, true);
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
 		const auto opening = Clock::now();
 		while (openConnections(fakeprovider::FakeProvider::CHANNEL_SD) == 0 && millisecondsSince(opening) < 5000) sleepMs(20);
 		CPPUNIT_ASSERT_EQUAL(1, openConnections(fakeprovider::FakeProvider::CHANNEL_SD));
 		sleepMs(1500);
-		CPPUNIT_ASSERT_EQUAL(std::string("starting"), currentStatus()->getValue<std::string>("state"));
+		CPPUNIT_ASSERT_EQUAL(std::string("starting"), _host->status()->getValue<std::string>("state"));
 		const auto stopping = Clock::now();
-		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", bearer()).status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", _host->bearer()).status);
 		const long long stopAnswer = millisecondsSince(stopping);
 		while (openConnections(fakeprovider::FakeProvider::CHANNEL_SD) != 0 && millisecondsSince(stopping) < 3000) sleepMs(20);
 		std::cout << "\n[figure] stop while opening a stalled upstream: answered in " << stopAnswer << " ms, connection closed at the provider after "
@@ -959,48 +950,13 @@ private:
 	void startHost(std::map<std::string, std::string> settings = {})
 	{
 		settings.emplace("plugins.load", "auth-jwt, source-xtream, output-hls");
-		settings.emplace("plugins.auth-jwt.adminPasswordHash", HostFixture::passwordHash(adminPassword));
-		settings.emplace("plugins.source-xtream.url", _provider->baseUrl());
-		settings.emplace("plugins.source-xtream.username", _provider->options().username);
-		settings.emplace("plugins.source-xtream.password", _provider->options().password);
 		settings.emplace("live.retryDelay", "500");
 		settings.emplace("live.maxRetryDelay", "4");
 		settings.emplace("live.readTimeout", std::to_string(readTimeoutSeconds));
 		settings.emplace("live.maxFailures", "20");
 		settings.emplace("live.errorRetryInterval", "3");
-		_host.reset(new HostFixture(settings));
-		_token = _host->signIn(adminPassword);
-	}
-
-	std::map<std::string, std::string> bearer() const
-	{
-		return {{"Authorization", "Bearer " + _token}};
-	}
-
-	HttpResult startStream(Poco::Int64 streamId)
-	{
-		return _host->request("POST", "api", "/start_stream", "{\"stream_id\": " + std::to_string(streamId) + "}", bearer());
-	}
-
-	Poco::JSON::Object::Ptr currentStatus()
-	{
-		const HttpResult result = _host->request("GET", "api", "/stream_status");
-		CPPUNIT_ASSERT_EQUAL_MESSAGE(result.body, 200, result.status);
-		return object(result.body);
-	}
-
-	Poco::JSON::Object::Ptr waitForState(const std::string& state, int seconds)
-	{
-		const auto until = Clock::now() + std::chrono::seconds(seconds);
-		Poco::JSON::Object::Ptr status;
-		do
-		{
-			status = currentStatus();
-			if (status->getValue<std::string>("state") == state) return status;
-			sleepMs(50);
-		} while (Clock::now() < until);
-		CPPUNIT_FAIL("state " + state + " not reached in " + std::to_string(seconds) + " s; last status " + text(status) + "\n" + _host->log());
-		return status;
+		_host.reset(new SignedInHost(SignedInHost::withXtream(
+			settings, _provider->baseUrl(), _provider->options().username, _provider->options().password)));
 	}
 
 	int openConnections(int channel) const
@@ -1044,7 +1000,7 @@ private:
 		_panel.reset(new FilePanel(file, static_cast<double>(Poco::File(file).getSize()) / seconds));
 		startHost({{"plugins.source-xtream.url", _panel->baseUrl()}, {"plugins.source-xtream.username", FilePanel::username},
 			{"plugins.source-xtream.password", FilePanel::password}});
-		CPPUNIT_ASSERT_EQUAL(200, startStream(FilePanel::channelId).status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(FilePanel::channelId).status);
 	}
 
 	struct Session
@@ -1095,8 +1051,7 @@ private:
 
 	std::unique_ptr<fakeprovider::FakeProvider> _provider;
 	std::unique_ptr<FilePanel> _panel;
-	std::unique_ptr<HostFixture> _host;
-	std::string _token;
+	std::unique_ptr<SignedInHost> _host;
 	std::vector<std::string> _files;
 };
 

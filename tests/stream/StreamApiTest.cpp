@@ -6,7 +6,8 @@
 // the provider's own connection counts.
 //
 
-#include "HostFixture.h"
+#include "SignedInHost.h"
+#include "TextSearch.h"
 #include "fakeprovider/FakeProvider.h"
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -28,22 +29,11 @@
 #include <sstream>
 #include <thread>
 
-using restream::test::HostFixture;
+using restream::test::SignedInHost;
 using restream::test::HttpResult;
+using restream::test::contains;
 
 namespace {
-
-const std::string adminPassword = "stream-test-password";
-
-Poco::JSON::Object::Ptr object(const std::string& json)
-{
-	return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-	return text.find(part) != std::string::npos;
-}
 
 std::set<std::string> probeCodecs(const std::string& url)
 	/// The codec names ffprobe finds in url (a playlist or a file).
@@ -101,25 +91,25 @@ public:
 		startHost();
 		const HttpResult playlist = _host->request("GET", "api", "/live.m3u8");
 		CPPUNIT_ASSERT_EQUAL(404, playlist.status);
-		CPPUNIT_ASSERT_EQUAL(std::string("no active stream"), object(playlist.body)->getValue<std::string>("detail"));
-		auto status = object(_host->request("GET", "api", "/stream_status").body);
+		CPPUNIT_ASSERT_EQUAL(std::string("no active stream"), SignedInHost::jsonObject(playlist.body)->getValue<std::string>("detail"));
+		auto status = _host->status();
 		CPPUNIT_ASSERT(!status->getValue<bool>("active"));
 		CPPUNIT_ASSERT_EQUAL(std::string("idle"), status->getValue<std::string>("state"));
-		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", bearer()).status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", _host->bearer()).status);
 	}
 
 	void testDemoChannelPlays()
 	{
 		startHost({{"plugins.load", "auth-jwt, source-demo, output-hls"}});
 		const auto started = std::chrono::steady_clock::now();
-		const HttpResult start = startStream(1);
+		const HttpResult start = _host->startStream(1);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(start.body, 200, start.status);
-		auto answer = object(start.body);
+		auto answer = SignedInHost::jsonObject(start.body);
 		CPPUNIT_ASSERT_EQUAL(std::string("starting"), answer->getValue<std::string>("state"));
 		CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), answer->getValue<Poco::Int64>("stream_id"));
 		CPPUNIT_ASSERT(contains(answer->getValue<std::string>("hls_url"), "/live.m3u8"));
 		CPPUNIT_ASSERT(contains(answer->getValue<std::string>("player_url"), "http://"));
-		waitForState("live", 20);
+		_host->waitForState("live", 20);
 		std::cout << "\n[figure] demo channel: start request to live in "
 				  << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count() << " ms" << std::endl;
 		const std::set<std::string> codecs = probeCodecs(hlsUrl());
@@ -130,11 +120,11 @@ public:
 	{
 		startHost();
 		const auto started = std::chrono::steady_clock::now();
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
-		waitForState("live", 20);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		_host->waitForState("live", 20);
 		std::cout << "\n[figure] provider channel: start request to live in "
 				  << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count() << " ms" << std::endl;
-		auto status = object(_host->request("GET", "api", "/stream_status").body);
+		auto status = _host->status();
 		CPPUNIT_ASSERT_EQUAL(std::string("France 2 \xC3\x89t\xC3\xA9"), status->getValue<std::string>("name"));
 		CPPUNIT_ASSERT(status->getValue<bool>("active"));
 		const std::set<std::string> codecs = probeCodecs(hlsUrl());
@@ -146,8 +136,8 @@ public:
 	void testMp2AudioBecomesAac()
 	{
 		startHost();
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_MP2).status);
-		waitForState("live", 20);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_MP2).status);
+		_host->waitForState("live", 20);
 		const std::set<std::string> codecs = probeCodecs(hlsUrl());
 		CPPUNIT_ASSERT(codecs.count("h264"));
 		CPPUNIT_ASSERT(codecs.count("aac"));
@@ -157,8 +147,8 @@ public:
 	void testOneUpstreamForTwentyViewers()
 	{
 		startHost();
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
-		waitForState("live", 20);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		_host->waitForState("live", 20);
 		std::atomic<int> segmentsServed{0};
 		std::atomic<int> viewerFailures{0};
 		std::vector<std::thread> viewers;
@@ -183,7 +173,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), stats.channels.at(fakeprovider::FakeProvider::CHANNEL_SD).total);
 		CPPUNIT_ASSERT_EQUAL(1, stats.channels.at(fakeprovider::FakeProvider::CHANNEL_SD).open);
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), stats.streamRequests);
-		auto status = object(_host->request("GET", "api", "/stream_status").body);
+		auto status = _host->status();
 		CPPUNIT_ASSERT(status->getValue<int>("viewers") >= 20);
 	}
 
@@ -208,11 +198,11 @@ public:
 	void testStopReleasesTheUpstreamWithinOneSecond()
 	{
 		startHost();
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
-		waitForState("live", 20);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		_host->waitForState("live", 20);
 		CPPUNIT_ASSERT_EQUAL(1, _provider->stats().channels.at(fakeprovider::FakeProvider::CHANNEL_SD).open);
 		const auto stopped = std::chrono::steady_clock::now();
-		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", bearer()).status);
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", _host->bearer()).status);
 		while (_provider->stats().channels.at(fakeprovider::FakeProvider::CHANNEL_SD).open != 0 &&
 			std::chrono::steady_clock::now() - stopped < std::chrono::seconds(3))
 			std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -221,14 +211,14 @@ public:
 				  << std::chrono::duration_cast<std::chrono::milliseconds>(released).count() << " ms" << std::endl;
 		CPPUNIT_ASSERT(released < std::chrono::seconds(1));
 		CPPUNIT_ASSERT_EQUAL(404, _host->request("GET", "api", "/live.m3u8").status);
-		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", bearer()).status); // idempotent
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", _host->bearer()).status); // idempotent
 	}
 
 	void testSwitchNeverHoldsTwoUpstreams()
 	{
 		startHost();
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
-		waitForState("live", 20);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		_host->waitForState("live", 20);
 		std::atomic<bool> watching{true};
 		std::atomic<int> mostOpen{0};
 		std::thread watcher([&] {
@@ -243,8 +233,8 @@ public:
 		HttpResult switched;
 		try
 		{
-			switched = startStream(fakeprovider::FakeProvider::CHANNEL_SMALL);
-			if (switched.status == 200) waitForState("live", 20);
+			switched = _host->startStream(fakeprovider::FakeProvider::CHANNEL_SMALL);
+			if (switched.status == 200) _host->waitForState("live", 20);
 		}
 		catch (...)
 		{
@@ -261,7 +251,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(1, mostOpen.load());
 		// the provider may not have noticed the closed slot yet: a 403 then is retried after a short delay
 		CPPUNIT_ASSERT(stats.streamRefused <= 2);
-		CPPUNIT_ASSERT_EQUAL(std::string("News 24"), object(_host->request("GET", "api", "/stream_status").body)->getValue<std::string>("name"));
+		CPPUNIT_ASSERT_EQUAL(std::string("News 24"), _host->status()->getValue<std::string>("name"));
 	}
 
 	void testBadStartRequests()
@@ -271,13 +261,13 @@ public:
 				 "{\"stream_id\": 1152921504606846976}", "{\"stream_id\": 99999999999999999999999}", "{stream_id: 101", "[101]", "101",
 				 "{\"stream_id\": 101, \"primary\": \"yes\"}", "{}"})
 		{
-			const HttpResult result = _host->request("POST", "api", "/start_stream", body, bearer());
+			const HttpResult result = _host->request("POST", "api", "/start_stream", body, _host->bearer());
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(body, 400, result.status);
 			CPPUNIT_ASSERT_MESSAGE(body, contains(result.body, "\"detail\""));
 		}
-		const HttpResult huge = _host->request("POST", "api", "/start_stream", "{\"stream_id\": 101, \"pad\": \"" + std::string(20000, 'x') + "\"}", bearer());
+		const HttpResult huge = _host->request("POST", "api", "/start_stream", "{\"stream_id\": 101, \"pad\": \"" + std::string(20000, 'x') + "\"}", _host->bearer());
 		CPPUNIT_ASSERT_EQUAL(413, huge.status);
-		const HttpResult unknown = startStream(424242);
+		const HttpResult unknown = _host->startStream(424242);
 		CPPUNIT_ASSERT_EQUAL(404, unknown.status);
 		CPPUNIT_ASSERT_EQUAL(401, _host->request("POST", "api", "/start_stream", "{\"stream_id\": 101}").status);
 		CPPUNIT_ASSERT_EQUAL(401, _host->request("POST", "api", "/stop_stream", "").status);
@@ -296,7 +286,7 @@ public:
 		char buffer[1024];
 		stream.read(buffer, sizeof(buffer));
 		CPPUNIT_ASSERT_EQUAL(1, _provider->stats().activeConnections);
-		const HttpResult refused = startStream(fakeprovider::FakeProvider::CHANNEL_SD);
+		const HttpResult refused = _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.body, 409, refused.status);
 		CPPUNIT_ASSERT(contains(refused.body, "connection"));
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), _provider->stats().streamRequests);
@@ -306,8 +296,8 @@ public:
 	{
 		startHost();
 		_provider->setStatus(fakeprovider::FakeProvider::CHANNEL_SD, 503);
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
-		auto status = waitForState("reconnecting", 10);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		auto status = _host->waitForState("reconnecting", 10);
 		CPPUNIT_ASSERT(contains(status->getValue<std::string>("error"), "HTTP 5xx"));
 		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "api", "/health").status);
 	}
@@ -315,8 +305,8 @@ public:
 	void testNoCredentialsInPublicAnswers()
 	{
 		startHost({{"log.level", "debug"}});
-		CPPUNIT_ASSERT_EQUAL(200, startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
-		waitForState("live", 20);
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		_host->waitForState("live", 20);
 		std::string everything = _host->request("GET", "api", "/stream_status").body;
 		everything += _host->request("GET", "api", "/metrics").body;
 		const std::string playlist = _host->request("GET", "api", "/live.m3u8").body;
@@ -338,7 +328,7 @@ public:
 		Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", _host->port("api")));
 		socket.setReceiveTimeout(Poco::Timespan(3, 0));
 		const std::string requests =
-			"POST /stop_stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + _token + "\r\n\r\n"
+			"POST /stop_stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + _host->token() + "\r\n\r\n"
 			"POST /auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 			"GET /stream_status HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
 		socket.sendBytes(requests.data(), static_cast<int>(requests.size()));
@@ -361,38 +351,8 @@ private:
 	void startHost(std::map<std::string, std::string> settings = {})
 	{
 		settings.emplace("plugins.load", "auth-jwt, source-xtream, output-hls");
-		settings.emplace("plugins.auth-jwt.adminPasswordHash", HostFixture::passwordHash(adminPassword));
-		settings.emplace("plugins.source-xtream.url", _provider->baseUrl());
-		settings.emplace("plugins.source-xtream.username", _provider->options().username);
-		settings.emplace("plugins.source-xtream.password", _provider->options().password);
-		_host.reset(new HostFixture(settings));
-		_token = _host->signIn(adminPassword);
-	}
-
-	std::map<std::string, std::string> bearer() const
-	{
-		return {{"Authorization", "Bearer " + _token}};
-	}
-
-	HttpResult startStream(Poco::Int64 streamId)
-	{
-		return _host->request("POST", "api", "/start_stream", "{\"stream_id\": " + std::to_string(streamId) + "}", bearer());
-	}
-
-	Poco::JSON::Object::Ptr waitForState(const std::string& state, int seconds)
-	{
-		const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-		Poco::JSON::Object::Ptr status;
-		do
-		{
-			status = object(_host->request("GET", "api", "/stream_status").body);
-			if (status->getValue<std::string>("state") == state) return status;
-			std::this_thread::sleep_for(std::chrono::milliseconds(100));
-		} while (std::chrono::steady_clock::now() < until);
-		std::ostringstream last;
-		status->stringify(last);
-		CPPUNIT_FAIL("state " + state + " not reached; last status " + last.str() + "\n" + _host->log());
-		return status;
+		_host.reset(new SignedInHost(SignedInHost::withXtream(
+			settings, _provider->baseUrl(), _provider->options().username, _provider->options().password)));
 	}
 
 	std::string hlsUrl() const
@@ -413,8 +373,7 @@ private:
 	}
 
 	std::unique_ptr<fakeprovider::FakeProvider> _provider;
-	std::unique_ptr<HostFixture> _host;
-	std::string _token;
+	std::unique_ptr<SignedInHost> _host;
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(StreamApiTest);

@@ -7,11 +7,13 @@
 //
 
 #include "HostFixture.h"
+#include "TextSearch.h"
 #include <Poco/RegularExpression.h>
 #include <cppunit/extensions/HelperMacros.h>
 
 using restream::test::HostFixture;
 using restream::test::HttpResult;
+using restream::test::contains;
 
 namespace {
 
@@ -19,11 +21,6 @@ std::map<std::string, std::string> playerSettings(std::map<std::string, std::str
 {
 	extra.emplace("plugins.load", "ui-player");
 	return extra;
-}
-
-bool contains(const std::string& text, const std::string& part)
-{
-	return text.find(part) != std::string::npos;
 }
 
 std::string capture(const std::string& text, const std::string& pattern)
