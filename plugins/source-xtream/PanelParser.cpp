@@ -66,74 +66,52 @@ PanelParser::AccountInfo PanelParser::account(std::string& body) const
 
 std::vector<SourceCategory> PanelParser::categories(std::string& body, ListReport& report) const
 {
-	std::vector<SourceCategory> categories;
-	const Shape shape = shapeOf(body);
-	if (shape != Shape::Array)
-	{
-		requireEmptyList(body, shape);
-		return categories;
-	}
-	std::unordered_set<std::string> seen;
-	Poco::SharedPtr<EntryListHandler> handler =
-		new EntryListHandler({"category_id", "category_name"}, [&](const std::vector<JsonField>& fields) {
-			SourceCategory category;
+	return entries<SourceCategory, std::string>(body, report, {"category_id", "category_name"},
+		[](const std::vector<JsonField>& fields, SourceCategory& category, std::string& key) {
 			category.id = Poco::trim(fields[0].toText());
-			if (category.id.empty())
-			{
-				++report.skipped;
-				return;
-			}
-			if (!seen.insert(category.id).second)
-			{
-				++report.duplicates;
-				return;
-			}
 			category.name = fields[1].toText();
-			categories.push_back(std::move(category));
+			key = category.id;
+			return !category.id.empty();
 		});
-	parse(body, [&]() {
-		categories.clear();
-		seen.clear();
-		report = ListReport();
-		handler->reset();
-		Poco::JSON::Parser parser(handler);
-		parser.parse(body);
-	});
-	report.skipped += handler->nonObjects();
-	return categories;
 }
 
 std::vector<SourceChannel> PanelParser::channels(std::string& body, ListReport& report) const
 {
-	std::vector<SourceChannel> channels;
-	const Shape shape = shapeOf(body);
-	if (shape != Shape::Array)
-	{
-		requireEmptyList(body, shape);
-		return channels;
-	}
-	std::unordered_set<Poco::Int64> seen;
-	Poco::SharedPtr<EntryListHandler> handler = new EntryListHandler(
-		{"stream_id", "name", "stream_icon", "category_id", "epg_channel_id"}, [&](const std::vector<JsonField>& fields) {
-			SourceChannel channel;
-			if (!fields[0].toInteger(channel.streamId) || channel.streamId <= 0)
-			{
-				++report.skipped;
-				return;
-			}
-			if (!seen.insert(channel.streamId).second)
-			{
-				++report.duplicates;
-				return;
-			}
+	return entries<SourceChannel, Poco::Int64>(body, report, {"stream_id", "name", "stream_icon", "category_id", "epg_channel_id"},
+		[](const std::vector<JsonField>& fields, SourceChannel& channel, Poco::Int64& key) {
+			if (!fields[0].toInteger(channel.streamId) || channel.streamId <= 0) return false;
 			channel.name = fields[1].toText();
 			channel.icon = fields[2].toText();
 			channel.categoryId = fields[3].toText();
 			channel.epgChannelId = fields[4].toText();
-			channels.push_back(std::move(channel));
+			key = channel.streamId;
+			return true;
 		});
+}
+
+template <class Entry, class Key, class Read>
+std::vector<Entry> PanelParser::entries(std::string& body, ListReport& report, std::vector<std::string> fields, Read read) const
+{
+	std::vector<Entry> list;
+	const Shape shape = shapeOf(body);
+	if (shape != Shape::Array)
+	{
+		requireEmptyList(body, shape);
+		return list;
+	}
+	std::unordered_set<Key> seen;
+	Poco::SharedPtr<EntryListHandler> handler = new EntryListHandler(std::move(fields), [&](const std::vector<JsonField>& values) {
+		Entry entry;
+		Key key{};
+		if (!read(values, entry, key))
+			++report.skipped;
+		else if (!seen.insert(key).second)
+			++report.duplicates;
+		else
+			list.push_back(std::move(entry));
+	});
 	parse(body, [&]() {
-		channels.clear();
+		list.clear();
 		seen.clear();
 		report = ListReport();
 		handler->reset();
@@ -141,7 +119,7 @@ std::vector<SourceChannel> PanelParser::channels(std::string& body, ListReport& 
 		parser.parse(body);
 	});
 	report.skipped += handler->nonObjects();
-	return channels;
+	return list;
 }
 
 void PanelParser::requireUsable(const SourceAccount& account, const Poco::Timestamp& now) const

@@ -93,6 +93,13 @@ private:
 		/// mends it (JsonRepair) and calls attempt() once more. Throws
 		/// NotAPanel when it still does not parse.
 
+	template <class Entry, class Key, class Read>
+	std::vector<Entry> entries(std::string& body, ListReport& report, std::vector<std::string> fields, Read read) const;
+		/// Streams a list answer: for each object, read(values of fields,
+		/// entry, key) fills entry and its key and returns false to skip it;
+		/// a key seen before counts as a duplicate. An empty-list answer
+		/// ({} or null, as panels send) gives no entries.
+
 	Poco::JSON::Object::Ptr object(std::string& body) const;
 		/// Parses a document that starts with '{' into a DOM; throws
 		/// NotAPanel beyond MAX_OBJECT_SIZE (a DOM costs about 8 times the
