@@ -2,7 +2,7 @@
 # Builds restream for production and installs it under PREFIX:
 #   configure Release without the tests, build, `cmake --install` (stripped) to PREFIX.
 # The Dockerfile's build stage runs exactly this; so can CI and anyone installing by hand, e.g.
-#   sudo scripts/setup-debian.sh && scripts/build-install.sh /opt/restream
+#   scripts/setup-debian.sh && scripts/build-install.sh /opt/restream
 # Usage: scripts/build-install.sh PREFIX [BUILD_DIR]   (BUILD_DIR: build-release by default)
 set -euo pipefail
 

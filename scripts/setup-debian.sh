@@ -10,9 +10,14 @@ packages=(
   # libraries: Poco 1.11, FFmpeg 5.1, libxcrypt, CppUnit
   libpoco-dev libavformat-dev libavcodec-dev libavutil-dev libswresample-dev libavfilter-dev libswscale-dev
   libcrypt-dev libcppunit-dev
-  # the web pages are bundled at build time (package.json: esbuild, Bootstrap, hls.js)
-  nodejs npm
 )
+# The web pages are bundled at build time (package.json: esbuild, Bootstrap, hls.js) with Node.js
+# and npm. A machine that already has Node.js 18 or later with its npm keeps it: NodeSource's
+# nodejs package ships npm itself and conflicts with Debian's npm package.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if ! command -v npm >/dev/null 2>&1 || [ "$node_major" -lt 18 ]; then
+  packages+=(nodejs npm)
+fi
 if [ "${1:-}" = "--test" ]; then
   packages+=(
     # ffprobe and the ffmpeg CLI (reference and checks), HTTP checks of the install tree
