@@ -130,6 +130,15 @@ bool matches(const std::string& text, const std::string& shape)
 	return at == text.size();
 }
 
+void assertBytesServed(const ChannelSink& sink, Poco::UInt64 expected)
+	/// The server counts a response once its send returns, which may be just
+	/// after the client has read it: waits up to 2 s for the count to settle.
+{
+	for (int wait = 0; wait < 100 && sink.bytesServed() != expected; ++wait)
+		std::this_thread::sleep_for(std::chrono::milliseconds(20));
+	CPPUNIT_ASSERT_EQUAL(expected, sink.bytesServed());
+}
+
 std::string detailOf(const HttpResult& result)
 {
 	return Poco::JSON::Parser().parse(result.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("detail");
@@ -548,8 +557,8 @@ public:
 		const HttpResult playlist = host.request("GET", "api", "/live.m3u8");
 		const std::string path = segmentPaths("/live.m3u8", playlist.body)[0];
 		const HttpResult segment = host.request("GET", "api", path);
-		const Poco::UInt64 served = sink->bytesServed();
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(playlist.body.size() + segment.body.size()), served);
+		const Poco::UInt64 served = playlist.body.size() + segment.body.size();
+		assertBytesServed(*sink, served);
 
 		const HttpResult headPlaylist = host.request("HEAD", "api", "/live.m3u8");
 		CPPUNIT_ASSERT_EQUAL(200, headPlaylist.status);
@@ -642,10 +651,7 @@ public:
 			}
 		}
 		CPPUNIT_ASSERT_EQUAL(5, sink->viewers());  // the four, and the test's own first request
-		// the server counts a segment once its send returns, which may be just after the client has read it
-		for (int wait = 0; wait < 100 && sink->bytesServed() != before + sent; ++wait)
-			std::this_thread::sleep_for(std::chrono::milliseconds(20));
-		CPPUNIT_ASSERT_EQUAL(before + sent, sink->bytesServed());
+		assertBytesServed(*sink, before + sent);
 		// not found answers count nobody
 		host.request("GET", "api", "/hls/101/0123456789-0.ts", "", {{"X-Forwarded-For", "192.0.2.9"}});
 		CPPUNIT_ASSERT_EQUAL(5, sink->viewers());
