@@ -4,7 +4,6 @@
 
 #include "ChannelPipeline.h"
 #include "Redactor.h"
-#include "UrlInput.h"
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 #include <Poco/Random.h>
@@ -177,7 +176,7 @@ void ChannelPipeline::stream(LiveInput& input)
 		const int result = input.read(*packet);
 		if (result < 0)
 		{
-			if (!_stopRequested) fail(UrlInput::describe(result));
+			if (!_stopRequested) fail(input.describe(result));
 			break;
 		}
 		deliver(*packet, format, begun);

@@ -6,6 +6,7 @@
 #define restream_LiveInput_INCLUDED
 
 #include "restream/ChannelFormat.h"
+#include <string>
 
 extern "C" {
 #include <libavcodec/packet.h>
@@ -32,6 +33,10 @@ public:
 
 	virtual void interrupt() = 0;
 		/// Makes a blocked read() return promptly.
+
+	virtual std::string describe(int error) const = 0;
+		/// An error read() returned, as a sentence for the admin (it ends up
+		/// in /stream_status and the log): never a URL or a credential.
 };
 
 } // namespace restream

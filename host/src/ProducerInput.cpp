@@ -3,6 +3,7 @@
 //
 
 #include "ProducerInput.h"
+#include "UrlInput.h"
 
 extern "C" {
 #include <libavutil/error.h>
@@ -54,6 +55,11 @@ void ProducerInput::interrupt()
 	{
 		// the pipeline stops reading anyway
 	}
+}
+
+std::string ProducerInput::describe(int error) const
+{
+	return UrlInput::sentence(error);
 }
 
 } // namespace restream

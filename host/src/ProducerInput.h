@@ -22,6 +22,7 @@ public:
 	const ChannelFormat& format() const override;
 	int read(AVPacket& packet) override;
 	void interrupt() override;
+	std::string describe(int error) const override;
 
 private:
 	std::unique_ptr<PacketProducer> _producer;

@@ -66,6 +66,7 @@ UrlInput::UrlInput(const SourceInput& input, const UrlInputOptions& options, con
 	if (!headers.empty()) settings.set("headers", headers);
 
 	_audioBitRate = options.audioBitRate;
+	_readTimeout = options.readTimeout;
 	_progressAllowance = 2 * options.readTimeout.totalMicroseconds();
 	_progressDeadline = Poco::Timestamp().epochMicroseconds() + _progressAllowance + options.analyzeDuration.totalMicroseconds();
 	_context = avformat_alloc_context();
@@ -233,7 +234,13 @@ int UrlInput::interruptCallback(void* opaque)
 	return 0;
 }
 
-std::string UrlInput::describe(int error)
+std::string UrlInput::describe(int error) const
+{
+	if (error == AVERROR(ETIMEDOUT)) return "no data from the provider for " + std::to_string(_readTimeout.totalSeconds()) + " s";
+	return sentence(error);
+}
+
+std::string UrlInput::sentence(int error)
 {
 	switch (error)
 	{

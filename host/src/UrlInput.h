@@ -9,6 +9,7 @@
 #include "LiveInput.h"
 #include "UrlInputOptions.h"
 #include "restream/Source.h"
+#include <Poco/Timespan.h>
 #include <atomic>
 #include <deque>
 #include <memory>
@@ -45,9 +46,11 @@ public:
 	const ChannelFormat& format() const override;
 	int read(AVPacket& packet) override;
 	void interrupt() override;
+	std::string describe(int error) const override;
+		/// As sentence(), and a timeout says how long the provider was silent.
 
-	static std::string describe(int error);
-		/// An FFmpeg error as a sentence for a human.
+	static std::string sentence(int error);
+		/// An FFmpeg error from an upstream as a sentence for a human.
 
 private:
 	static int interruptCallback(void* opaque);
@@ -59,6 +62,7 @@ private:
 	std::atomic<long long> _progressDeadline{0};  /// Poco::Timestamp epoch µs: no playable packet by then aborts the I/O
 	std::atomic<bool> _noProgress{false};         /// the deadline struck
 	long long _progressAllowance = 0;             /// µs granted after each packet
+	Poco::Timespan _readTimeout;
 	const std::atomic<bool>& _stopRequested;
 	int _videoIndex = -1;
 	int _audioIndex = -1;

@@ -1,10 +1,11 @@
 // The admin (ui-admin, port 8001) in a real headless Chromium, against the real restream and the
 // fake provider: the sign-in form (a wrong password is refused with a message), the dashboard
 // (a category, a search as you type, start → live, the share URLs, the muted preview playing, a
-// switch in one click, favourites, stop), sign-out; and the defences: CSRF token and Origin on
-// POSTs, next= kept on the site, forwarded addresses from untrusted peers refused, and a session
-// that ends with the API token. Screenshots of the sign-in page and of the live dashboard in both
-// languages (and on a phone) are saved as artifacts.
+// provider gone silent told in a sentence and recovered from, a switch in one click, favourites,
+// stop), sign-out; and the defences: CSRF token and Origin on POSTs, next= kept on the site,
+// forwarded addresses from untrusted peers refused, and a session that ends with the API token.
+// Screenshots of the sign-in page and of the live dashboard in both languages (and on a phone) are
+// saved as artifacts.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +14,7 @@ import { adminFetch, submitLogin, textOf } from './support/admin.mjs';
 
 const FIRST_CHANNEL = 101;  // France 2 Été, category 1 Généralistes
 const SECOND_CHANNEL = 105; // News 24, category 2 Info
+const READ_TIMEOUT_S = 3;   // live.readTimeout: how long a silent provider is waited for
 
 let provider;
 let restream;
@@ -45,7 +47,7 @@ async function rowButton(streamId) {
 before(async () => {
 	provider = new FakeProvider({ maxConnections: 2 });
 	await provider.start();
-	restream = new Restream({ provider });
+	restream = new Restream({ provider, defines: { 'live.readTimeout': String(READ_TIMEOUT_S) } });
 	await restream.start();
 	browser = await launchBrowser();
 });
@@ -150,6 +152,22 @@ test('the dashboard in French, and on a phone', async () => {
 	await page.click('#languageSwitch');
 	await waitFor('English again', async () => (await page.getAttribute('html', 'lang')) === 'en', 10000);
 	await page.setViewportSize({ width: 1366, height: 900 });
+});
+
+test('a provider that goes silent: the status says so in a sentence, and live comes back by itself', async () => {
+	assert.equal(await state(), 'live');
+	provider.freeze();
+	try {
+		await waitFor('the reconnecting state', async () => (await state()) === 'reconnecting', (READ_TIMEOUT_S + 10) * 1000);
+		await waitFor('the silence in a sentence', async () =>
+			(await textOf(page, '#statusError')) === `No data from the provider for ${READ_TIMEOUT_S} s, reconnecting…`, 5000);
+		await page.screenshot({ path: artifact('admin-dashboard-reconnecting-en.png'), fullPage: true });
+	} finally {
+		provider.thaw();
+	}
+	await waitFor('live again', async () => (await state()) === 'live', 40000);
+	assert.equal(await page.isVisible('#statusError'), false, 'the sentence goes once live again');
+	assert.notEqual(await textOf(page, '#statReconnects'), '0');
 });
 
 test('switching channel is one click, favourites are kept on the server, and stop ends it', async () => {

@@ -595,7 +595,8 @@ public:
 				  << readTimeoutSeconds << " s)" << std::endl;
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(text(status) + "\n" + _host->log(), std::string("reconnecting"), status->getValue<std::string>("state"));
 		CPPUNIT_ASSERT_MESSAGE(text(status), detected <= (readTimeoutSeconds + 2) * 1000);
-		CPPUNIT_ASSERT_MESSAGE(text(status), contains(status->optValue<std::string>("error", ""), "no data"));
+		CPPUNIT_ASSERT_MESSAGE(text(status), contains(status->optValue<std::string>("error", ""),
+			"no data from the provider for " + std::to_string(readTimeoutSeconds) + " s"));
 
 		_provider->setStall(fakeprovider::FakeProvider::CHANNEL_SD, false);
 		const auto resumed = Clock::now();

@@ -5,6 +5,7 @@
 const KNOWN = [
 	[/connection limit|HTTP 403/i, 'errLimit'],
 	[/refused the login|HTTP 401/i, 'errLogin'],
+	[/no data from the provider for (\d+) s/i, 'errNoDataFor'],
 	[/no data from the provider in time|timed? ?out/i, 'errNoData'],
 	[/no such stream|HTTP 404/i, 'errNotFound'],
 	[/ended the stream|connection to the provider was lost|closed the connection/i, 'errDropped'],
@@ -16,7 +17,8 @@ const KNOWN = [
 export function describeError(error, state, t) {
 	if (!error) return '';
 	const known = KNOWN.find(([pattern]) => pattern.test(error));
-	let sentence = known ? t[known[1]] : error;
+	// a number the engine's sentence carries (the seconds of a timeout) fills {n}
+	let sentence = known ? t[known[1]].replace('{n}', (known[0].exec(error) || [])[1] || '') : error;
 	if (state === 'reconnecting') sentence += t.reconnectingSuffix;
 	return sentence;
 }

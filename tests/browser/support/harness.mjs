@@ -133,8 +133,23 @@ export class FakeProvider {
 		this.child = child;
 	}
 
+	// Freezes the provider (SIGSTOP): its connections stay open and silent, as a stalled panel's do.
+	// The signal goes to the process group that timeout(1) made for itself and the provider.
+	freeze() {
+		process.kill(-this.child.pid, 'SIGSTOP');
+		this.frozen = true;
+	}
+
+	thaw() {
+		if (this.frozen) process.kill(-this.child.pid, 'SIGCONT');
+		this.frozen = false;
+	}
+
 	async stop() {
-		if (this.child) await terminate(this.child);
+		if (this.child) {
+			this.thaw();
+			await terminate(this.child);
+		}
 		this.child = null;
 	}
 }
