@@ -3,33 +3,13 @@
 //
 
 #include "ApiDocumentation.h"
+#include "restream/PageTemplate.h"
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/String.h>
 #include <sstream>
 
 namespace restream {
-
-namespace {
-
-std::string escapeHtml(const std::string& text)
-{
-	std::string escaped;
-	for (char c : text)
-	{
-		switch (c)
-		{
-		case '&': escaped += "&amp;"; break;
-		case '<': escaped += "&lt;"; break;
-		case '>': escaped += "&gt;"; break;
-		case '"': escaped += "&quot;"; break;
-		default: escaped += c;
-		}
-	}
-	return escaped;
-}
-
-} // namespace
 
 ApiDocumentation::ApiDocumentation(std::vector<Route> routes)
 {
@@ -91,9 +71,9 @@ ApiDocumentation::ApiDocumentation(std::vector<Route> routes)
 		operation->set("responses", responses);
 		item->set(Poco::toLower(route.method), operation);
 		paths->set(path, item);
-		rows << "<tr><td><code>" << route.method << "</code></td><td><code>" << escapeHtml(path) << "</code></td><td>"
-			 << (route.isProtected ? "bearer token" : "public") << "</td><td>" << escapeHtml(route.summary) << "</td><td>"
-			 << escapeHtml(route.owner) << "</td></tr>\n";
+		rows << "<tr><td><code>" << route.method << "</code></td><td><code>" << PageTemplate::escapeHtml(path) << "</code></td><td>"
+			 << (route.isProtected ? "bearer token" : "public") << "</td><td>" << PageTemplate::escapeHtml(route.summary) << "</td><td>"
+			 << PageTemplate::escapeHtml(route.owner) << "</td></tr>\n";
 	}
 	document.set("paths", paths);
 	std::ostringstream json;

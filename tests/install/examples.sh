@@ -33,15 +33,7 @@ done
 step "start the fake provider"
 (exec "$FAKE_XTREAM" --port 0 --duration 170 > "$WORK/fake-xtream.log" 2>&1) &
 STARTED_PIDS+=("$!")
-fake_pid=$!
-provider=""
-for _ in $(seq 1 100); do
-  provider=$(sed -n -E 's/^listening on (http:\/\/[0-9.]+:[0-9]+).*/\1/p' "$WORK/fake-xtream.log" | head -n1)
-  [ -n "$provider" ] && break
-  kill -0 "$fake_pid" 2>/dev/null || fail "fake-xtream exited"
-  sleep 0.1
-done
-[ -n "$provider" ] || fail "fake-xtream did not say where it listens"
+provider=$(listen_url "$!" "$WORK/fake-xtream.log" fake-xtream)
 # The fake's default account (tests/fake-provider/README.md); the short form /USER/PASS/ID of an Xtream M3U.
 user=demo-user
 password=s3cret-Pa55
@@ -96,15 +88,7 @@ step "serve it as a provider's get.php does"
   server.listen(0, "127.0.0.1", () => console.log("listening on http://127.0.0.1:" + server.address().port));
 ' "$playlist" "$user" "$password" > "$WORK/playlist-server.log" 2>&1) &
 STARTED_PIDS+=("$!")
-server_pid=$!
-server=""
-for _ in $(seq 1 100); do
-  server=$(sed -n -E 's/^listening on (http:\/\/[0-9.]+:[0-9]+)$/\1/p' "$WORK/playlist-server.log" | head -n1)
-  [ -n "$server" ] && break
-  kill -0 "$server_pid" 2>/dev/null || fail "the playlist server exited"
-  sleep 0.1
-done
-[ -n "$server" ] || fail "the playlist server did not say where it listens"
+server=$(listen_url "$!" "$WORK/playlist-server.log" "the playlist server")
 
 step "start the installed host with source-m3u and output-m3u"
 state="$WORK/state"

@@ -84,6 +84,22 @@ wait_port() {
   fail "$name: port $port_name not listening after 15 s"
 }
 
+listen_url() {
+  # listen_url PID LOG WHAT: waits for a line "listening on http://ADDR:PORT" in LOG from the server
+  # PID (named WHAT in failures), prints the URL.
+  local pid=$1 log=$2 what=$3 url
+  for _ in $(seq 1 100); do
+    url=$(sed -n -E 's/^listening on (http:\/\/[0-9.]+:[0-9]+).*/\1/p' "$log" | head -n1)
+    if [ -n "$url" ]; then
+      echo "$url"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || fail "$what exited"
+    sleep 0.1
+  done
+  fail "$what did not say where it listens"
+}
+
 http_status() {
   # http_status URL [curl args...]: prints the HTTP status (000 when no answer).
   local url=$1
