@@ -5,7 +5,7 @@
 // environment variables.
 //
 
-#include "HostConfiguration.h"
+#include "config/HostConfiguration.h"
 #include <Poco/Environment.h>
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
@@ -49,7 +49,7 @@ public:
 
 	void testLayersInOrder()
 	{
-		restream::HostConfiguration configuration;
+		restream::host::HostConfiguration configuration;
 		configuration.loadFile(writeFile(".ini", "[a]\nfromFile = file\nfileAndEnv = file\nall = file\n"));
 		setenv("RESTREAM_A_FILEANDENV", "env", 1);
 		setenv("RESTREAM_A_ALL", "env", 1);
@@ -69,7 +69,7 @@ public:
 
 	void testKeysIgnoreCaseWhateverTheirSource()
 	{
-		restream::HostConfiguration configuration;
+		restream::host::HostConfiguration configuration;
 		configuration.loadFile(writeFile(".ini", "[Plugins.Auth-JWT]\nTokenLifetime = 60\n"));
 		configuration.define("HTTP.Api.Port", "9000");
 		configuration.declare("plugins.auth-jwt.tokenLifetime", "3600");
@@ -83,11 +83,11 @@ public:
 
 	void testEnvironmentRule()
 	{
-		CPPUNIT_ASSERT_EQUAL(std::string("RESTREAM_STATE_DIR"), restream::HostConfiguration::environmentName("state.dir"));
+		CPPUNIT_ASSERT_EQUAL(std::string("RESTREAM_STATE_DIR"), restream::host::HostConfiguration::environmentName("state.dir"));
 		CPPUNIT_ASSERT_EQUAL(std::string("RESTREAM_PLUGINS_AUTH_JWT_TOKENLIFETIME"),
-			restream::HostConfiguration::environmentName("plugins.auth-jwt.tokenLifetime"));
+			restream::host::HostConfiguration::environmentName("plugins.auth-jwt.tokenLifetime"));
 		setenv("RESTREAM_STATE_DIR", "/srv/state", 1);
-		restream::HostConfiguration configuration;
+		restream::host::HostConfiguration configuration;
 		configuration.declare("state.dir", "");
 		CPPUNIT_ASSERT_EQUAL(std::string("/srv/state"), configuration.view().getString("state.dir"));
 	}
@@ -95,11 +95,11 @@ public:
 	void testLegacyEnvironmentVariable()
 	{
 		setenv("FIXTURE_LEGACY", "legacy", 1);
-		restream::HostConfiguration configuration;
+		restream::host::HostConfiguration configuration;
 		configuration.declare("plugins.x.secret", "", "FIXTURE_LEGACY");
 		CPPUNIT_ASSERT_EQUAL(std::string("legacy"), configuration.view().getString("plugins.x.secret"));
 		setenv("RESTREAM_PLUGINS_X_SECRET", "ours", 1);
-		restream::HostConfiguration both;
+		restream::host::HostConfiguration both;
 		both.declare("plugins.x.secret", "", "FIXTURE_LEGACY");
 		unsetenv("RESTREAM_PLUGINS_X_SECRET");
 		CPPUNIT_ASSERT_EQUAL(std::string("ours"), both.view().getString("plugins.x.secret"));
@@ -108,7 +108,7 @@ public:
 	void testEnvironmentOnlyForDeclaredKeys()
 	{
 		setenv("RESTREAM_NOT_A_SETTING", "x", 1);
-		restream::HostConfiguration configuration;
+		restream::host::HostConfiguration configuration;
 		configuration.declare("state.dir", "");
 		CPPUNIT_ASSERT(!configuration.view().hasProperty("not.a.setting"));
 		const auto unknown = configuration.undeclaredEnvironment();
@@ -118,7 +118,7 @@ public:
 
 	void testUndeclaredKeysReported()
 	{
-		restream::HostConfiguration configuration;
+		restream::host::HostConfiguration configuration;
 		configuration.loadFile(writeFile(".ini", "[plugins.auth-jwt]\ntokenLifetime = 60\ntokenLifetme = 60\n"));
 		configuration.define("plugins.auth-jwt.secrett", "x");
 		configuration.declare("plugins.auth-jwt.tokenLifetime", "3600");
@@ -130,7 +130,7 @@ public:
 
 	void testPropertiesFile()
 	{
-		restream::HostConfiguration configuration;
+		restream::host::HostConfiguration configuration;
 		configuration.loadFile(writeFile(".properties", "# comment\nhttp.api.port = 9100\npublic.apiUrl = https://api.example.org/\n"));
 		configuration.declare("http.api.port", "8002");
 		CPPUNIT_ASSERT_EQUAL(9100, configuration.view().getInt("http.api.port"));
@@ -139,7 +139,7 @@ public:
 
 	void testMissingFileIsAnError()
 	{
-		restream::HostConfiguration configuration;
+		restream::host::HostConfiguration configuration;
 		CPPUNIT_ASSERT_THROW(configuration.loadFile("/nonexistent/restream.ini"), Poco::FileNotFoundException);
 	}
 };

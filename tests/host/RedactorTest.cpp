@@ -5,10 +5,10 @@
 // and FFmpeg's own lines through the logging chain.
 //
 
-#include "FfmpegLog.h"
+#include "logging/FfmpegLog.h"
 #include "LogCapture.h"
-#include "RedactingChannel.h"
-#include "Redactor.h"
+#include "logging/RedactingChannel.h"
+#include "logging/Redactor.h"
 #include <Poco/AutoPtr.h>
 #include <Poco/Logger.h>
 #include <cppunit/extensions/HelperMacros.h>
@@ -32,7 +32,7 @@ class RedactorTest : public CppUnit::TestFixture
 public:
 	void testLivePath()
 	{
-		restream::Redactor redactor;
+		restream::host::Redactor redactor;
 		const std::string line = redactor.redact("opening http://provider.example:8080/live/jean/s3cr3t/101.ts now");
 		CPPUNIT_ASSERT_EQUAL(std::string("opening http://provider.example:8080/live/***/***/101.ts now"), line);
 		CPPUNIT_ASSERT_EQUAL(std::string("GET /movie/***/***/5.mkv"), redactor.redact("GET /movie/jean/s3cr3t/5.mkv"));
@@ -40,7 +40,7 @@ public:
 
 	void testShortPath()
 	{
-		restream::Redactor redactor;
+		restream::host::Redactor redactor;
 		CPPUNIT_ASSERT_EQUAL(std::string("url http://p.example/***/***/101"), redactor.redact("url http://p.example/jean/s3cr3t/101"));
 		CPPUNIT_ASSERT_EQUAL(std::string("request \"/***/***/101.ts\" refused"), redactor.redact("request \"/jean/s3cr3t/101.ts\" refused"));
 		// ordinary paths keep their segments
@@ -50,7 +50,7 @@ public:
 
 	void testQueryParameters()
 	{
-		restream::Redactor redactor;
+		restream::host::Redactor redactor;
 		CPPUNIT_ASSERT_EQUAL(std::string("http://p.example/player_api.php?username=***&password=***&action=get_live_streams"),
 			redactor.redact("http://p.example/player_api.php?username=jean&password=s3cr3t&action=get_live_streams"));
 		CPPUNIT_ASSERT_EQUAL(std::string("{\"username\": \"***\", \"password\": \"***\"}"),
@@ -59,13 +59,13 @@ public:
 
 	void testUserInfo()
 	{
-		restream::Redactor redactor;
+		restream::host::Redactor redactor;
 		CPPUNIT_ASSERT_EQUAL(std::string("https://***:***@p.example/x"), redactor.redact("https://jean:s3cr3t@p.example/x"));
 	}
 
 	void testConfiguredValues()
 	{
-		restream::Redactor redactor;
+		restream::host::Redactor redactor;
 		redactor.addSecret("s3cr3t p@ss");
 		redactor.addSecret("jean.dupont");
 		redactor.addSecret("ab"); // too short to mask safely: ignored
@@ -76,25 +76,25 @@ public:
 
 	void testOrdinaryTextUntouched()
 	{
-		restream::Redactor redactor;
+		restream::host::Redactor redactor;
 		const std::string line = "port api listening on 0.0.0.0:8002, served by host (threads 4-1024)";
 		CPPUNIT_ASSERT_EQUAL(line, redactor.redact(line));
 	}
 
 	void testFfmpegLinesAreRedacted()
 	{
-		restream::Redactor redactor;
+		restream::host::Redactor redactor;
 		redactor.addSecret("hunter22");
 		Poco::AutoPtr<restream::test::LogCapture> capture(new restream::test::LogCapture);
-		Poco::AutoPtr<Poco::Channel> channel(new restream::RedactingChannel(redactor, capture.cast<Poco::Channel>()));
+		Poco::AutoPtr<Poco::Channel> channel(new restream::host::RedactingChannel(redactor, capture.cast<Poco::Channel>()));
 		Poco::Logger& logger = Poco::Logger::get("ffmpeg-test");
 		logger.setChannel(channel);
 		logger.setLevel(Poco::Message::PRIO_DEBUG);
-		restream::FfmpegLog::install(logger);
+		restream::host::FfmpegLog::install(logger);
 		av_log(nullptr, AV_LOG_ERROR, "http://p.example/live/jean/%s/101.ts: Server returned 403 Forbidden\n", "hunter22");
 		av_log(nullptr, AV_LOG_WARNING, "partial ");
 		av_log(nullptr, AV_LOG_WARNING, "line password=hunter22\n");
-		restream::FfmpegLog::uninstall();
+		restream::host::FfmpegLog::uninstall();
 		logger.setChannel(nullptr);
 		const std::string text = capture->text();
 		CPPUNIT_ASSERT(text.find("hunter22") == std::string::npos);

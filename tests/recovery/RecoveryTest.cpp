@@ -12,7 +12,7 @@
 // kept under about 40 s with short recovery settings.
 //
 
-#include "FfmpegLog.h"
+#include "logging/FfmpegLog.h"
 #include "TextSearch.h"
 #include "SignedInHost.h"
 #include "fakeprovider/FakeProvider.h"
@@ -435,7 +435,7 @@ class RecoveryTest : public CppUnit::TestFixture
 public:
 	void setUp() override
 	{
-		restream::FfmpegLog::install(Poco::Logger::get("ffmpeg")); // FFmpeg's lines into the host's log, not onto the console
+		restream::host::FfmpegLog::install(Poco::Logger::get("ffmpeg")); // FFmpeg's lines into the host's log, not onto the console
 		_provider.reset(new fakeprovider::FakeProvider);
 		_provider->start();
 	}
@@ -456,7 +456,7 @@ public:
 				// already gone
 			}
 		}
-		restream::FfmpegLog::uninstall();
+		restream::host::FfmpegLog::uninstall();
 	}
 
 	void testDropsKeepThePlaylistServing()

@@ -3,11 +3,11 @@
 //
 
 #include "HostFixture.h"
-#include "Host.h"
-#include "PasswordHashCommand.h"
-#include "HostConfiguration.h"
-#include "RedactingChannel.h"
-#include "Redactor.h"
+#include "app/Host.h"
+#include "app/PasswordHashCommand.h"
+#include "config/HostConfiguration.h"
+#include "logging/RedactingChannel.h"
+#include "logging/Redactor.h"
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/JSON/Object.h>
@@ -60,7 +60,7 @@ void HostFixture::start()
 	for (const auto& setting : _settings) _configuration->define(setting.first, setting.second);
 
 	_redactor.reset(new Redactor);
-	Poco::AutoPtr<Poco::Channel> channel(new RedactingChannel(*_redactor, _log.cast<Poco::Channel>()));
+	Poco::AutoPtr<Poco::Channel> channel(new host::RedactingChannel(*_redactor, _log.cast<Poco::Channel>()));
 	Poco::Logger::setChannel("", channel);
 	Poco::Logger::root().setChannel(channel);
 	const std::string level = _settings.count("log.level") ? _settings.at("log.level") : "information";
@@ -120,7 +120,7 @@ std::string HostFixture::signIn(const std::string& password, const std::string& 
 
 std::string HostFixture::passwordHash(const std::string& password)
 {
-	return PasswordHashCommand::hash(password);
+	return host::PasswordHashCommand::hash(password);
 }
 
 std::shared_ptr<Service> HostFixture::findService(const std::string& name)

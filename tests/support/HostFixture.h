@@ -17,12 +17,19 @@
 
 namespace restream {
 
-class Host;
 class Service;
+
+namespace host {
+class Host;
 class HostConfiguration;
 class Redactor;
+} // namespace host
 
 namespace test {
+
+using host::Host;
+using host::HostConfiguration;
+using host::Redactor;
 
 struct HttpResult
 	/// What a request got back.

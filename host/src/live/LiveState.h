@@ -1,0 +1,41 @@
+//
+// LiveState.h
+//
+
+#ifndef restream_host_LiveState_INCLUDED
+#define restream_host_LiveState_INCLUDED
+
+#include <Poco/Types.h>
+#include <string>
+#include <vector>
+
+namespace restream::host {
+
+class LiveState
+	/// The desired live state — which channels run and which is primary —
+	/// kept in the state directory (live.json) so that after a restart, clean
+	/// or kill -9, the channels come back by themselves. Written atomically:
+	/// a temporary file, fsync, rename, fsync of the directory; a crash leaves
+	/// the old file or the new one, never half of one.
+	/// Threads: one writer at a time (the engine's control lock).
+{
+public:
+	explicit LiveState(std::string path);
+		/// path empty: nothing is kept.
+
+	void save(Poco::Int64 primary, const std::vector<Poco::Int64>& channels) const;
+		/// Replaces the file. Throws Poco::FileException when it cannot.
+
+	bool load(Poco::Int64& primary, std::vector<Poco::Int64>& channels) const;
+		/// Reads the file; false when there is none. A file that cannot be
+		/// parsed counts as none (logged by the caller).
+
+	const std::string& path() const;
+
+private:
+	const std::string _path;
+};
+
+} // namespace restream::host
+
+#endif // restream_host_LiveState_INCLUDED

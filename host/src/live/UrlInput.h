@@ -1,0 +1,79 @@
+//
+// UrlInput.h
+//
+
+#ifndef restream_host_UrlInput_INCLUDED
+#define restream_host_UrlInput_INCLUDED
+
+#include "live/AudioTranscoder.h"
+#include "live/LiveInput.h"
+#include "live/UrlInputOptions.h"
+#include "restream/Source.h"
+#include <Poco/Timespan.h>
+#include <atomic>
+#include <deque>
+#include <memory>
+
+extern "C" {
+#include <libavformat/avformat.h>
+}
+
+namespace restream::host {
+
+class UrlInput : public LiveInput
+	/// A channel's upstream opened in process with libavformat, hardened:
+	/// protocols limited to http, https, tcp, tls and crypto; the demuxer
+	/// forced from the source (mpegts or hls, never probed, so never a script
+	/// demuxer like concat); rw_timeout; at most maxRedirects redirects; a
+	/// bounded probe; an interrupt callback so stop acts at once.
+	///
+	/// Keeps one video track and the best audio track and discards the rest
+	/// (teletext, subtitles, SCTE-35, other languages); audio that is not AAC
+	/// is transcoded to AAC; timestamps that wrap (33-bit MPEG-TS) are
+	/// unwrapped. Exactly one connection to the provider while it lives.
+	/// A provider that keeps sending bytes from which no packet comes (not
+	/// MPEG-TS at all) is cut off after twice the read timeout, as a stall is.
+	///
+	/// Errors: the constructor throws UpstreamException (code: AVERROR) with a
+	/// message that carries no URL.
+{
+public:
+	UrlInput(const SourceInput& input, const UrlInputOptions& options, const std::atomic<bool>& stopRequested);
+		/// Opens input. stopRequested, which must outlive the input, aborts the
+		/// open and every read as soon as it is set.
+	~UrlInput() override;
+
+	const ChannelFormat& format() const override;
+	int read(AVPacket& packet) override;
+	void interrupt() override;
+	std::string describe(int error) const override;
+		/// As sentence(), and a timeout says how long the provider was silent.
+
+	static std::string sentence(int error);
+		/// An FFmpeg error from an upstream as a sentence for a human.
+
+private:
+	static int interruptCallback(void* opaque);
+	void selectTracks();
+	void unwrap(AVPacket& packet, const AVStream& stream);
+
+	AVFormatContext* _context = nullptr;
+	std::atomic<bool> _interrupted{false};
+	std::atomic<long long> _progressDeadline{0};  /// Poco::Timestamp epoch µs: no playable packet by then aborts the I/O
+	std::atomic<bool> _noProgress{false};         /// the deadline struck
+	long long _progressAllowance = 0;             /// µs granted after each packet
+	Poco::Timespan _readTimeout;
+	const std::atomic<bool>& _stopRequested;
+	int _videoIndex = -1;
+	int _audioIndex = -1;
+	int _audioBitRate = 128000;
+	std::unique_ptr<AudioTranscoder> _transcoder;
+	std::deque<AVPacket*> _pending;
+	ChannelFormat _format;
+	std::vector<long long> _lastDts;
+	std::vector<long long> _wrapOffset;
+};
+
+} // namespace restream::host
+
+#endif // restream_host_UrlInput_INCLUDED
