@@ -104,6 +104,11 @@ ${entries}	};
   # The assembler reads the files itself: tell the build they are inputs of its object.
   set_source_files_properties("${assembly}" PROPERTIES OBJECT_DEPENDS "${files}" GENERATED TRUE)
   set_source_files_properties("${table}" "${header}" PROPERTIES GENERATED TRUE)
-  target_sources(${target} PRIVATE "${assembly}" "${table}")
-  target_include_directories(${target} PRIVATE "${out_dir}")
+  # into the plugin's object library (restream_add_plugin), so that its tests have the assets too
+  set(owner ${target})
+  if(TARGET ${target}-objects)
+    set(owner ${target}-objects)
+  endif()
+  target_sources(${owner} PRIVATE "${assembly}" "${table}")
+  target_include_directories(${owner} PUBLIC "${out_dir}")
 endfunction()

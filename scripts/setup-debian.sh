@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what restream needs to build and run on Debian bookworm, from Debian's packages;
-# with --test, also what the tests need (a browser, the ffmpeg CLI, curl).
+# with --test, also what the tests need (a browser, the ffmpeg CLI, curl, real players).
 # Idempotent: does nothing when everything is already there. Run as root (or it uses sudo).
 set -euo pipefail
 
@@ -24,6 +24,8 @@ if [ "${1:-}" = "--test" ]; then
     ffmpeg curl
     # browser tests: playwright-core drives Debian's Chromium, headless
     chromium
+    # real players of tests/players (with ffmpeg and Chromium above)
+    vlc-bin vlc-plugin-base mpv gstreamer1.0-tools gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav
   )
 fi
 

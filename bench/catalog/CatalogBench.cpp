@@ -32,8 +32,8 @@
 #include <vector>
 
 using restream::SourceChannel;
-using restream::xtream::JsonField;
-using restream::xtream::PanelParser;
+using sourcextream::JsonField;
+using sourcextream::PanelParser;
 using restream::xtream::bench::CatalogGenerator;
 
 namespace {

@@ -9,50 +9,51 @@
 #include "TokenService.h"
 #include "restream/PluginContext.h"
 #include "restream/PluginDescriptor.h"
-#include <Poco/Format.h>
 #include <Poco/Logger.h>
-#include <Poco/NumberParser.h>
 #include <Poco/String.h>
 #include <Poco/Util/AbstractConfiguration.h>
 #include <iostream>
 
-namespace restream {
 namespace authjwt {
 
-std::vector<Setting> AuthJwtPlugin::settings() const
+std::vector<restream::Setting> AuthJwtPlugin::settings() const
 {
+	using restream::Setting;
 	return {
-		{"adminUsername", "admin", "The admin's username.", "ADMIN_USERNAME", false},
-		{"adminPasswordHash", "",
+		Setting::text("adminUsername", "admin", "The admin's username.", "ADMIN_USERNAME"),
+		Setting::secret("adminPasswordHash",
 			"The admin's password as a crypt(3) hash: bcrypt ($2b$, $2y$, $2a$), sha512-crypt ($6$) or yescrypt ($y$). "
 			"Empty: a password is generated at the first start.",
-			"ADMIN_PASSWORD_HASH", false},
-		{"secret", "",
+			"ADMIN_PASSWORD_HASH"),
+		Setting::secret("secret",
 			"The HS256 secret that signs tokens, at least 32 bytes. Empty: a random one is generated at the first start.",
-			"JWT_SECRET_KEY", true},
-		{"issuer", "restream", "The iss claim of issued tokens; other issuers are refused.", "", false},
-		{"tokenLifetime", "3600", "How long a token is valid, in seconds.", "", false},
-		{"loginFreeFailures", "3", "Failed sign-ins per client answered without delay.", "", false},
-		{"loginMaxFailures", "10", "Failed sign-ins per client in the window before answering 429.", "", false},
-		{"loginWindow", "900", "How long a failed sign-in counts, in seconds.", "", false},
-		{"loginMaxDelay", "2000", "The longest delay before answering a failed sign-in, in milliseconds.", "", false},
+			"JWT_SECRET_KEY"),
+		Setting::text("issuer", "restream", "The iss claim of issued tokens; other issuers are refused."),
+		Setting::integer("tokenLifetime", 3600, 1, 31536000,
+			"How long a token is valid, in seconds; a token claiming to live longer is refused."),
+		Setting::integer("loginFreeFailures", 3, 0, 1000, "Failed sign-ins per client answered without delay."),
+		Setting::integer("loginMaxFailures", 10, 1, 100000, "Failed sign-ins per client in the window before answering 429."),
+		Setting::seconds("loginWindow", "900", 1, 604800, "How long a failed sign-in counts, in seconds."),
+		Setting::integer("loginMaxDelay", 2000, 0, 60000,
+			"The longest delay before answering a failed sign-in, in milliseconds."),
 	};
 }
 
-void AuthJwtPlugin::start(PluginContext& context)
+void AuthJwtPlugin::start(restream::PluginContext& context)
 {
 	const Poco::Util::AbstractConfiguration& config = context.config();
 	const std::string username = config.getString("adminUsername");
 	if (username.empty()) throw Poco::InvalidArgumentException("setting adminUsername must not be empty");
-	const LoginThrottle::Limits limits = loginLimits(config);
 
-	FirstStart firstStart(context.stateDirectory(), context.logger(), std::cerr);
+	FirstStart firstStart(context.stateDirectory(), context.logger(), std::cerr,
+		[&context](const std::string& secret) { context.addSecret(secret); });
 	const std::shared_ptr<const TokenService> tokens = tokenService(config, firstStart);
 	const PasswordHash passwordHash = adminPasswordHash(config, firstStart, username);
 
 	context.registry().add("auth-jwt", std::make_shared<JwtAuthenticator>(tokens));
 	auto metrics = std::make_shared<LoginMetrics>();
-	context.registry().add("auth-jwt.login", std::make_shared<LoginRoute>(context, username, passwordHash, tokens, limits, metrics));
+	context.registry().add(
+		"auth-jwt.login", std::make_shared<LoginRoute>(context, username, passwordHash, tokens, loginLimits(config), metrics));
 	context.registry().add("auth-jwt.metrics", metrics);
 }
 
@@ -76,7 +77,7 @@ std::shared_ptr<const TokenService> AuthJwtPlugin::tokenService(const Poco::Util
 		throw Poco::InvalidArgumentException(origin + ": " + exc.message(), exc);
 	}
 	return std::make_shared<const TokenService>(
-		secret, config.getString("issuer"), Poco::Timespan(integer(config, "tokenLifetime", 1), 0));
+		secret, config.getString("issuer"), Poco::Timespan(config.getInt("tokenLifetime"), 0));
 }
 
 PasswordHash AuthJwtPlugin::adminPasswordHash(const Poco::Util::AbstractConfiguration& config,
@@ -99,25 +100,14 @@ PasswordHash AuthJwtPlugin::adminPasswordHash(const Poco::Util::AbstractConfigur
 LoginThrottle::Limits AuthJwtPlugin::loginLimits(const Poco::Util::AbstractConfiguration& config)
 {
 	LoginThrottle::Limits limits;
-	limits.freeFailures = integer(config, "loginFreeFailures", 0);
-	limits.maxFailures = integer(config, "loginMaxFailures", 1);
-	limits.window = Poco::Timespan(integer(config, "loginWindow", 1), 0);
-	limits.maxDelay = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(integer(config, "loginMaxDelay", 0)) * 1000);
+	limits.freeFailures = config.getInt("loginFreeFailures");
+	limits.maxFailures = config.getInt("loginMaxFailures");
+	limits.window = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("loginWindow") * 1e6));
+	limits.maxDelay = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("loginMaxDelay")) * 1000);
 	return limits;
 }
 
-int AuthJwtPlugin::integer(const Poco::Util::AbstractConfiguration& config, const std::string& key, int minimum)
-{
-	const std::string text = config.getString(key);
-	int value = 0;
-	if (!Poco::NumberParser::tryParse(Poco::trim(text), value) || value < minimum)
-		throw Poco::InvalidArgumentException(
-			Poco::format("setting %s must be an integer of at least %d, not '%s'", key, minimum, text));
-	return value;
-}
-
 } // namespace authjwt
-} // namespace restream
 
-RESTREAM_PLUGIN(restream::authjwt::AuthJwtPlugin, "auth-jwt", "1.0.0",
+RESTREAM_PLUGIN(authjwt::AuthJwtPlugin, "auth-jwt", "1.0.0",
 	"Admin sign-in with a crypt(3) password hash, and HS256 JWT bearer tokens for the API")

@@ -4,8 +4,8 @@
 // The auth-jwt plugin: admin sign-in and bearer tokens for the API.
 //
 
-#ifndef restream_authjwt_AuthJwtPlugin_INCLUDED
-#define restream_authjwt_AuthJwtPlugin_INCLUDED
+#ifndef authjwt_AuthJwtPlugin_INCLUDED
+#define authjwt_AuthJwtPlugin_INCLUDED
 
 #include "LoginThrottle.h"
 #include "PasswordHash.h"
@@ -19,28 +19,30 @@ class AbstractConfiguration;
 }
 } // namespace Poco
 
-namespace restream {
 namespace authjwt {
 
 class FirstStart;
 class TokenService;
 
-class AuthJwtPlugin : public Plugin
-	/// Registers the Authenticator "auth-jwt" (bearer JWTs signed with HS256)
-	/// and the route "auth-jwt.login" (POST /auth/login) where the one admin
-	/// account exchanges its password for a token.
+class AuthJwtPlugin : public restream::Plugin
+	/// Registers the Authenticator "auth-jwt" (bearer JWTs signed with HS256),
+	/// the route "auth-jwt.login" (POST /auth/login on the API port) where the
+	/// one admin account exchanges its password for a token, and the metrics
+	/// "auth-jwt.metrics".
 	///
-	/// start() refuses, with a message naming the setting or file, a
-	/// password hash that is not a supported crypt(3) hash, a weak JWT secret
-	/// and malformed numbers. When no hash or no secret is configured, they
-	/// are generated at the first start (see FirstStart); there is no
-	/// default password.
+	/// The host has checked the settings' types and bounds; start() refuses,
+	/// with a message naming the setting or file, an empty adminUsername, a
+	/// password hash that is not a supported crypt(3) hash and a weak JWT
+	/// secret. When no hash or no secret is configured, they are generated at
+	/// the first start (see FirstStart) and handed to
+	/// PluginContext::addSecret(), like every secret read from the state
+	/// directory; there is no default password.
 	///
 	/// Threads: start() and stop() from the host's main thread.
 {
 public:
-	std::vector<Setting> settings() const override;
-	void start(PluginContext& context) override;
+	std::vector<restream::Setting> settings() const override;
+	void start(restream::PluginContext& context) override;
 	void stop() override;
 		/// Does nothing: the registry drops the services before stop(), and
 		/// they own all the plugin's state.
@@ -56,11 +58,8 @@ private:
 		/// The configured hash, read raw and trimmed, or else the generated one.
 
 	static LoginThrottle::Limits loginLimits(const Poco::Util::AbstractConfiguration& config);
-	static int integer(const Poco::Util::AbstractConfiguration& config, const std::string& key, int minimum);
-		/// The setting key as an integer, or Poco::InvalidArgumentException.
 };
 
 } // namespace authjwt
-} // namespace restream
 
-#endif // restream_authjwt_AuthJwtPlugin_INCLUDED
+#endif // authjwt_AuthJwtPlugin_INCLUDED

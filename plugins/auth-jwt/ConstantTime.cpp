@@ -5,7 +5,6 @@
 #include "ConstantTime.h"
 #include <algorithm>
 
-namespace restream {
 namespace authjwt {
 
 bool ConstantTime::equals(const std::string& given, const std::string& expected)
@@ -22,4 +21,3 @@ bool ConstantTime::equals(const std::string& given, const std::string& expected)
 }
 
 } // namespace authjwt
-} // namespace restream

@@ -4,12 +4,11 @@
 // Comparing secrets without leaking where they differ.
 //
 
-#ifndef restream_authjwt_ConstantTime_INCLUDED
-#define restream_authjwt_ConstantTime_INCLUDED
+#ifndef authjwt_ConstantTime_INCLUDED
+#define authjwt_ConstantTime_INCLUDED
 
 #include <string>
 
-namespace restream {
 namespace authjwt {
 
 class ConstantTime
@@ -23,6 +22,5 @@ public:
 };
 
 } // namespace authjwt
-} // namespace restream
 
-#endif // restream_authjwt_ConstantTime_INCLUDED
+#endif // authjwt_ConstantTime_INCLUDED

@@ -10,7 +10,6 @@
 #include <Poco/Path.h>
 #include <ostream>
 
-namespace restream {
 namespace authjwt {
 
 const std::string FirstStart::PASSWORD_HASH_FILE("admin-password.hash");
@@ -18,21 +17,30 @@ const std::string FirstStart::PASSWORD_FILE("initial-admin-password");
 const std::string FirstStart::SECRET_FILE("jwt-secret");
 const std::string FirstStart::PASSWORD_ALPHABET("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
 
-FirstStart::FirstStart(const std::string& directory, Poco::Logger& logger, std::ostream& console):
+FirstStart::FirstStart(const std::string& directory, Poco::Logger& logger, std::ostream& console, SecretSink secrets):
 	_directory(directory),
 	_logger(logger),
-	_console(console)
+	_console(console),
+	_secrets(std::move(secrets))
 {
 }
 
 std::string FirstStart::adminPasswordHash(const std::string& username)
 {
 	const std::string hashPath = pathOf(PASSWORD_HASH_FILE);
-	if (PrivateFile::exists(hashPath)) return PrivateFile::read(hashPath, _logger);
+	const std::string passwordPath = pathOf(PASSWORD_FILE);
+	if (PrivateFile::exists(hashPath))
+	{
+		if (PrivateFile::exists(passwordPath)) _secrets(PrivateFile::read(passwordPath, _logger));
+		const std::string kept = PrivateFile::read(hashPath, _logger);
+		_secrets(kept);
+		return kept;
+	}
 
 	const std::string password = SecureRandom::fromAlphabet(PASSWORD_ALPHABET, PASSWORD_LENGTH);
+	_secrets(password);
 	const std::string hash = PasswordHash::generate(password);
-	const std::string passwordPath = pathOf(PASSWORD_FILE);
+	_secrets(hash);
 	PrivateFile::write(passwordPath, password);
 	PrivateFile::write(hashPath, hash);
 	printNotice(username, password, passwordPath);
@@ -45,9 +53,15 @@ std::string FirstStart::adminPasswordHash(const std::string& username)
 std::string FirstStart::jwtSecret()
 {
 	const std::string path = pathOf(SECRET_FILE);
-	if (PrivateFile::exists(path)) return PrivateFile::read(path, _logger);
+	if (PrivateFile::exists(path))
+	{
+		const std::string kept = PrivateFile::read(path, _logger);
+		_secrets(kept);
+		return kept;
+	}
 
 	const std::string secret = SecureRandom::hex(SECRET_BYTES);
+	_secrets(secret);
 	PrivateFile::write(path, secret);
 	_logger.information("Generated the JWT signing secret in " + path + " (mode 0600).");
 	return secret;
@@ -77,4 +91,3 @@ void FirstStart::printNotice(const std::string& username, const std::string& pas
 }
 
 } // namespace authjwt
-} // namespace restream

@@ -4,10 +4,11 @@
 // The credentials made at the first start when none are configured.
 //
 
-#ifndef restream_authjwt_FirstStart_INCLUDED
-#define restream_authjwt_FirstStart_INCLUDED
+#ifndef authjwt_FirstStart_INCLUDED
+#define authjwt_FirstStart_INCLUDED
 
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <string>
 
@@ -15,7 +16,6 @@ namespace Poco {
 class Logger;
 }
 
-namespace restream {
 namespace authjwt {
 
 class FirstStart
@@ -24,14 +24,20 @@ class FirstStart
 	///   - admin-password.hash: the bcrypt hash of a generated admin password;
 	///   - initial-admin-password: that password, for the admin to read later;
 	///   - jwt-secret: a random 256-bit secret that signs the tokens.
-	/// Later starts reuse them. There is never a default password.
+	/// Later starts reuse them. There is never a default password. Every
+	/// secret it makes or reads (the password, its hash, the JWT secret) is
+	/// handed to the secret sink before anything is logged, so that the
+	/// host masks it in every log line.
 	///
 	/// Threads: used from Plugin::start() only.
 	/// Errors: Poco::FileException for the files, Poco::SystemException when
 	/// no randomness or hash can be had.
 {
 public:
-	FirstStart(const std::string& directory, Poco::Logger& logger, std::ostream& console);
+	using SecretSink = std::function<void(const std::string& secret)>;
+		/// PluginContext::addSecret(), in the plugin.
+
+	FirstStart(const std::string& directory, Poco::Logger& logger, std::ostream& console, SecretSink secrets);
 		/// directory is the plugin's state directory; logger and console
 		/// must outlive this object.
 
@@ -61,9 +67,9 @@ private:
 	std::string _directory;
 	Poco::Logger& _logger;
 	std::ostream& _console;
+	const SecretSink _secrets;
 };
 
 } // namespace authjwt
-} // namespace restream
 
-#endif // restream_authjwt_FirstStart_INCLUDED
+#endif // authjwt_FirstStart_INCLUDED

@@ -3,27 +3,25 @@
 //
 
 #include "JwtAuthenticator.h"
-#include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/String.h>
 
-namespace restream {
 namespace authjwt {
 
 JwtAuthenticator::JwtAuthenticator(std::shared_ptr<const TokenService> tokens): _tokens(std::move(tokens))
 {
 }
 
-Identity JwtAuthenticator::authenticate(const Poco::Net::HTTPServerRequest& request) const
+restream::Identity JwtAuthenticator::authenticate(const restream::RouteRequest& request) const
 {
-	Identity identity;
+	restream::Identity identity;
 	try
 	{
-		if (!request.has("Authorization"))
+		if (!request.headers.has("Authorization"))
 		{
 			identity.reason = "No bearer token was given.";
 			return identity;
 		}
-		const std::string value = Poco::trim(request.get("Authorization"));
+		const std::string value = Poco::trim(request.header("Authorization"));
 		const std::size_t space = value.find_first_of(" \t");
 		if (space == std::string::npos || Poco::icompare(value.substr(0, space), "Bearer") != 0)
 		{
@@ -40,4 +38,3 @@ Identity JwtAuthenticator::authenticate(const Poco::Net::HTTPServerRequest& requ
 }
 
 } // namespace authjwt
-} // namespace restream

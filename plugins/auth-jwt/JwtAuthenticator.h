@@ -4,17 +4,16 @@
 // The authenticator that accepts the tokens LoginRoute issues.
 //
 
-#ifndef restream_authjwt_JwtAuthenticator_INCLUDED
-#define restream_authjwt_JwtAuthenticator_INCLUDED
+#ifndef authjwt_JwtAuthenticator_INCLUDED
+#define authjwt_JwtAuthenticator_INCLUDED
 
 #include "TokenService.h"
 #include "restream/Authenticator.h"
 #include <memory>
 
-namespace restream {
 namespace authjwt {
 
-class JwtAuthenticator : public Authenticator
+class JwtAuthenticator : public restream::Authenticator
 	/// Authenticates API requests by the token in "Authorization: Bearer
 	/// <token>" (the scheme in any case) and nothing else: a token in the
 	/// query string or a cookie is ignored.
@@ -25,13 +24,12 @@ class JwtAuthenticator : public Authenticator
 public:
 	explicit JwtAuthenticator(std::shared_ptr<const TokenService> tokens);
 
-	Identity authenticate(const Poco::Net::HTTPServerRequest& request) const override;
+	restream::Identity authenticate(const restream::RouteRequest& request) const override;
 
 private:
 	const std::shared_ptr<const TokenService> _tokens;
 };
 
 } // namespace authjwt
-} // namespace restream
 
-#endif // restream_authjwt_JwtAuthenticator_INCLUDED
+#endif // authjwt_JwtAuthenticator_INCLUDED

@@ -4,7 +4,6 @@
 
 #include "LoginMetrics.h"
 
-namespace restream {
 namespace authjwt {
 
 void LoginMetrics::succeeded()
@@ -35,4 +34,3 @@ std::string LoginMetrics::metrics() const
 }
 
 } // namespace authjwt
-} // namespace restream

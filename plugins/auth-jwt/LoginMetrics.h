@@ -2,16 +2,15 @@
 // LoginMetrics.h
 //
 
-#ifndef restream_authjwt_LoginMetrics_INCLUDED
-#define restream_authjwt_LoginMetrics_INCLUDED
+#ifndef authjwt_LoginMetrics_INCLUDED
+#define authjwt_LoginMetrics_INCLUDED
 
 #include "restream/MetricsSource.h"
 #include <atomic>
 
-namespace restream {
 namespace authjwt {
 
-class LoginMetrics : public MetricsSource
+class LoginMetrics : public restream::MetricsSource
 	/// Counts sign-ins for GET /metrics: succeeded, failed (wrong
 	/// credentials) and refused by the throttle (429).
 	/// Threads: the counters are atomic; any thread.
@@ -30,6 +29,5 @@ private:
 };
 
 } // namespace authjwt
-} // namespace restream
 
-#endif // restream_authjwt_LoginMetrics_INCLUDED
+#endif // authjwt_LoginMetrics_INCLUDED

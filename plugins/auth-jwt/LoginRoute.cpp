@@ -5,16 +5,14 @@
 #include "LoginRoute.h"
 #include "ConstantTime.h"
 #include "LoginRequest.h"
-#include "restream/JsonResponse.h"
 #include "restream/PluginContext.h"
+#include <Poco/JSON/Object.h>
 #include <Poco/Logger.h>
-#include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Thread.h>
 
-namespace restream {
 namespace authjwt {
 
-LoginRoute::LoginRoute(PluginContext& context, const std::string& username, const PasswordHash& passwordHash,
+LoginRoute::LoginRoute(const restream::PluginContext& context, const std::string& username, const PasswordHash& passwordHash,
 	std::shared_ptr<const TokenService> tokens, const LoginThrottle::Limits& limits, std::shared_ptr<LoginMetrics> metrics):
 	_context(context),
 	_username(username),
@@ -35,31 +33,32 @@ std::string LoginRoute::path() const
 	return "/auth/login";
 }
 
-ApiRoute::Access LoginRoute::access() const
+restream::Route::Access LoginRoute::access() const
 {
 	return Access::Public;
 }
 
-void LoginRoute::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-	const Identity&)
+std::string LoginRoute::summary() const
+{
+	return "Exchanges the admin's username and password (JSON or form) for a bearer token";
+}
+
+void LoginRoute::handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response)
 {
 	const LoginRequest login(request);
-	if (login.status() != Poco::Net::HTTPResponse::HTTP_OK)
+	if (!login.valid())
 	{
-		if (login.status() == Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE) response.setKeepAlive(false);
-		JsonResponse::sendError(response, login.status(), login.problem());
+		response->sendError(400, login.problem());
 		return;
 	}
 
-	const std::string client = _context.clientAddress(request);
+	const std::string& client = request.clientAddress;
 	const LoginThrottle::Attempt attempt = _throttle.admit(client);
 	if (!attempt.admitted)
 	{
 		const std::string seconds = wholeSeconds(attempt.retryAfter);
-		response.set("Retry-After", seconds);
 		_metrics->throttled();
-		JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_TOO_MANY_REQUESTS,
-			"Too many failed sign-ins; try again in " + seconds + " s");
+		response->sendError(429, "Too many failed sign-ins; try again in " + seconds + " s", {{"Retry-After", seconds}});
 		return;
 	}
 
@@ -69,26 +68,26 @@ void LoginRoute::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net:
 	{
 		_throttle.succeeded(client);
 		_metrics->succeeded();
-		grant(response, client);
+		grant(*response, client);
 	}
 	else
 	{
-		refuse(response, client, knownUser, attempt);
+		refuse(*response, client, knownUser, attempt);
 	}
 }
 
-void LoginRoute::grant(Poco::Net::HTTPServerResponse& response, const std::string& client)
+void LoginRoute::grant(restream::RouteResponse& response, const std::string& client)
 {
 	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
 	body->set("access_token", _tokens->issue(_username));
 	body->set("token_type", std::string("bearer"));
 	body->set("expires_in", static_cast<Poco::Int64>(_tokens->lifetime().totalSeconds()));
 	_context.logger().information("User '" + printable(_username) + "' signed in from " + client + ".");
-	JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, body);
+	response.sendJson(200, body);
 }
 
-void LoginRoute::refuse(Poco::Net::HTTPServerResponse& response, const std::string& client,
-	bool knownUser, const LoginThrottle::Attempt& attempt)
+void LoginRoute::refuse(restream::RouteResponse& response, const std::string& client, bool knownUser,
+	const LoginThrottle::Attempt& attempt)
 {
 	// an unknown name is not logged: people type their password into the user field
 	std::string message =
@@ -98,8 +97,7 @@ void LoginRoute::refuse(Poco::Net::HTTPServerResponse& response, const std::stri
 	_context.logger().warning(message);
 	_metrics->failed();
 	if (attempt.delay > Poco::Timespan(0)) Poco::Thread::sleep(static_cast<long>(attempt.delay.totalMilliseconds()));
-	response.set("WWW-Authenticate", "Bearer");
-	JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED, "Incorrect username or password");
+	response.sendError(401, "Incorrect username or password", {{"WWW-Authenticate", "Bearer"}});
 }
 
 std::string LoginRoute::wholeSeconds(const Poco::Timespan& span)
@@ -121,4 +119,3 @@ std::string LoginRoute::printable(const std::string& username) const
 }
 
 } // namespace authjwt
-} // namespace restream

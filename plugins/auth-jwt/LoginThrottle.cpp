@@ -7,7 +7,6 @@
 #include <Poco/Exception.h>
 #include <algorithm>
 
-namespace restream {
 namespace authjwt {
 
 LoginThrottle::LoginThrottle(const Limits& limits, Clock clock):
@@ -93,4 +92,3 @@ Poco::Timespan LoginThrottle::delayFor(int failures) const
 }
 
 } // namespace authjwt
-} // namespace restream

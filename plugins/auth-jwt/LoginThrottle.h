@@ -4,8 +4,8 @@
 // Slowing down and then refusing clients that keep failing to sign in.
 //
 
-#ifndef restream_authjwt_LoginThrottle_INCLUDED
-#define restream_authjwt_LoginThrottle_INCLUDED
+#ifndef authjwt_LoginThrottle_INCLUDED
+#define authjwt_LoginThrottle_INCLUDED
 
 #include <Poco/Timespan.h>
 #include <Poco/Types.h>
@@ -16,7 +16,6 @@
 #include <string>
 #include <unordered_map>
 
-namespace restream {
 namespace authjwt {
 
 class LoginThrottle
@@ -94,6 +93,5 @@ private:
 };
 
 } // namespace authjwt
-} // namespace restream
 
-#endif // restream_authjwt_LoginThrottle_INCLUDED
+#endif // authjwt_LoginThrottle_INCLUDED

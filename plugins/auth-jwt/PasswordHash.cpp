@@ -8,7 +8,6 @@
 #include <crypt.h>
 #include <memory>
 
-namespace restream {
 namespace authjwt {
 
 namespace {
@@ -79,4 +78,3 @@ std::string PasswordHash::generate(const std::string& password)
 }
 
 } // namespace authjwt
-} // namespace restream

@@ -4,12 +4,11 @@
 // A crypt(3) password hash, verified and generated with libxcrypt.
 //
 
-#ifndef restream_authjwt_PasswordHash_INCLUDED
-#define restream_authjwt_PasswordHash_INCLUDED
+#ifndef authjwt_PasswordHash_INCLUDED
+#define authjwt_PasswordHash_INCLUDED
 
 #include <string>
 
-namespace restream {
 namespace authjwt {
 
 class PasswordHash
@@ -42,6 +41,5 @@ private:
 };
 
 } // namespace authjwt
-} // namespace restream
 
-#endif // restream_authjwt_PasswordHash_INCLUDED
+#endif // authjwt_PasswordHash_INCLUDED

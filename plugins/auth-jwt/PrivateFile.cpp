@@ -13,7 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace restream {
 namespace authjwt {
 
 namespace {
@@ -120,4 +119,3 @@ void PrivateFile::write(const std::string& path, const std::string& text)
 }
 
 } // namespace authjwt
-} // namespace restream

@@ -4,8 +4,8 @@
 // Small files that only the host's own user may read.
 //
 
-#ifndef restream_authjwt_PrivateFile_INCLUDED
-#define restream_authjwt_PrivateFile_INCLUDED
+#ifndef authjwt_PrivateFile_INCLUDED
+#define authjwt_PrivateFile_INCLUDED
 
 #include <string>
 
@@ -13,7 +13,6 @@ namespace Poco {
 class Logger;
 }
 
-namespace restream {
 namespace authjwt {
 
 class PrivateFile
@@ -38,6 +37,5 @@ public:
 };
 
 } // namespace authjwt
-} // namespace restream
 
-#endif // restream_authjwt_PrivateFile_INCLUDED
+#endif // authjwt_PrivateFile_INCLUDED

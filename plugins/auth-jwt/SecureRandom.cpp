@@ -8,7 +8,6 @@
 #include <cstring>
 #include <sys/random.h>
 
-namespace restream {
 namespace authjwt {
 
 std::string SecureRandom::bytes(std::size_t count)
@@ -63,4 +62,3 @@ std::string SecureRandom::fromAlphabet(const std::string& alphabet, std::size_t 
 }
 
 } // namespace authjwt
-} // namespace restream

@@ -4,13 +4,12 @@
 // Random bytes and strings from the kernel's CSPRNG.
 //
 
-#ifndef restream_authjwt_SecureRandom_INCLUDED
-#define restream_authjwt_SecureRandom_INCLUDED
+#ifndef authjwt_SecureRandom_INCLUDED
+#define authjwt_SecureRandom_INCLUDED
 
 #include <cstddef>
 #include <string>
 
-namespace restream {
 namespace authjwt {
 
 class SecureRandom
@@ -32,6 +31,5 @@ public:
 };
 
 } // namespace authjwt
-} // namespace restream
 
-#endif // restream_authjwt_SecureRandom_INCLUDED
+#endif // authjwt_SecureRandom_INCLUDED

@@ -12,10 +12,10 @@
 #include <Poco/SHA2Engine.h>
 #include <Poco/String.h>
 #include <Poco/Timestamp.h>
+#include <cmath>
 #include <sstream>
 #include <vector>
 
-namespace restream {
 namespace authjwt {
 
 namespace {
@@ -88,11 +88,23 @@ std::string base64Url(const Poco::DigestEngine::Digest& digest)
 	return text.str();
 }
 
-Identity refused(const std::string& reason)
+restream::Identity refused(const std::string& reason)
 {
-	Identity identity;
+	restream::Identity identity;
 	identity.reason = reason;
 	return identity;
+}
+
+bool numericDate(const Poco::Dynamic::Var& value, double& seconds)
+	/// True when value is a NumericDate (RFC 7519 §2): a JSON number within
+	/// the signed 64-bit range. Strings, booleans, null and numbers beyond
+	/// the range (which Poco reads as unsigned integers or doubles, 2^64 as 0)
+	/// are not.
+{
+	if (value.isEmpty() || value.isBoolean() || !value.isNumeric()) return false;
+	if (value.isInteger() && !value.isSigned()) return false;
+	seconds = value.convert<double>();
+	return std::isfinite(seconds) && std::fabs(seconds) < 9.2e18;
 }
 
 } // namespace
@@ -122,7 +134,7 @@ std::string TokenService::issue(const std::string& subject) const
 	return _signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
 }
 
-Identity TokenService::verify(const std::string& token) const
+restream::Identity TokenService::verify(const std::string& token) const
 {
 	try
 	{
@@ -164,13 +176,25 @@ bool TokenService::hasValidSignature(const std::string& token) const
 	return ConstantTime::equals(token.substr(lastDot + 1), base64Url(hmac.digest()));
 }
 
-Identity TokenService::checkClaims(const Poco::JWT::Token& token) const
+restream::Identity TokenService::checkClaims(const Poco::JWT::Token& token) const
 {
+	if (token.header().has("crit")) return refused("The token requires extensions that this server does not support (crit).");
+
 	const Poco::JSON::Object& claims = token.payload();
-	const Poco::Dynamic::Var expiry = claims.get(Poco::JWT::Token::CLAIM_EXPIRATION);
-	if (expiry.isEmpty() || !expiry.isNumeric() || expiry.isBoolean()) return refused("The token has no expiry time.");
 	const double now = static_cast<double>(Poco::Timestamp().epochMicroseconds()) / 1e6;
-	if (!(expiry.convert<double>() + CLOCK_SKEW_SECONDS > now)) return refused("The token has expired.");
+	double expiry = 0;
+	if (!numericDate(claims.get(Poco::JWT::Token::CLAIM_EXPIRATION), expiry)) return refused("The token has no valid expiry time.");
+	if (!(expiry + CLOCK_SKEW_SECONDS > now)) return refused("The token has expired.");
+	if (expiry > now + static_cast<double>(_lifetime.totalSeconds() + CLOCK_SKEW_SECONDS))
+		return refused("The token's expiry time is further away than this server's token lifetime.");
+
+	if (claims.has(Poco::JWT::Token::CLAIM_NOT_BEFORE))
+	{
+		double notBefore = 0;
+		if (!numericDate(claims.get(Poco::JWT::Token::CLAIM_NOT_BEFORE), notBefore))
+			return refused("The token's not-before time is not a valid date.");
+		if (notBefore > now + CLOCK_SKEW_SECONDS) return refused("The token is not valid yet.");
+	}
 
 	const Poco::Dynamic::Var issuer = claims.get(Poco::JWT::Token::CLAIM_ISSUER);
 	if (!issuer.isString() || issuer.extract<std::string>() != _issuer)
@@ -179,11 +203,10 @@ Identity TokenService::checkClaims(const Poco::JWT::Token& token) const
 	const Poco::Dynamic::Var subject = claims.get(Poco::JWT::Token::CLAIM_SUBJECT);
 	if (!subject.isString() || subject.extract<std::string>().empty()) return refused("The token names no user.");
 
-	Identity identity;
+	restream::Identity identity;
 	identity.authenticated = true;
 	identity.subject = subject.extract<std::string>();
 	return identity;
 }
 
 } // namespace authjwt
-} // namespace restream

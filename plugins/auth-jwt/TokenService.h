@@ -4,8 +4,8 @@
 // Issuing and verifying the API's access tokens.
 //
 
-#ifndef restream_authjwt_TokenService_INCLUDED
-#define restream_authjwt_TokenService_INCLUDED
+#ifndef authjwt_TokenService_INCLUDED
+#define authjwt_TokenService_INCLUDED
 
 #include "restream/Identity.h"
 #include <Poco/JWT/Signer.h>
@@ -13,7 +13,6 @@
 #include <cstddef>
 #include <string>
 
-namespace restream {
 namespace authjwt {
 
 class TokenService
@@ -31,13 +30,20 @@ public:
 		/// Returns a new token for subject, valid for lifetime().
 		/// Throws Poco::SystemException if no random jti can be drawn.
 
-	Identity verify(const std::string& token) const;
+	restream::Identity verify(const std::string& token) const;
 		/// Returns an authenticated Identity whose subject is the token's
 		/// sub when the token is well formed, signed with HS256 and this
-		/// secret (compared in constant time, canonical encoding only), its
-		/// iss is this issuer and its exp is a number not more than
-		/// CLOCK_SKEW in the past. Otherwise an Identity with a reason.
-		/// Never throws.
+		/// secret (compared in constant time, canonical encoding only), and
+		/// its claims hold (RFC 7519 §4.1, RFC 7515 §4.1.11):
+		///   - exp is a NumericDate (a JSON number in the signed 64-bit
+		///     range) not more than CLOCK_SKEW_SECONDS in the past, nor
+		///     further in the future than lifetime() + CLOCK_SKEW_SECONDS (a
+		///     token this server would not issue: 1e300 or 2^63 never expire);
+		///   - nbf, when present, is a NumericDate not more than
+		///     CLOCK_SKEW_SECONDS in the future;
+		///   - iss is this issuer, sub a non-empty string;
+		///   - the header has no crit parameter (no extension is understood).
+		/// Otherwise an Identity with a reason. Never throws.
 
 	const Poco::Timespan& lifetime() const;
 		/// How long an issued token is valid.
@@ -57,8 +63,8 @@ private:
 		/// in constant time, before any of the token is parsed (Poco's Signer
 		/// parses first and compares decoded digests with operator==).
 
-	Identity checkClaims(const Poco::JWT::Token& token) const;
-		/// Checks exp, iss and sub, which Poco's Signer does not.
+	restream::Identity checkClaims(const Poco::JWT::Token& token) const;
+		/// Checks crit, exp, nbf, iss and sub, which Poco's Signer does not.
 
 	std::string _secret;
 	Poco::JWT::Signer _signer;
@@ -72,6 +78,5 @@ inline const Poco::Timespan& TokenService::lifetime() const
 }
 
 } // namespace authjwt
-} // namespace restream
 
-#endif // restream_authjwt_TokenService_INCLUDED
+#endif // authjwt_TokenService_INCLUDED

@@ -6,8 +6,7 @@
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 ByteRange::ByteRange(Kind kind, std::size_t first, std::size_t last):
 	_kind(kind),
@@ -88,5 +87,4 @@ bool ByteRange::parseNumber(const std::string& text, std::size_t& value)
 	return true;
 }
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls

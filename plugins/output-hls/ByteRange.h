@@ -4,14 +4,13 @@
 // A single HTTP byte range (RFC 9110, section 14).
 //
 
-#ifndef restream_hls_ByteRange_INCLUDED
-#define restream_hls_ByteRange_INCLUDED
+#ifndef outputhls_ByteRange_INCLUDED
+#define outputhls_ByteRange_INCLUDED
 
 #include <cstddef>
 #include <string>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 class ByteRange
 	/// What a Range header asks of a body of a known size. Only one range is
@@ -49,7 +48,6 @@ private:
 	std::size_t _last;
 };
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
 
-#endif // restream_hls_ByteRange_INCLUDED
+#endif // outputhls_ByteRange_INCLUDED

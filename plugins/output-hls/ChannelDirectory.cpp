@@ -8,91 +8,126 @@
 #include <Poco/RandomStream.h>
 #include <algorithm>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 ChannelDirectory::ChannelDirectory(const HlsSettings& settings):
-	_settings(settings)
+	_settings(settings),
+	_store(std::make_shared<ContinuityStore>(settings.stateDirectory.empty() ? "" : settings.stateDirectory + "/continuity.json"))
 {
 }
 
-std::shared_ptr<HlsChannel> ChannelDirectory::open(const ChannelInfo& info)
+std::shared_ptr<HlsChannel> ChannelDirectory::open(Poco::Int64 streamId)
 {
-	std::string token = newToken();
-	std::lock_guard<std::mutex> lock(_mutex);
-	HlsChannel::Continuity from;
-	const auto remembered = _continuity.find(info.streamId);
-	if (remembered != _continuity.end()) from = remembered->second;
-	for (const auto& channel : _channels)
+	const std::string token = newToken();
+	const std::string key = keyOf(streamId);
+	std::vector<std::shared_ptr<HlsChannel>> expired; // closed outside the lock
+	std::shared_ptr<HlsChannel> channel;
 	{
-		if (channel->streamId() != info.streamId) continue;
-		// a sink of the stream is still open: carry on after it too, and never reuse its token
-		const HlsChannel::Continuity other = channel->continuity();
-		from.nextSequence = std::max(from.nextSequence, other.nextSequence);
-		from.discontinuitySequence = std::max(from.discontinuitySequence, other.discontinuitySequence);
-		from.published = from.published || other.published;
-		if (channel->token() == token) throw Poco::RuntimeException("random session token repeated");
+		std::lock_guard<std::mutex> lock(_mutex);
+		pruneLocked(expired);
+		HlsChannel::Continuity from;
+		const auto remembered = _continuity.find(streamId);
+		ContinuityStore::Numbers stored;
+		if (remembered != _continuity.end())
+		{
+			from = remembered->second;
+		}
+		else if (_store->find(key, stored))
+		{
+			// the first sink since a restart: after every number used before it
+			from.nextSequence = stored.sequence;
+			from.discontinuitySequence = stored.discontinuity;
+			from.published = true;
+		}
+		for (const auto& other : _channels)
+		{
+			if (other->streamId() != streamId) continue;
+			// a sink of the playlist is still listed: carry on after it too, and never reuse its token
+			const HlsChannel::Continuity after = other->continuity();
+			from.nextSequence = std::max(from.nextSequence, after.nextSequence);
+			from.discontinuitySequence = std::max(from.discontinuitySequence, after.discontinuitySequence);
+			from.published = from.published || after.published;
+			from.programDateEnd = std::max(from.programDateEnd, after.programDateEnd);
+			if (other->token() == token) throw Poco::RuntimeException("random session token repeated");
+		}
+		channel = std::make_shared<HlsChannel>(streamId, key, token, from, _settings, _store);
+		_channels.push_back(channel);
 	}
-	auto channel = std::make_shared<HlsChannel>(info, token, from, _settings);
-	_channels.push_back(channel);
+	for (const auto& old : expired) old->close();
 	return channel;
 }
 
-void ChannelDirectory::close(const std::shared_ptr<HlsChannel>& channel)
+void ChannelDirectory::end(const std::shared_ptr<HlsChannel>& channel)
 {
-	channel->close();
+	channel->end();
 	std::lock_guard<std::mutex> lock(_mutex);
-	const auto found = std::find(_channels.begin(), _channels.end(), channel);
-	if (found == _channels.end()) return;
-	_channels.erase(found);
-	const HlsChannel::Continuity next = channel->continuity();
 	try
 	{
-		HlsChannel::Continuity& remembered = _continuity[channel->streamId()];
-		remembered.nextSequence = std::max(remembered.nextSequence, next.nextSequence);
-		remembered.discontinuitySequence = std::max(remembered.discontinuitySequence, next.discontinuitySequence);
-		remembered.published = remembered.published || next.published;
+		rememberLocked(*channel);
 	}
 	catch (const std::bad_alloc&)
 	{
-		// out of memory: the stream's next sink starts its numbers afresh
+		// out of memory: the playlist's next sink starts from the store's numbers
 	}
 }
 
-std::shared_ptr<HlsChannel> ChannelDirectory::find(Poco::Int64 streamId) const
+std::shared_ptr<HlsChannel> ChannelDirectory::find(Poco::Int64 streamId)
 {
-	std::lock_guard<std::mutex> lock(_mutex);
-	for (auto it = _channels.rbegin(); it != _channels.rend(); ++it)
+	std::vector<std::shared_ptr<HlsChannel>> expired;
+	std::shared_ptr<HlsChannel> found;
 	{
-		if ((*it)->streamId() == streamId) return *it;
+		std::lock_guard<std::mutex> lock(_mutex);
+		pruneLocked(expired);
+		for (auto it = _channels.rbegin(); it != _channels.rend() && !(found && !found->ended()); ++it)
+		{
+			if ((*it)->streamId() != streamId) continue;
+			if (!found || !(*it)->ended()) found = *it;
+		}
 	}
-	return nullptr;
+	for (const auto& old : expired) old->close();
+	return found;
 }
 
-std::shared_ptr<HlsChannel> ChannelDirectory::find(Poco::Int64 streamId, const std::string& token) const
+std::shared_ptr<HlsChannel> ChannelDirectory::find(Poco::Int64 streamId, const std::string& token)
 {
 	std::lock_guard<std::mutex> lock(_mutex);
 	for (const auto& channel : _channels)
 	{
-		if (channel->streamId() == streamId && channel->token() == token) return channel;
+		if (channel->streamId() == streamId && channel->token() == token && !channel->expired(_settings.endedGrace)) return channel;
 	}
 	return nullptr;
 }
 
-std::shared_ptr<HlsChannel> ChannelDirectory::primary() const
+void ChannelDirectory::pruneLocked(std::vector<std::shared_ptr<HlsChannel>>& expired)
 {
-	Poco::Int64 streamId = 0;
+	for (auto it = _channels.begin(); it != _channels.end();)
 	{
-		std::lock_guard<std::mutex> lock(_mutex);
-		streamId = _primary;
+		if ((*it)->expired(_settings.endedGrace))
+		{
+			rememberLocked(**it);
+			expired.push_back(*it);
+			it = _channels.erase(it);
+		}
+		else
+		{
+			++it;
+		}
 	}
-	return streamId > 0 ? find(streamId) : nullptr;
 }
 
-void ChannelDirectory::setPrimary(Poco::Int64 streamId)
+void ChannelDirectory::rememberLocked(const HlsChannel& channel)
 {
-	std::lock_guard<std::mutex> lock(_mutex);
-	_primary = streamId;
+	const HlsChannel::Continuity next = channel.continuity();
+	HlsChannel::Continuity& remembered = _continuity[channel.streamId()];
+	remembered.nextSequence = std::max(remembered.nextSequence, next.nextSequence);
+	remembered.discontinuitySequence = std::max(remembered.discontinuitySequence, next.discontinuitySequence);
+	remembered.published = remembered.published || next.published;
+	remembered.programDateEnd = std::max(remembered.programDateEnd, next.programDateEnd);
+}
+
+std::string ChannelDirectory::keyOf(Poco::Int64 streamId)
+{
+	return streamId == 0 ? "program" : "channel-" + std::to_string(streamId);
 }
 
 std::string ChannelDirectory::newToken()
@@ -111,5 +146,5 @@ std::string ChannelDirectory::newToken()
 	return token;
 }
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
+

@@ -1,28 +1,31 @@
 //
 // ChannelDirectory.h
 //
-// The live channels of output-hls, as the routes find them.
+// The playlists of output-hls, as the routes find them.
 //
 
-#ifndef restream_hls_ChannelDirectory_INCLUDED
-#define restream_hls_ChannelDirectory_INCLUDED
+#ifndef outputhls_ChannelDirectory_INCLUDED
+#define outputhls_ChannelDirectory_INCLUDED
 
+#include "ContinuityStore.h"
 #include "HlsChannel.h"
 #include "HlsSettings.h"
-#include "restream/ChannelInfo.h"
+#include <Poco/Types.h>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 class ChannelDirectory
-	/// Every open HlsChannel (one per live sink), the primary stream id, and
-	/// for each stream id that ever had a sink where the next one carries on
-	/// (a few numbers per channel of the catalog, nothing that grows with time).
+	/// Every HlsChannel the routes may serve: one per running sink, and the
+	/// ended ones for endedGrace (their playlists say EXT-X-ENDLIST); the
+	/// program is stream id 0. For each playlist that ever had a sink it
+	/// remembers where the next one carries on (a few numbers per channel of
+	/// the catalog, nothing that grows with time), and the ContinuityStore
+	/// keeps that across restarts.
 	/// Shared by the output, its sinks and the routes.
 	///
 	/// Threads: any method from any thread; one short lock, taken before a
@@ -31,39 +34,37 @@ class ChannelDirectory
 public:
 	explicit ChannelDirectory(const HlsSettings& settings);
 
-	std::shared_ptr<HlsChannel> open(const ChannelInfo& info);
-		/// A new channel with a fresh random token, carrying on from the
-		/// stream's earlier sinks, and listed until close().
+	std::shared_ptr<HlsChannel> open(Poco::Int64 streamId);
+		/// A new channel (0: the program) with a fresh random token, carrying
+		/// on from the playlist's earlier sinks (in this process or before a
+		/// restart), listed until it has ended for endedGrace.
 		/// Errors: Poco::Exception if no random token can be made.
 
-	void close(const std::shared_ptr<HlsChannel>& channel);
-		/// Closes channel (see HlsChannel::close()), unlists it and remembers
-		/// where the stream's next sink carries on. Does not throw.
+	void end(const std::shared_ptr<HlsChannel>& channel);
+		/// The sink ended: its playlist says ENDLIST until it expires, and the
+		/// playlist's next sink carries on from it. Does not throw.
 
-	std::shared_ptr<HlsChannel> find(Poco::Int64 streamId) const;
-		/// The newest open channel of streamId, or null.
+	std::shared_ptr<HlsChannel> find(Poco::Int64 streamId);
+		/// The newest running channel of streamId, else its newest ended one
+		/// within endedGrace, or null. Drops the channels that expired.
 
-	std::shared_ptr<HlsChannel> find(Poco::Int64 streamId, const std::string& token) const;
-		/// The open channel of streamId named token, or null.
-
-	std::shared_ptr<HlsChannel> primary() const;
-		/// The newest open channel of the primary stream, or null.
-
-	void setPrimary(Poco::Int64 streamId);
-		/// 0 for none.
+	std::shared_ptr<HlsChannel> find(Poco::Int64 streamId, const std::string& token);
+		/// The listed channel of streamId named token, or null.
 
 private:
 	static std::string newToken();
 		/// HlsPaths::TOKEN_LENGTH hex digits from Poco's CSPRNG.
+	static std::string keyOf(Poco::Int64 streamId);
+	void pruneLocked(std::vector<std::shared_ptr<HlsChannel>>& expired);
+	void rememberLocked(const HlsChannel& channel);
 
 	const HlsSettings _settings;
+	const std::shared_ptr<ContinuityStore> _store;
 	mutable std::mutex _mutex;
 	std::vector<std::shared_ptr<HlsChannel>> _channels;  // oldest first
 	std::map<Poco::Int64, HlsChannel::Continuity> _continuity;
-	Poco::Int64 _primary = 0;
 };
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
 
-#endif // restream_hls_ChannelDirectory_INCLUDED
+#endif // outputhls_ChannelDirectory_INCLUDED

@@ -7,26 +7,34 @@
 #include <algorithm>
 #include <vector>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
-HlsChannel::HlsChannel(const ChannelInfo& info, const std::string& token, const Continuity& from,
-	const HlsSettings& settings):
-	_streamId(info.streamId),
+HlsChannel::HlsChannel(Poco::Int64 streamId, const std::string& key, const std::string& token, const Continuity& from,
+	const HlsSettings& settings, std::shared_ptr<ContinuityStore> store):
+	_streamId(streamId),
+	_key(key),
 	_token(token),
 	_windowSize(std::max<std::size_t>(1, settings.windowSize)),
 	_keepSegments(settings.keepSegments),
 	_carriesOn(from.published),
 	_firstSequence(from.nextSequence),
+	_store(std::move(store)),
 	_viewers(settings.viewerWindow),
 	_nextSequence(from.nextSequence),
-	_discontinuitySequence(from.discontinuitySequence)
+	_discontinuitySequence(from.discontinuitySequence),
+	_programDateEnd(from.programDateEnd),
+	_haveDate(from.published)
 {
 }
 
 Poco::Int64 HlsChannel::streamId() const
 {
 	return _streamId;
+}
+
+const std::string& HlsChannel::key() const
+{
+	return _key;
 }
 
 const std::string& HlsChannel::token() const
@@ -36,27 +44,54 @@ const std::string& HlsChannel::token() const
 
 void HlsChannel::publish(Segment segment)
 {
-	std::vector<Segment> dropped;  // freed after the lock is released
-	std::lock_guard<std::mutex> lock(_mutex);
-	if (_closed) return;
-	segment.sequence = _nextSequence;
-	if (_carriesOn && _nextSequence == _firstSequence) segment.discontinuity = true;
-	if (segment.discontinuity) ++_discontinuitySequence;
-	segment.discontinuitySequence = _discontinuitySequence;
-	segment.name = HlsPaths::segmentName(_token, segment.sequence);
-	_targetDuration = std::max(_targetDuration, MediaPlaylist::targetDuration(segment.duration));
-	_segments.push_back(std::move(segment));
-	++_nextSequence;
-	while (_segments.size() > _windowSize + _keepSegments)
+	std::vector<Segment> dropped; // freed after the lock is released
+	ContinuityStore::Numbers reservation;
+	bool reserve = false;
 	{
-		dropped.push_back(std::move(_segments.front()));
-		_segments.pop_front();
+		std::lock_guard<std::mutex> lock(_mutex);
+		if (_ended || _closed) return;
+		segment.sequence = _nextSequence;
+		if (_carriesOn && _nextSequence == _firstSequence) segment.discontinuity = true;
+		if (segment.discontinuity) ++_discontinuitySequence;
+		segment.discontinuitySequence = _discontinuitySequence;
+		if (segment.discontinuity || !_haveDate)
+		{
+			// a run's dates come from its own clock; it never starts before the run before it ended
+			_runShift = 0;
+			if (_haveDate && segment.programDateTime < _programDateEnd) _runShift = _programDateEnd - segment.programDateTime;
+		}
+		segment.programDateTime += _runShift;
+		_programDateEnd = segment.programDateTime + segment.duration;
+		_haveDate = true;
+		segment.name = HlsPaths::segmentName(_token, segment.sequence);
+		_targetDuration = std::max(_targetDuration, MediaPlaylist::targetDuration(segment.duration));
+		_segments.push_back(std::move(segment));
+		++_nextSequence;
+		while (_segments.size() > _windowSize + _keepSegments)
+		{
+			dropped.push_back(std::move(_segments.front()));
+			_segments.pop_front();
+		}
+		if (_nextSequence >= _reserved.sequence || _discontinuitySequence + 1 >= _reserved.discontinuity)
+		{
+			// the numbers a restart would start from stay ahead of every number in use
+			_reserved.sequence = _nextSequence + ContinuityStore::SEQUENCE_BLOCK;
+			_reserved.discontinuity = _discontinuitySequence + 1 + ContinuityStore::DISCONTINUITY_BLOCK;
+			reservation = _reserved;
+			reserve = true;
+		}
+		render();
 	}
+	if (reserve && _store) _store->reserve(_key, reservation);
+}
 
-	_rootPlaylist = std::make_shared<const std::string>(MediaPlaylist::render(_segments, _windowSize, _targetDuration,
-		HlsPaths::segmentFolder(_streamId, HlsPaths::PlaylistLocation::Root)));
-	_folderPlaylist = std::make_shared<const std::string>(MediaPlaylist::render(_segments, _windowSize, _targetDuration,
-		HlsPaths::segmentFolder(_streamId, HlsPaths::PlaylistLocation::ChannelFolder)));
+void HlsChannel::end()
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	if (_ended || _closed) return;
+	_ended = true;
+	_endedAt.update();
+	if (!_segments.empty()) render();
 }
 
 void HlsChannel::close()
@@ -65,12 +100,33 @@ void HlsChannel::close()
 	{
 		std::lock_guard<std::mutex> lock(_mutex);
 		_closed = true;
+		_ended = true;
 		dropped.swap(_segments);
 		_rootPlaylist.reset();
 		_folderPlaylist.reset();
 	}
 	_viewers.clear();
 	// the segments' memory is freed here, outside the lock (or later, by the last viewer still sending one)
+}
+
+bool HlsChannel::ended() const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	return _ended;
+}
+
+bool HlsChannel::expired(const Poco::Timespan& grace) const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	return _closed || (_ended && _endedAt.isElapsed(grace.totalMicroseconds()));
+}
+
+void HlsChannel::render()
+{
+	_rootPlaylist = std::make_shared<const std::string>(MediaPlaylist::render(_segments, _windowSize, _targetDuration,
+		HlsPaths::segmentFolder(_streamId, HlsPaths::PlaylistLocation::Root), _ended));
+	_folderPlaylist = std::make_shared<const std::string>(MediaPlaylist::render(_segments, _windowSize, _targetDuration,
+		HlsPaths::segmentFolder(_streamId, HlsPaths::PlaylistLocation::ChannelFolder), _ended));
 }
 
 std::shared_ptr<const std::string> HlsChannel::playlist(HlsPaths::PlaylistLocation location) const
@@ -97,7 +153,7 @@ void HlsChannel::served(const std::string& address, const std::string& userAgent
 bool HlsChannel::playable() const
 {
 	std::lock_guard<std::mutex> lock(_mutex);
-	return !_closed && !_segments.empty();
+	return !_ended && !_segments.empty();
 }
 
 int HlsChannel::viewers() const
@@ -116,9 +172,9 @@ HlsChannel::Continuity HlsChannel::continuity() const
 	Continuity next;
 	next.nextSequence = _nextSequence;
 	next.discontinuitySequence = _discontinuitySequence;
-	next.published = _carriesOn || _nextSequence > 0;
+	next.published = _carriesOn || _nextSequence > _firstSequence;
+	next.programDateEnd = _programDateEnd;
 	return next;
 }
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls

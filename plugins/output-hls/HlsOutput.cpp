@@ -7,8 +7,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 HlsOutput::HlsOutput(std::shared_ptr<ChannelDirectory> directory, const HlsSettings& settings, Poco::Logger& logger):
 	_directory(std::move(directory)),
@@ -17,41 +16,47 @@ HlsOutput::HlsOutput(std::shared_ptr<ChannelDirectory> directory, const HlsSetti
 {
 }
 
-std::shared_ptr<ChannelSink> HlsOutput::createSink(const ChannelInfo& channel)
+std::shared_ptr<restream::ChannelSink> HlsOutput::createSink(const restream::ChannelInfo& channel)
 {
 	if (channel.streamId < 1)
 	{
 		_logger.error("cannot serve a channel with stream id %?d as HLS", channel.streamId);
 		return nullptr;
 	}
+	return sinkFor(channel.streamId);
+}
+
+std::shared_ptr<restream::ChannelSink> HlsOutput::createProgramSink()
+{
+	return sinkFor(0);
+}
+
+std::shared_ptr<restream::ChannelSink> HlsOutput::sinkFor(Poco::Int64 streamId)
+{
 	try
 	{
-		std::shared_ptr<HlsChannel> published = _directory->open(channel);
+		std::shared_ptr<HlsChannel> published = _directory->open(streamId);
 		try
 		{
 			return std::make_shared<HlsSink>(_directory, published, _settings.segmentDuration, _logger);
 		}
 		catch (...)
 		{
-			_directory->close(published);
+			_directory->end(published);
 			throw;
 		}
 	}
 	catch (const Poco::Exception& exc)
 	{
-		_logger.error("channel %?d: cannot create an HLS sink: %s", channel.streamId, exc.displayText());
+		_logger.error("%s: cannot create an HLS sink: %s", streamId == 0 ? std::string("program") : "channel " + std::to_string(streamId),
+			exc.displayText());
 	}
 	catch (const std::exception& exc)
 	{
-		_logger.error("channel %?d: cannot create an HLS sink: %s", channel.streamId, std::string(exc.what()));
+		_logger.error("%s: cannot create an HLS sink: %s", streamId == 0 ? std::string("program") : "channel " + std::to_string(streamId),
+			std::string(exc.what()));
 	}
 	return nullptr;
 }
 
-void HlsOutput::setPrimary(Poco::Int64 streamId)
-{
-	_directory->setPrimary(streamId);
-}
-
-} // namespace hls
-} // namespace restream
+} // namespace outputhls

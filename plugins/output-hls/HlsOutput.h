@@ -4,8 +4,8 @@
 // The Output service of output-hls.
 //
 
-#ifndef restream_hls_HlsOutput_INCLUDED
-#define restream_hls_HlsOutput_INCLUDED
+#ifndef outputhls_HlsOutput_INCLUDED
+#define outputhls_HlsOutput_INCLUDED
 
 #include "ChannelDirectory.h"
 #include "HlsSettings.h"
@@ -16,32 +16,32 @@ namespace Poco {
 class Logger;
 }
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
-class HlsOutput : public Output
-	/// Makes an HlsSink for every channel that goes live, listed in the
-	/// directory the routes serve from, and keeps the primary stream id there.
+class HlsOutput : public restream::Output
+	/// Makes an HlsSink for every channel that starts and for the program,
+	/// listed in the directory the routes serve from.
 	///
 	/// Threads: any method from any thread.
-	/// Errors: createSink() logs and returns null instead of throwing.
+	/// Errors: the create methods log and return null instead of throwing.
 {
 public:
 	HlsOutput(std::shared_ptr<ChannelDirectory> directory, const HlsSettings& settings, Poco::Logger& logger);
 		/// logger must outlive the output and its sinks.
 
-	std::shared_ptr<ChannelSink> createSink(const ChannelInfo& channel) override;
+	std::shared_ptr<restream::ChannelSink> createSink(const restream::ChannelInfo& channel) override;
 		/// Null for a stream id below 1 (no URL could name it).
 
-	void setPrimary(Poco::Int64 streamId) override;
+	std::shared_ptr<restream::ChannelSink> createProgramSink() override;
 
 private:
+	std::shared_ptr<restream::ChannelSink> sinkFor(Poco::Int64 streamId);
+
 	const std::shared_ptr<ChannelDirectory> _directory;
 	const HlsSettings _settings;
 	Poco::Logger& _logger;
 };
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
 
-#endif // restream_hls_HlsOutput_INCLUDED
+#endif // outputhls_HlsOutput_INCLUDED

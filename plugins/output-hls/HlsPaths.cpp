@@ -5,14 +5,14 @@
 #include "HlsPaths.h"
 #include <Poco/NumberParser.h>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 namespace {
 
 const std::size_t STREAM_ID_DIGITS = 18;  // below 2^63
 const std::size_t SEQUENCE_DIGITS = 19;   // below 2^64
 const std::size_t LONGEST_PATH = 128;     // anything longer is refused before parsing
+const char* const PROGRAM_FOLDER = "program";
 
 } // namespace
 
@@ -28,7 +28,7 @@ std::string HlsPaths::segmentName(const std::string& token, Poco::UInt64 sequenc
 
 std::string HlsPaths::segmentFolder(Poco::Int64 streamId, PlaylistLocation location)
 {
-	const std::string folder = SEGMENT_PREFIX.substr(1) + std::to_string(streamId) + "/";
+	const std::string folder = SEGMENT_PREFIX.substr(1) + (streamId == 0 ? std::string(PROGRAM_FOLDER) : std::to_string(streamId)) + "/";
 	return location == PlaylistLocation::Root ? folder : "../" + folder;
 }
 
@@ -60,7 +60,8 @@ bool HlsPaths::parseSegment(const std::string& path, Poco::Int64& streamId, std:
 	Poco::UInt64 id = 0;
 	Poco::UInt64 number = 0;
 	const std::string candidate = name.substr(0, TOKEN_LENGTH);
-	if (!parseNumber(rest.substr(0, slash), STREAM_ID_DIGITS, id) || id == 0) return false;
+	const std::string folder = rest.substr(0, slash);
+	if (folder != PROGRAM_FOLDER && (!parseNumber(folder, STREAM_ID_DIGITS, id) || id == 0)) return false;
 	if (!isToken(candidate)) return false;
 	if (!parseNumber(name.substr(TOKEN_LENGTH + 1, name.size() - TOKEN_LENGTH - 1 - suffix.size()), SEQUENCE_DIGITS, number))
 		return false;
@@ -91,5 +92,4 @@ bool HlsPaths::parseNumber(const std::string& text, std::size_t maxDigits, Poco:
 	return Poco::NumberParser::tryParseUnsigned64(text, value);
 }
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls

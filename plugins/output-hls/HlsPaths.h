@@ -4,21 +4,21 @@
 // The URL scheme of output-hls, in one place.
 //
 
-#ifndef restream_hls_HlsPaths_INCLUDED
-#define restream_hls_HlsPaths_INCLUDED
+#ifndef outputhls_HlsPaths_INCLUDED
+#define outputhls_HlsPaths_INCLUDED
 
 #include <Poco/Types.h>
 #include <cstddef>
 #include <string>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 class HlsPaths
 	/// Formats and parses the paths output-hls serves on the API port:
-	///   /live.m3u8, /internal_stream.m3u8   the primary channel's playlist
+	///   /live.m3u8, /internal_stream.m3u8   the program's playlist
 	///   /live/<streamId>.m3u8               a channel's playlist
-	///   /hls/<streamId>/<token>-<seq>.ts    a segment
+	///   /hls/<streamId>/<token>-<seq>.ts    a channel's segment
+	///   /hls/program/<token>-<seq>.ts       a segment of the program (stream id 0)
 	/// streamId and seq are decimal without leading zeros (one spelling per
 	/// resource, so a CDN caches it once), token is TOKEN_LENGTH lower-case
 	/// hex digits. A file name is never numeric only, so the host's log
@@ -56,7 +56,8 @@ public:
 		/// True when path is exactly "/live/<streamId>.m3u8".
 
 	static bool parseSegment(const std::string& path, Poco::Int64& streamId, std::string& token, Poco::UInt64& sequence);
-		/// True when path is exactly "/hls/<streamId>/<token>-<seq>.ts".
+		/// True when path is exactly "/hls/<streamId>/<token>-<seq>.ts" or
+		/// "/hls/program/<token>-<seq>.ts" (stream id 0).
 
 	static bool isToken(const std::string& text);
 		/// True for TOKEN_LENGTH lower-case hex digits.
@@ -66,7 +67,6 @@ private:
 		/// True for 1 to maxDigits decimal digits without a leading zero (but "0").
 };
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
 
-#endif // restream_hls_HlsPaths_INCLUDED
+#endif // outputhls_HlsPaths_INCLUDED

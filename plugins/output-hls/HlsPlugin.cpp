@@ -6,106 +6,90 @@
 #include "ChannelDirectory.h"
 #include "HlsOutput.h"
 #include "HlsPaths.h"
+#include "MediaResponse.h"
 #include "PlaylistRoute.h"
 #include "PreflightRoute.h"
 #include "SegmentRoute.h"
+#include "restream/PlaybackForm.h"
 #include "restream/PluginContext.h"
 #include "restream/PluginDescriptor.h"
 #include <Poco/Exception.h>
 #include <Poco/Format.h>
 #include <Poco/Logger.h>
-#include <Poco/NumberParser.h>
-#include <Poco/String.h>
 #include <Poco/Util/AbstractConfiguration.h>
-#include <cmath>
 
 extern "C" {
 #include <libavformat/avformat.h>
 }
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
-std::vector<Setting> HlsPlugin::settings() const
+namespace {
+
+Poco::Timespan seconds(double value)
+{
+	return Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(value * 1e6));
+}
+
+} // namespace
+
+std::vector<restream::Setting> HlsPlugin::settings() const
 {
 	return {
-		{"segmentDuration", "2",
-			"Target segment duration in seconds; segments are cut at the first video keyframe once this long.", "",
-			false},
-		{"windowSize", "6", "Segments listed in the live playlist.", "", false},
-		{"keepSegments", "4", "Segments still served after leaving the playlist, for late downloaders.", "", false},
-		{"viewerWindow", "30", "Seconds a playlist or segment request counts its client as a viewer.", "", false},
+		restream::Setting::seconds("segmentDuration", "2", 1, 60,
+			"Target segment duration in seconds; segments are cut at the first video keyframe once this long"),
+		restream::Setting::integer("windowSize", 6, 1, 1000, "Segments listed in the live playlist"),
+		restream::Setting::integer("keepSegments", 4, 0, 1000, "Segments still served after leaving the playlist, for late downloaders"),
+		restream::Setting::seconds("viewerWindow", "30", 1, 86400, "Seconds a playlist or segment request counts its client as a viewer"),
+		restream::Setting::seconds("endedGrace", "30", 0, 3600,
+			"Seconds an ended playlist is still served with EXT-X-ENDLIST (so players end cleanly) before it answers 404"),
 	};
 }
 
-void HlsPlugin::start(PluginContext& context)
+void HlsPlugin::start(restream::PluginContext& context)
 {
-	const HlsSettings settings = parseSettings(context.config());
+	const Poco::Util::AbstractConfiguration& config = context.config();
+	HlsSettings settings;
+	settings.segmentDuration = seconds(config.getDouble("segmentDuration"));
+	settings.windowSize = static_cast<std::size_t>(config.getInt("windowSize"));
+	settings.keepSegments = static_cast<std::size_t>(config.getInt("keepSegments"));
+	settings.viewerWindow = seconds(config.getDouble("viewerWindow"));
+	settings.endedGrace = seconds(config.getDouble("endedGrace"));
+	settings.stateDirectory = context.stateDirectory();
 	const AVOutputFormat* muxer = av_guess_format("mpegts", nullptr, nullptr);
 	if (!muxer) throw Poco::NotFoundException("FFmpeg has no mpegts muxer; HLS output is unavailable");
 
 	auto directory = std::make_shared<ChannelDirectory>(settings);
-	Registry& registry = context.registry();
+	restream::Registry& registry = context.registry();
 	registry.add("output-hls", std::make_shared<HlsOutput>(directory, settings, context.logger()));
-	registry.add("output-hls.live", std::make_shared<PlaylistRoute>(HlsPaths::PRIMARY_PLAYLIST,
-		PlaylistRoute::Selection::Primary, directory, context));
-	registry.add("output-hls.internal-stream", std::make_shared<PlaylistRoute>(HlsPaths::INTERNAL_PLAYLIST,
-		PlaylistRoute::Selection::Primary, directory, context));
-	registry.add("output-hls.channel", std::make_shared<PlaylistRoute>(HlsPaths::CHANNEL_PREFIX + "*",
-		PlaylistRoute::Selection::ByStreamId, directory, context));
-	registry.add("output-hls.segments", std::make_shared<SegmentRoute>(directory, context));
+	registry.add("output-hls.live",
+		std::make_shared<PlaylistRoute>(HlsPaths::PRIMARY_PLAYLIST, PlaylistRoute::Selection::Program, directory));
+	registry.add("output-hls.internal-stream",
+		std::make_shared<PlaylistRoute>(HlsPaths::INTERNAL_PLAYLIST, PlaylistRoute::Selection::Program, directory));
+	registry.add("output-hls.channel",
+		std::make_shared<PlaylistRoute>(HlsPaths::CHANNEL_PREFIX + "*", PlaylistRoute::Selection::ByStreamId, directory));
+	registry.add("output-hls.segments", std::make_shared<SegmentRoute>(directory));
 	registry.add("output-hls.live.options", std::make_shared<PreflightRoute>(HlsPaths::PRIMARY_PLAYLIST));
 	registry.add("output-hls.internal-stream.options", std::make_shared<PreflightRoute>(HlsPaths::INTERNAL_PLAYLIST));
 	registry.add("output-hls.channel.options", std::make_shared<PreflightRoute>(HlsPaths::CHANNEL_PREFIX + "*"));
 	registry.add("output-hls.segments.options", std::make_shared<PreflightRoute>(HlsPaths::SEGMENT_PREFIX + "*"));
+	registry.add("output-hls.url", std::make_shared<restream::PlaybackForm>("hls", "api", HlsPaths::PRIMARY_PLAYLIST,
+		HlsPaths::CHANNEL_PREFIX + "{stream_id}.m3u8", MediaResponse::PLAYLIST_TYPE));
 
 	context.logger().information(Poco::format(
 		"FFmpeg muxer %s (%s) found; registered output 'output-hls' and GET/OPTIONS %s, %s, %s*, %s* "
-		"(segments of %.1f s, %z in the playlist, %z more kept, viewers counted over %d s)",
+		"(segments of %.1f s, %z in the playlist, %z more kept, viewers counted over %d s, ended playlists kept %d s)",
 		std::string(muxer->name), std::string(muxer->long_name ? muxer->long_name : ""), HlsPaths::PRIMARY_PLAYLIST,
 		HlsPaths::INTERNAL_PLAYLIST, HlsPaths::CHANNEL_PREFIX, HlsPaths::SEGMENT_PREFIX,
-		static_cast<double>(settings.segmentDuration.totalMilliseconds()) / 1000.0, settings.windowSize,
-		settings.keepSegments, static_cast<int>(settings.viewerWindow.totalSeconds())));
+		static_cast<double>(settings.segmentDuration.totalMilliseconds()) / 1000.0, settings.windowSize, settings.keepSegments,
+		static_cast<int>(settings.viewerWindow.totalSeconds()), static_cast<int>(settings.endedGrace.totalSeconds())));
 }
 
 void HlsPlugin::stop()
 {
 }
 
-HlsSettings HlsPlugin::parseSettings(const Poco::Util::AbstractConfiguration& config)
-{
-	HlsSettings settings;
-	settings.segmentDuration = Poco::Timespan(
-		static_cast<Poco::Timespan::TimeDiff>(std::llround(decimal(config, "segmentDuration", 1, 60) * 1e6)));
-	settings.windowSize = static_cast<std::size_t>(integer(config, "windowSize", 1, 1000));
-	settings.keepSegments = static_cast<std::size_t>(integer(config, "keepSegments", 0, 1000));
-	settings.viewerWindow = Poco::Timespan(integer(config, "viewerWindow", 1, 86400), 0);
-	return settings;
-}
+} // namespace outputhls
 
-double HlsPlugin::decimal(const Poco::Util::AbstractConfiguration& config, const std::string& key, double minimum,
-	double maximum)
-{
-	const std::string text = config.getString(key);
-	double value = 0;
-	if (!Poco::NumberParser::tryParseFloat(Poco::trim(text), value) || !(value >= minimum && value <= maximum))
-		throw Poco::InvalidArgumentException(
-			Poco::format("setting %s must be a number of seconds from %.0f to %.0f, not '%s'", key, minimum, maximum, text));
-	return value;
-}
-
-int HlsPlugin::integer(const Poco::Util::AbstractConfiguration& config, const std::string& key, int minimum, int maximum)
-{
-	const std::string text = config.getString(key);
-	int value = 0;
-	if (!Poco::NumberParser::tryParse(Poco::trim(text), value) || value < minimum || value > maximum)
-		throw Poco::InvalidArgumentException(
-			Poco::format("setting %s must be an integer from %d to %d, not '%s'", key, minimum, maximum, text));
-	return value;
-}
-
-} // namespace hls
-} // namespace restream
-
-RESTREAM_PLUGIN(restream::hls::HlsPlugin, "output-hls", "1.0.0",
-	"Republishes live channels as HLS from memory: MPEG-TS segments cut at keyframes, sliding-window playlists")
+RESTREAM_PLUGIN(outputhls::HlsPlugin, "output-hls", "2.0.0",
+	"Republishes live channels and the program as HLS from memory: MPEG-TS segments cut at keyframes, playlists that only move forward")

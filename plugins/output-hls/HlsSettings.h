@@ -1,21 +1,21 @@
 //
 // HlsSettings.h
 //
-// The settings of the output-hls plugin, parsed.
+// The settings of output-hls.
 //
 
-#ifndef restream_hls_HlsSettings_INCLUDED
-#define restream_hls_HlsSettings_INCLUDED
+#ifndef outputhls_HlsSettings_INCLUDED
+#define outputhls_HlsSettings_INCLUDED
 
 #include <Poco/Timespan.h>
 #include <cstddef>
+#include <string>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 struct HlsSettings
-	/// The plugin's configuration (plugins.output-hls.*) after validation
-	/// by HlsPlugin. A value type.
+	/// The plugin's configuration (plugins.output-hls.*), checked by the
+	/// host against the declared types and bounds. A value type.
 {
 	Poco::Timespan segmentDuration{2, 0};
 		/// The target duration: a segment is cut at the first video keyframe
@@ -30,9 +30,15 @@ struct HlsSettings
 
 	Poco::Timespan viewerWindow{30, 0};
 		/// How long a request counts its client as a viewer (viewerWindow).
+
+	Poco::Timespan endedGrace{30, 0};
+		/// How long an ended playlist is still served, with EXT-X-ENDLIST,
+		/// before it answers 404 (endedGrace).
+
+	std::string stateDirectory;
+		/// Where the sequence numbers are kept across restarts; empty: nowhere.
 };
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
 
-#endif // restream_hls_HlsSettings_INCLUDED
+#endif // outputhls_HlsSettings_INCLUDED

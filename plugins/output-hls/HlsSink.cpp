@@ -6,8 +6,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 HlsSink::HlsSink(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<HlsChannel> channel,
 	Poco::Timespan targetDuration, Poco::Logger& logger):
@@ -23,7 +22,7 @@ HlsSink::~HlsSink()
 	end();
 }
 
-bool HlsSink::begin(const ChannelFormat& format)
+bool HlsSink::begin(const restream::ChannelFormat& format)
 {
 	try
 	{
@@ -64,7 +63,7 @@ void HlsSink::end()
 	if (_ended) return;
 	_ended = true;
 	_segmenter.close();
-	_directory->close(_channel);
+	_directory->end(_channel);
 }
 
 bool HlsSink::playable() const
@@ -87,5 +86,4 @@ void HlsSink::fail(const std::string& what, const std::string& cause)
 	_logger.error("channel %?d: %s: %s", _channel->streamId(), what, cause);
 }
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls

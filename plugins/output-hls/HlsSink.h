@@ -4,8 +4,8 @@
 // output-hls's consumer of one live channel.
 //
 
-#ifndef restream_hls_HlsSink_INCLUDED
-#define restream_hls_HlsSink_INCLUDED
+#ifndef outputhls_HlsSink_INCLUDED
+#define outputhls_HlsSink_INCLUDED
 
 #include "ChannelDirectory.h"
 #include "HlsChannel.h"
@@ -17,16 +17,15 @@ namespace Poco {
 class Logger;
 }
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
-class HlsSink : public ChannelSink
+class HlsSink : public restream::ChannelSink
 	/// Feeds the pipeline's packets to a Segmenter and publishes each
 	/// complete segment in its HlsChannel. end() (or destruction without
-	/// end()) closes the channel: its playlist and segments are no longer
-	/// served and their memory is released.
+	/// end()) ends the channel: its playlist says EXT-X-ENDLIST, and the
+	/// directory drops it (and its memory) endedGrace later.
 	///
-	/// Threads: as ChannelSink says: begin, write and end from the pipeline's
+	/// Threads: as restream::ChannelSink says: begin, write and end from the pipeline's
 	/// thread; the statistics from any thread.
 	/// Errors: begin() and write() log the cause and return false; they
 	/// never throw.
@@ -38,7 +37,7 @@ public:
 		/// the sink (Poco's loggers live until the process ends).
 	~HlsSink() override;
 
-	bool begin(const ChannelFormat& format) override;
+	bool begin(const restream::ChannelFormat& format) override;
 	bool write(const AVPacket& packet) override;
 	void end() override;
 
@@ -57,7 +56,6 @@ private:
 	bool _ended = false;
 };
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
 
-#endif // restream_hls_HlsSink_INCLUDED
+#endif // outputhls_HlsSink_INCLUDED

@@ -6,11 +6,10 @@
 #include <Poco/DateTimeFormatter.h>
 #include <algorithm>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 std::string MediaPlaylist::render(const std::deque<Segment>& segments, std::size_t windowSize, int targetDuration,
-	const std::string& segmentFolder)
+	const std::string& segmentFolder, bool ended)
 {
 	const std::size_t count = std::min(windowSize, segments.size());
 	const auto first = segments.end() - static_cast<std::ptrdiff_t>(count);
@@ -36,6 +35,7 @@ std::string MediaPlaylist::render(const std::deque<Segment>& segments, std::size
 		text += "#EXTINF:" + seconds(segment->duration) + ",\n";
 		text += segmentFolder + segment->name + "\n";
 	}
+	if (ended) text += "#EXT-X-ENDLIST\n";
 	return text;
 }
 
@@ -52,5 +52,4 @@ std::string MediaPlaylist::seconds(Poco::Int64 duration)
 	return std::to_string(milliseconds / 1000) + "." + std::string(3 - fraction.size(), '0') + fraction;
 }
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls

@@ -4,26 +4,26 @@
 // The text of a live HLS media playlist.
 //
 
-#ifndef restream_hls_MediaPlaylist_INCLUDED
-#define restream_hls_MediaPlaylist_INCLUDED
+#ifndef outputhls_MediaPlaylist_INCLUDED
+#define outputhls_MediaPlaylist_INCLUDED
 
 #include "Segment.h"
 #include <cstddef>
 #include <deque>
 #include <string>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 class MediaPlaylist
 	/// Renders a live media playlist (RFC 8216, version 3): a sliding window
-	/// without #EXT-X-ENDLIST, with #EXT-X-PROGRAM-DATE-TIME on every segment
-	/// and #EXT-X-DISCONTINUITY(-SEQUENCE) where the timeline broke.
+	/// with #EXT-X-PROGRAM-DATE-TIME on every segment,
+	/// #EXT-X-DISCONTINUITY(-SEQUENCE) where the timeline broke, and
+	/// #EXT-X-ENDLIST once the stream ended.
 	/// Stateless; any thread.
 {
 public:
 	static std::string render(const std::deque<Segment>& segments, std::size_t windowSize, int targetDuration,
-		const std::string& segmentFolder);
+		const std::string& segmentFolder, bool ended);
 		/// The playlist of the last windowSize of segments (oldest first, at
 		/// least one), whose URIs are segmentFolder + name.
 		/// #EXT-X-DISCONTINUITY-SEQUENCE appears once any discontinuity is
@@ -39,7 +39,6 @@ public:
 		/// independent of the locale.
 };
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
 
-#endif // restream_hls_MediaPlaylist_INCLUDED
+#endif // outputhls_MediaPlaylist_INCLUDED

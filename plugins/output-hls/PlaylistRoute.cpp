@@ -5,27 +5,19 @@
 #include "PlaylistRoute.h"
 #include "HlsPaths.h"
 #include "MediaResponse.h"
-#include "restream/PluginContext.h"
-#include <Poco/Exception.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/URI.h>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
-PlaylistRoute::PlaylistRoute(const std::string& path, Selection selection, std::shared_ptr<ChannelDirectory> directory,
-	const PluginContext& context):
+PlaylistRoute::PlaylistRoute(const std::string& path, Selection selection, std::shared_ptr<ChannelDirectory> directory):
 	_path(path),
 	_selection(selection),
-	_directory(std::move(directory)),
-	_context(context)
+	_directory(std::move(directory))
 {
 }
 
 std::string PlaylistRoute::method() const
 {
-	return Poco::Net::HTTPRequest::HTTP_GET;
+	return "GET";
 }
 
 std::string PlaylistRoute::path() const
@@ -33,41 +25,36 @@ std::string PlaylistRoute::path() const
 	return _path;
 }
 
-ApiRoute::Access PlaylistRoute::access() const
+restream::Route::Access PlaylistRoute::access() const
 {
 	return Access::Public;
 }
 
-void PlaylistRoute::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-	const Identity&)
+bool PlaylistRoute::quick() const
 {
-	std::shared_ptr<HlsChannel> channel;
-	HlsPaths::PlaylistLocation location = HlsPaths::PlaylistLocation::Root;
-	if (_selection == Selection::Primary)
-	{
-		channel = _directory->primary();
-	}
-	else
-	{
-		Poco::Int64 streamId = 0;
-		if (!HlsPaths::parseChannelPlaylist(Poco::URI(request.getURI()).getPath(), streamId))
-		{
-			MediaResponse::sendNotFound(response, "not found");
-			return;
-		}
-		channel = _directory->find(streamId);
-		location = HlsPaths::PlaylistLocation::ChannelFolder;
-	}
-	const std::shared_ptr<const std::string> text = channel ? channel->playlist(location) : nullptr;
-	if (!text)
-	{
-		MediaResponse::sendNotFound(response, "no active stream");
-		return;
-	}
-	const std::size_t sent = MediaResponse::sendPlaylist(request, response, *text);
-	if (request.getMethod() == Poco::Net::HTTPRequest::HTTP_GET)
-		channel->served(_context.clientAddress(request), request.get("User-Agent", ""), sent);
+	return true;
 }
 
-} // namespace hls
-} // namespace restream
+std::string PlaylistRoute::summary() const
+{
+	return _selection == Selection::Program ? "HLS of the program: the channel on air, continuous through switches"
+											 : "HLS of a running channel: /live/<stream_id>.m3u8";
+}
+
+void PlaylistRoute::handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response)
+{
+	Poco::Int64 streamId = 0;
+	HlsPaths::PlaylistLocation location = HlsPaths::PlaylistLocation::Root;
+	if (_selection == Selection::ByStreamId)
+	{
+		if (!HlsPaths::parseChannelPlaylist(request.path, streamId)) return MediaResponse::sendNotFound(*response, "not found");
+		location = HlsPaths::PlaylistLocation::ChannelFolder;
+	}
+	const std::shared_ptr<HlsChannel> channel = _directory->find(streamId);
+	std::shared_ptr<const std::string> text = channel ? channel->playlist(location) : nullptr;
+	if (!text) return MediaResponse::sendNotFound(*response, "no active stream");
+	const std::size_t sent = MediaResponse::sendPlaylist(request, *response, std::move(text));
+	if (!request.isHead()) channel->served(request.clientAddress, request.header("User-Agent"), sent);
+}
+
+} // namespace outputhls

@@ -4,10 +4,8 @@
 
 #include "PreflightRoute.h"
 #include "MediaResponse.h"
-#include <Poco/Net/HTTPRequest.h>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 PreflightRoute::PreflightRoute(const std::string& path):
 	_path(path)
@@ -16,7 +14,7 @@ PreflightRoute::PreflightRoute(const std::string& path):
 
 std::string PreflightRoute::method() const
 {
-	return Poco::Net::HTTPRequest::HTTP_OPTIONS;
+	return "OPTIONS";
 }
 
 std::string PreflightRoute::path() const
@@ -24,16 +22,19 @@ std::string PreflightRoute::path() const
 	return _path;
 }
 
-ApiRoute::Access PreflightRoute::access() const
+restream::Route::Access PreflightRoute::access() const
 {
 	return Access::Public;
 }
 
-void PreflightRoute::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-	const Identity&)
+bool PreflightRoute::quick() const
 {
-	MediaResponse::sendPreflight(request, response);
+	return true;
 }
 
-} // namespace hls
-} // namespace restream
+void PreflightRoute::handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response)
+{
+	MediaResponse::sendPreflight(request, *response);
+}
+
+} // namespace outputhls

@@ -1,41 +1,34 @@
 //
 // PreflightRoute.h
 //
-// OPTIONS on output-hls's paths: CORS preflight.
+// OPTIONS on output-hls's paths: CORS preflight for any origin.
 //
 
-#ifndef restream_hls_PreflightRoute_INCLUDED
-#define restream_hls_PreflightRoute_INCLUDED
+#ifndef outputhls_PreflightRoute_INCLUDED
+#define outputhls_PreflightRoute_INCLUDED
 
-#include "restream/ApiRoute.h"
+#include "restream/Route.h"
 #include <string>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
-class PreflightRoute : public ApiRoute
-	/// A public OPTIONS route for one of the paths of the GET routes, so that
-	/// browsers may fetch playlists and segments from any origin (the host's
-	/// own OPTIONS answer carries no CORS headers). Stateless.
-	///
-	/// Threads: handleRequest() is called concurrently.
+class PreflightRoute : public restream::Route
+	/// OPTIONS on a media path: 204 allowing GET and HEAD (and the Range
+	/// header) from any origin, for players on other sites. Stateless.
 {
 public:
 	explicit PreflightRoute(const std::string& path);
-		/// path as the GET route's (exact or prefix).
 
 	std::string method() const override;
 	std::string path() const override;
 	Access access() const override;
-
-	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-		const Identity& caller) override;
+	bool quick() const override;
+	void handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response) override;
 
 private:
 	const std::string _path;
 };
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
 
-#endif // restream_hls_PreflightRoute_INCLUDED
+#endif // outputhls_PreflightRoute_INCLUDED

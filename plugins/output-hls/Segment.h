@@ -4,16 +4,15 @@
 // One complete MPEG-TS media segment.
 //
 
-#ifndef restream_hls_Segment_INCLUDED
-#define restream_hls_Segment_INCLUDED
+#ifndef outputhls_Segment_INCLUDED
+#define outputhls_Segment_INCLUDED
 
 #include <Poco/Timestamp.h>
 #include <Poco/Types.h>
 #include <memory>
 #include <string>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 struct Segment
 	/// A segment as the Segmenter makes it and an HlsChannel publishes it.
@@ -43,7 +42,6 @@ struct Segment
 		/// Its file name, e.g. "3f9a0c1b2e-42.ts"; set by HlsChannel.
 };
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
 
-#endif // restream_hls_Segment_INCLUDED
+#endif // outputhls_Segment_INCLUDED

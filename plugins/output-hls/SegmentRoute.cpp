@@ -5,23 +5,17 @@
 #include "SegmentRoute.h"
 #include "HlsPaths.h"
 #include "MediaResponse.h"
-#include "restream/PluginContext.h"
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/URI.h>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
-SegmentRoute::SegmentRoute(std::shared_ptr<ChannelDirectory> directory, const PluginContext& context):
-	_directory(std::move(directory)),
-	_context(context)
+SegmentRoute::SegmentRoute(std::shared_ptr<ChannelDirectory> directory):
+	_directory(std::move(directory))
 {
 }
 
 std::string SegmentRoute::method() const
 {
-	return Poco::Net::HTTPRequest::HTTP_GET;
+	return "GET";
 }
 
 std::string SegmentRoute::path() const
@@ -29,33 +23,32 @@ std::string SegmentRoute::path() const
 	return HlsPaths::SEGMENT_PREFIX + "*";
 }
 
-ApiRoute::Access SegmentRoute::access() const
+restream::Route::Access SegmentRoute::access() const
 {
 	return Access::Public;
 }
 
-void SegmentRoute::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-	const Identity&)
+bool SegmentRoute::quick() const
+{
+	return true;
+}
+
+std::string SegmentRoute::summary() const
+{
+	return "HLS segments (MPEG-TS), immutable";
+}
+
+void SegmentRoute::handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response)
 {
 	Poco::Int64 streamId = 0;
 	std::string token;
 	Poco::UInt64 sequence = 0;
-	if (!HlsPaths::parseSegment(Poco::URI(request.getURI()).getPath(), streamId, token, sequence))
-	{
-		MediaResponse::sendNotFound(response, "not found");
-		return;
-	}
+	if (!HlsPaths::parseSegment(request.path, streamId, token, sequence)) return MediaResponse::sendNotFound(*response, "not found");
 	const std::shared_ptr<HlsChannel> channel = _directory->find(streamId, token);
-	const std::shared_ptr<const std::string> bytes = channel ? channel->segment(sequence) : nullptr;
-	if (!bytes)
-	{
-		MediaResponse::sendNotFound(response, "no such segment");
-		return;
-	}
-	const std::size_t sent = MediaResponse::sendSegment(request, response, *bytes);
-	if (request.getMethod() == Poco::Net::HTTPRequest::HTTP_GET)
-		channel->served(_context.clientAddress(request), request.get("User-Agent", ""), sent);
+	std::shared_ptr<const std::string> bytes = channel ? channel->segment(sequence) : nullptr;
+	if (!bytes) return MediaResponse::sendNotFound(*response, "no such segment");
+	const std::size_t sent = MediaResponse::sendSegment(request, *response, std::move(bytes));
+	if (!request.isHead()) channel->served(request.clientAddress, request.header("User-Agent"), sent);
 }
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls

@@ -1,49 +1,41 @@
 //
 // SegmentRoute.h
 //
-// GET /hls/<streamId>/<token>-<seq>.ts
+// GET /hls/<streamId>/<token>-<seq>.ts and /hls/program/<token>-<seq>.ts
 //
 
-#ifndef restream_hls_SegmentRoute_INCLUDED
-#define restream_hls_SegmentRoute_INCLUDED
+#ifndef outputhls_SegmentRoute_INCLUDED
+#define outputhls_SegmentRoute_INCLUDED
 
 #include "ChannelDirectory.h"
-#include "restream/ApiRoute.h"
+#include "restream/Route.h"
 #include <memory>
 #include <string>
 
-namespace restream {
+namespace outputhls {
 
-class PluginContext;
-
-namespace hls {
-
-class SegmentRoute : public ApiRoute
+class SegmentRoute : public restream::Route
 	/// The public prefix route /hls/* serving segments from memory. A path
 	/// must match HlsPaths's segment shape exactly and name a segment its
-	/// channel still keeps; anything else is 404 {"detail"}. Nothing maps to
-	/// a file. Answers single byte ranges. Counts the client as a viewer.
+	/// playlist still keeps; anything else is 404 {"detail"}. Nothing maps
+	/// to a file. Answers single byte ranges. Counts the client as a viewer.
 	///
-	/// Threads: handleRequest() is called concurrently; it holds no lock
-	/// while sending.
+	/// Threads: handle() is called concurrently; it never blocks (quick()).
 {
 public:
-	SegmentRoute(std::shared_ptr<ChannelDirectory> directory, const PluginContext& context);
-		/// context must stay valid as long as the route is registered.
+	explicit SegmentRoute(std::shared_ptr<ChannelDirectory> directory);
 
 	std::string method() const override;
 	std::string path() const override;
 	Access access() const override;
-
-	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-		const Identity& caller) override;
+	bool quick() const override;
+	std::string summary() const override;
+	void handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response) override;
 
 private:
 	const std::shared_ptr<ChannelDirectory> _directory;
-	const PluginContext& _context;
 };
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
 
-#endif // restream_hls_SegmentRoute_INCLUDED
+#endif // outputhls_SegmentRoute_INCLUDED

@@ -13,8 +13,7 @@ extern "C" {
 #include <libavutil/opt.h>
 }
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 namespace {
 
@@ -35,13 +34,14 @@ Segmenter::~Segmenter()
 	av_packet_free(&_packet);
 }
 
-void Segmenter::begin(const ChannelFormat& format)
+void Segmenter::begin(const restream::ChannelFormat& format)
 {
 	if (format.tracks.empty() || !format.tracks.front().parameters ||
 		format.tracks.front().parameters->codec_type != AVMEDIA_TYPE_VIDEO)
 		throw Poco::InvalidArgumentException("the channel's first track must be video");
 	if (_segmentOpen) cut(_segmentEnd);
 	freeMuxer();
+	_clock.restart();
 	if (_emitted) _discontinuity = true;
 
 	if (!_packet && !(_packet = av_packet_alloc())) throw Poco::OutOfMemoryException("av_packet_alloc");
@@ -65,6 +65,7 @@ void Segmenter::write(const AVPacket& packet)
 	const bool video = packet.stream_index == 0;
 	const bool keyframe = video && (packet.flags & AV_PKT_FLAG_KEY);
 	const Poco::Int64 presentation = packet.pts != AV_NOPTS_VALUE ? packet.pts : packet.dts;
+	if (video) _clock.observe(av_rescale_q(presentation, _timeBases.front(), AV_TIME_BASE_Q));
 	if (!_segmentOpen)
 	{
 		if (!keyframe) return;  // a segment must start with a keyframe to decode on its own
@@ -97,10 +98,10 @@ void Segmenter::close()
 	std::string().swap(_bytes);
 }
 
-void Segmenter::openMuxer(const ChannelFormat& format)
+void Segmenter::openMuxer(const restream::ChannelFormat& format)
 {
 	check(avformat_alloc_output_context2(&_muxer, nullptr, "mpegts", nullptr), "cannot create an MPEG-TS muxer");
-	for (const ChannelFormat::Track& track : format.tracks)
+	for (const restream::ChannelFormat::Track& track : format.tracks)
 	{
 		if (!track.parameters) throw Poco::InvalidArgumentException("a track has no codec parameters");
 		AVStream* stream = avformat_new_stream(_muxer, nullptr);
@@ -141,7 +142,6 @@ void Segmenter::startSegment(Poco::Int64 presentation)
 	_segmentOpen = true;
 	_segmentStart = presentation;
 	_segmentEnd = presentation;
-	_segmentWallClock.update();
 }
 
 void Segmenter::cut(Poco::Int64 end)
@@ -158,7 +158,8 @@ void Segmenter::cut(Poco::Int64 end)
 	Segment segment;
 	segment.data = std::move(bytes);
 	segment.duration = av_rescale_q(end - _segmentStart, _timeBases.front(), AV_TIME_BASE_Q);
-	segment.programDateTime = _segmentWallClock;
+	segment.programDateTime = _clock.at(av_rescale_q(_segmentStart, _timeBases.front(), AV_TIME_BASE_Q));
+	_clock.fix();
 	segment.discontinuity = _discontinuity;
 	if (segment.duration <= 0) return;  // a lone frame without a duration: nothing a player could time
 	_discontinuity = false;
@@ -202,5 +203,4 @@ int Segmenter::appendBytes(void* opaque, uint8_t* data, int size)
 	}
 }
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls

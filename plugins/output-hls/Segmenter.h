@@ -4,9 +4,10 @@
 // Cuts a channel's packets into MPEG-TS segments in memory.
 //
 
-#ifndef restream_hls_Segmenter_INCLUDED
-#define restream_hls_Segmenter_INCLUDED
+#ifndef outputhls_Segmenter_INCLUDED
+#define outputhls_Segmenter_INCLUDED
 
+#include "MediaClock.h"
 #include "Segment.h"
 #include "restream/ChannelFormat.h"
 #include <Poco/Timespan.h>
@@ -19,8 +20,7 @@ extern "C" {
 #include <libavformat/avformat.h>
 }
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 class Segmenter
 	/// Muxes a channel's packets with FFmpeg's mpegts muxer into a custom
@@ -48,6 +48,9 @@ class Segmenter
 	/// tracks may have changed) with mpegts_flags=+initial_discontinuity,
 	/// and its first segment is flagged.
 	///
+	/// Each segment is dated (Segment::programDateTime) by the run's
+	/// MediaClock: the wall time of its first keyframe's presentation.
+	///
 	/// Timestamps are kept as given (mpegts_copyts=1, avoid_negative_ts
 	/// disabled); max_delay, the PCR's lead over the DTS, is 100 ms or less
 	/// when the run starts earlier, so that the PCR is never negative.
@@ -66,7 +69,7 @@ public:
 	Segmenter(const Segmenter&) = delete;
 	Segmenter& operator=(const Segmenter&) = delete;
 
-	void begin(const ChannelFormat& format);
+	void begin(const restream::ChannelFormat& format);
 		/// Ends the current run (its open segment, if any, is complete and
 		/// goes to the listener) and starts a new one with format, whose codec
 		/// parameters are copied. The first track must be video.
@@ -79,7 +82,7 @@ public:
 		/// Discards the open segment and the muxer. Idempotent; does not throw.
 
 private:
-	void openMuxer(const ChannelFormat& format);
+	void openMuxer(const restream::ChannelFormat& format);
 		/// Creates the muxer, its streams and its in-memory AVIOContext.
 	void startRun(Poco::Int64 firstDts);
 		/// Writes the muxer's header once the run's first keyframe is known.
@@ -105,11 +108,10 @@ private:
 	bool _segmentOpen = false;
 	Poco::Int64 _segmentStart = 0;  // presentation time of its keyframe, video time base
 	Poco::Int64 _segmentEnd = 0;    // end of its last video frame, video time base
-	Poco::Timestamp _segmentWallClock;
+	MediaClock _clock;            // the run's presentation times on the wall clock
 	std::string _bytes;           // of the open segment
 };
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
 
-#endif // restream_hls_Segmenter_INCLUDED
+#endif // outputhls_Segmenter_INCLUDED

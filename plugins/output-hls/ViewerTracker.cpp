@@ -4,8 +4,7 @@
 
 #include "ViewerTracker.h"
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 namespace {
 
@@ -62,5 +61,4 @@ void ViewerTracker::prune(const Poco::Timestamp& now)
 	}
 }
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls

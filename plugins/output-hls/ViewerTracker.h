@@ -4,8 +4,8 @@
 // Counts distinct viewers over a sliding window.
 //
 
-#ifndef restream_hls_ViewerTracker_INCLUDED
-#define restream_hls_ViewerTracker_INCLUDED
+#ifndef outputhls_ViewerTracker_INCLUDED
+#define outputhls_ViewerTracker_INCLUDED
 
 #include <Poco/Timespan.h>
 #include <Poco/Timestamp.h>
@@ -14,8 +14,7 @@
 #include <mutex>
 #include <string>
 
-namespace restream {
-namespace hls {
+namespace outputhls {
 
 class ViewerTracker
 	/// A viewer is a distinct (client address, User-Agent) pair seen within
@@ -49,7 +48,6 @@ private:
 	Poco::Timestamp _lastPrune;
 };
 
-} // namespace hls
-} // namespace restream
+} // namespace outputhls
 
-#endif // restream_hls_ViewerTracker_INCLUDED
+#endif // outputhls_ViewerTracker_INCLUDED

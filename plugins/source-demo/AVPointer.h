@@ -5,13 +5,12 @@
 // constructor throws half-way.
 //
 
-#ifndef restream_demo_AVPointer_INCLUDED
-#define restream_demo_AVPointer_INCLUDED
+#ifndef sourcedemo_AVPointer_INCLUDED
+#define sourcedemo_AVPointer_INCLUDED
 
 #include <memory>
 
-namespace restream {
-namespace demo {
+namespace sourcedemo {
 
 template <class T, void (*freeFunction)(T**)>
 struct AVDeleter
@@ -29,7 +28,6 @@ using AVPointer = std::unique_ptr<T, AVDeleter<T, freeFunction>>;
 	/// An FFmpeg object that frees itself, e.g.
 	/// AVPointer<AVFrame, av_frame_free> frame(av_frame_alloc());
 
-} // namespace demo
-} // namespace restream
+} // namespace sourcedemo
 
-#endif // restream_demo_AVPointer_INCLUDED
+#endif // sourcedemo_AVPointer_INCLUDED

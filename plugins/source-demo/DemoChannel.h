@@ -4,14 +4,13 @@
 // One synthetic channel of the demo catalog.
 //
 
-#ifndef restream_demo_DemoChannel_INCLUDED
-#define restream_demo_DemoChannel_INCLUDED
+#ifndef sourcedemo_DemoChannel_INCLUDED
+#define sourcedemo_DemoChannel_INCLUDED
 
 #include <Poco/Types.h>
 #include <string>
 
-namespace restream {
-namespace demo {
+namespace sourcedemo {
 
 struct DemoChannel
 	/// What a demo channel is called and what its picture and sound are, as
@@ -32,7 +31,6 @@ struct DemoChannel
 	std::string videoBitRate;  /// as ffmpeg's -b:v, e.g. "800k"
 };
 
-} // namespace demo
-} // namespace restream
+} // namespace sourcedemo
 
-#endif // restream_demo_DemoChannel_INCLUDED
+#endif // sourcedemo_DemoChannel_INCLUDED

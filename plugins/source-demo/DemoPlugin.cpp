@@ -8,7 +8,6 @@
 #include "restream/PluginDescriptor.h"
 #include <Poco/File.h>
 #include <Poco/Logger.h>
-#include <Poco/String.h>
 #include <Poco/Util/AbstractConfiguration.h>
 #include <algorithm>
 
@@ -17,8 +16,7 @@ extern "C" {
 #include <libavfilter/avfilter.h>
 }
 
-namespace restream {
-namespace demo {
+namespace sourcedemo {
 
 namespace {
 
@@ -27,19 +25,20 @@ const std::vector<std::string> X264_PRESETS = {
 
 } // namespace
 
-std::vector<Setting> DemoPlugin::settings() const
+std::vector<restream::Setting> DemoPlugin::settings() const
 {
+	using restream::Setting;
 	return {
-		{"videoPreset", "veryfast",
-			"libx264's speed preset for the demo channels: ultrafast (least CPU) ... veryslow.", "", false},
-		{"clockFont", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-			"The font file (TrueType) of the clock channel; without it, the channel shows a test pattern.", "", false},
+		Setting::text("videoPreset", "veryfast",
+			"libx264's speed preset for the demo channels: ultrafast (least CPU) ... veryslow."),
+		Setting::text("clockFont", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+			"The font file (TrueType) of the clock channel; without it, the channel shows a test pattern."),
 	};
 }
 
-void DemoPlugin::start(PluginContext& context)
+void DemoPlugin::start(restream::PluginContext& context)
 {
-	const std::string preset = Poco::trim(context.config().getString("videoPreset"));
+	const std::string preset = context.config().getString("videoPreset");
 	if (std::find(X264_PRESETS.begin(), X264_PRESETS.end(), preset) == X264_PRESETS.end())
 		throw Poco::InvalidArgumentException(
 			"setting videoPreset must be one of libx264's presets (ultrafast ... veryslow), not '" + preset + "'");
@@ -49,7 +48,7 @@ void DemoPlugin::start(PluginContext& context)
 			throw Poco::NotFoundException(std::string("FFmpeg has no ") + encoder + " encoder: the demo channels cannot play");
 	}
 
-	const std::string font = clockFont(Poco::trim(context.config().getString("clockFont")), context.logger());
+	const std::string font = clockFont(context.config().getString("clockFont"), context.logger());
 	context.registry().add("source-demo", std::make_shared<DemoSource>(preset, font));
 	context.logger().information("4 synthetic channels, H.264 (libx264 preset %s) and AAC, encoded when played", preset);
 }
@@ -77,8 +76,7 @@ std::string DemoPlugin::clockFont(const std::string& fontFile, Poco::Logger& log
 	return fontFile;
 }
 
-} // namespace demo
-} // namespace restream
+} // namespace sourcedemo
 
-RESTREAM_PLUGIN(restream::demo::DemoPlugin, "source-demo", "1.0.0",
+RESTREAM_PLUGIN(sourcedemo::DemoPlugin, "source-demo", "1.0.0",
 	"Synthetic live channels (test patterns, bars, a clock) encoded in process: plays with no IPTV provider")

@@ -5,8 +5,8 @@
 // It is also the worked example of a source plugin: start at DemoSource.h.
 //
 
-#ifndef restream_demo_DemoPlugin_INCLUDED
-#define restream_demo_DemoPlugin_INCLUDED
+#ifndef sourcedemo_DemoPlugin_INCLUDED
+#define sourcedemo_DemoPlugin_INCLUDED
 
 #include "restream/Plugin.h"
 #include <string>
@@ -15,10 +15,9 @@ namespace Poco {
 class Logger;
 }
 
-namespace restream {
-namespace demo {
+namespace sourcedemo {
 
-class DemoPlugin : public Plugin
+class DemoPlugin : public restream::Plugin
 	/// Registers the Source "source-demo" (see DemoSource). Cheap: nothing
 	/// is generated or encoded until a channel is opened.
 	///
@@ -31,8 +30,8 @@ class DemoPlugin : public Plugin
 	/// Threads: start() and stop() from the host's main thread.
 {
 public:
-	std::vector<Setting> settings() const override;
-	void start(PluginContext& context) override;
+	std::vector<restream::Setting> settings() const override;
+	void start(restream::PluginContext& context) override;
 	void stop() override;
 		/// Does nothing: the registry drops the source before stop(), and
 		/// producers belong to the pipeline.
@@ -42,7 +41,6 @@ private:
 		/// fontFile if the clock can be drawn with it, else empty (logged).
 };
 
-} // namespace demo
-} // namespace restream
+} // namespace sourcedemo
 
-#endif // restream_demo_DemoPlugin_INCLUDED
+#endif // sourcedemo_DemoPlugin_INCLUDED

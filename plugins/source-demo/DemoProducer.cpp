@@ -11,8 +11,7 @@ extern "C" {
 #include <libavutil/mathematics.h>
 }
 
-namespace restream {
-namespace demo {
+namespace sourcedemo {
 
 const AVRational DemoProducer::TIME_BASE{1, 90000};
 
@@ -41,7 +40,7 @@ DemoProducer::DemoProducer(const DemoChannel& channel, const std::string& videoP
 	for (const auto& track : _tracks) _format.tracks.push_back({&track->parameters(), TIME_BASE});
 }
 
-const ChannelFormat& DemoProducer::format() const
+const restream::ChannelFormat& DemoProducer::format() const
 {
 	return _format;
 }
@@ -101,5 +100,4 @@ bool DemoProducer::waitUntilDue(int64_t dts)
 	return !_wakeUp.wait_until(lock, due, [this] { return _interrupted; });
 }
 
-} // namespace demo
-} // namespace restream
+} // namespace sourcedemo

@@ -4,8 +4,8 @@
 // The packets of one demo channel, generated, encoded and paced in process.
 //
 
-#ifndef restream_demo_DemoProducer_INCLUDED
-#define restream_demo_DemoProducer_INCLUDED
+#ifndef sourcedemo_DemoProducer_INCLUDED
+#define sourcedemo_DemoProducer_INCLUDED
 
 #include "AVPointer.h"
 #include "DemoChannel.h"
@@ -18,10 +18,9 @@
 #include <mutex>
 #include <string>
 
-namespace restream {
-namespace demo {
+namespace sourcedemo {
 
-class DemoProducer : public PacketProducer
+class DemoProducer : public restream::PacketProducer
 	/// Plays a DemoChannel live: track 0 is H.264 (libx264, yuv420p, Main
 	/// profile at most: Constrained Baseline with preset ultrafast; a
 	/// keyframe every 2 s exactly, SPS/PPS in band, no B-frames),
@@ -47,7 +46,7 @@ public:
 		/// Builds the channel's filter graphs and opens its encoders;
 		/// nothing runs until read(). videoPreset is libx264's ("veryfast").
 
-	const ChannelFormat& format() const override;
+	const restream::ChannelFormat& format() const override;
 		/// Two tracks, in TIME_BASE. The parameters belong to the producer.
 
 	int read(AVPacket& packet) override;
@@ -82,7 +81,7 @@ private:
 
 	std::array<std::unique_ptr<SyntheticTrack>, 2> _tracks;
 	std::array<AVPointer<AVPacket, av_packet_free>, 2> _waiting; /// the next packet of each track, empty if none yet
-	ChannelFormat _format;
+	restream::ChannelFormat _format;
 
 	std::mutex _mutex;
 	std::condition_variable _wakeUp;
@@ -93,7 +92,6 @@ private:
 	int64_t _startDts = 0;                        /// its dts
 };
 
-} // namespace demo
-} // namespace restream
+} // namespace sourcedemo
 
-#endif // restream_demo_DemoProducer_INCLUDED
+#endif // sourcedemo_DemoProducer_INCLUDED

@@ -6,8 +6,7 @@
 #include "DemoProducer.h"
 #include <Poco/Format.h>
 
-namespace restream {
-namespace demo {
+namespace sourcedemo {
 
 namespace {
 
@@ -55,18 +54,19 @@ std::string DemoSource::displayName() const
 	return "Demo source (synthetic channels)";
 }
 
-std::vector<SourceCategory> DemoSource::categories()
+std::vector<restream::SourceCategory> DemoSource::categories()
 {
 	return {{"1", "Démo"}, {"2", "Tests"}};
 }
 
-std::vector<SourceChannel> DemoSource::channels()
+std::vector<restream::SourceChannel> DemoSource::channels()
 {
-	std::vector<SourceChannel> channels;
+	std::vector<restream::SourceChannel> channels;
 	for (const DemoChannel& channel : _channels)
 	{
-		SourceChannel entry;
+		restream::SourceChannel entry;
 		entry.streamId = channel.streamId;
+		entry.number = std::to_string(channel.streamId);
 		entry.name = channel.name;
 		entry.categoryId = channel.categoryId;
 		channels.push_back(entry);
@@ -74,22 +74,22 @@ std::vector<SourceChannel> DemoSource::channels()
 	return channels;
 }
 
-SourceAccount DemoSource::account()
+restream::SourceAccount DemoSource::account()
 {
-	SourceAccount account;
+	restream::SourceAccount account;
 	account.status = "Active";
 	account.message = "Demo source: synthetic channels, no provider";
 	return account;
 }
 
-SourceInput DemoSource::resolve(Poco::Int64 streamId)
+restream::SourceInput DemoSource::resolve(Poco::Int64 streamId)
 {
 	channel(streamId);
-	throw SourceException(SourceException::NotFound,
+	throw restream::SourceException(restream::SourceException::NotFound,
 		Poco::format("demo channel %Ld has no URL: the demo source plays in process (openProducer)", streamId));
 }
 
-std::unique_ptr<PacketProducer> DemoSource::openProducer(Poco::Int64 streamId)
+std::unique_ptr<restream::PacketProducer> DemoSource::openProducer(Poco::Int64 streamId)
 {
 	const DemoChannel& demoChannel = channel(streamId);
 	try
@@ -98,7 +98,7 @@ std::unique_ptr<PacketProducer> DemoSource::openProducer(Poco::Int64 streamId)
 	}
 	catch (const Poco::Exception& exc)
 	{
-		throw SourceException(SourceException::ProviderError,
+		throw restream::SourceException(restream::SourceException::ProviderError,
 			Poco::format("cannot play demo channel %Ld: %s", streamId, exc.message()));
 	}
 }
@@ -109,8 +109,7 @@ const DemoChannel& DemoSource::channel(Poco::Int64 streamId) const
 	{
 		if (candidate.streamId == streamId) return candidate;
 	}
-	throw SourceException(SourceException::NotFound, Poco::format("no demo channel %Ld", streamId));
+	throw restream::SourceException(restream::SourceException::NotFound, Poco::format("no demo channel %Ld", streamId));
 }
 
-} // namespace demo
-} // namespace restream
+} // namespace sourcedemo

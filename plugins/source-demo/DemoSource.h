@@ -4,18 +4,17 @@
 // The source service of the demo: synthetic channels, no provider.
 //
 
-#ifndef restream_demo_DemoSource_INCLUDED
-#define restream_demo_DemoSource_INCLUDED
+#ifndef sourcedemo_DemoSource_INCLUDED
+#define sourcedemo_DemoSource_INCLUDED
 
 #include "DemoChannel.h"
 #include "restream/Source.h"
 #include <string>
 #include <vector>
 
-namespace restream {
-namespace demo {
+namespace sourcedemo {
 
-class DemoSource : public Source
+class DemoSource : public restream::Source
 	/// A fixed catalog of synthetic channels that play in process: no
 	/// account, no network. Its channels, with stable ids:
 	///   1 "Mire de test"        testsrc2, 640x360, 1 kHz tone
@@ -23,7 +22,8 @@ class DemoSource : public Source
 	///   3 "Barres et tonalité"  SMPTE HD colour bars, 640x360, 1 kHz tone
 	///   4 "Horloge"             the local time written with drawtext, 640x360,
 	///                           440 Hz tone; testsrc2 when there is no clock font
-	/// in categories "1" (Démo) and "2" (Tests).
+	/// in categories "1" (Démo) and "2" (Tests). Each channel's number is its
+	/// id ("1" ... "4").
 	///
 	/// openProducer() gives a DemoProducer; resolve() has nothing to give.
 	///
@@ -39,17 +39,17 @@ public:
 		/// FFmpeg has no drawtext filter or there is no font.
 
 	std::string displayName() const override;
-	std::vector<SourceCategory> categories() override;
-	std::vector<SourceChannel> channels() override;
+	std::vector<restream::SourceCategory> categories() override;
+	std::vector<restream::SourceChannel> channels() override;
 
-	SourceAccount account() override;
+	restream::SourceAccount account() override;
 		/// Active, no expiry, maxConnections 0 (no limit).
 
-	SourceInput resolve(Poco::Int64 streamId) override;
+	restream::SourceInput resolve(Poco::Int64 streamId) override;
 		/// Always throws SourceException NotFound: demo channels have no
 		/// URL, the host plays them through openProducer().
 
-	std::unique_ptr<PacketProducer> openProducer(Poco::Int64 streamId) override;
+	std::unique_ptr<restream::PacketProducer> openProducer(Poco::Int64 streamId) override;
 		/// A new DemoProducer of the channel, owned by the caller; it may
 		/// outlive the source, not the plugin's library.
 
@@ -63,7 +63,6 @@ private:
 	const std::vector<DemoChannel> _channels;
 };
 
-} // namespace demo
-} // namespace restream
+} // namespace sourcedemo
 
-#endif // restream_demo_DemoSource_INCLUDED
+#endif // sourcedemo_DemoSource_INCLUDED

@@ -11,8 +11,7 @@ extern "C" {
 #include <libavutil/error.h>
 }
 
-namespace restream {
-namespace demo {
+namespace sourcedemo {
 
 namespace {
 
@@ -163,5 +162,4 @@ AVRational SyntheticTrack::timeBase() const
 	return _encoder->time_base;
 }
 
-} // namespace demo
-} // namespace restream
+} // namespace sourcedemo

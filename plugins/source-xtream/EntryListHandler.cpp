@@ -5,8 +5,7 @@
 #include "EntryListHandler.h"
 #include <limits>
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
 
 EntryListHandler::EntryListHandler(std::vector<std::string> keys, Callback callback):
 	_keys(std::move(keys)),
@@ -158,5 +157,4 @@ void EntryListHandler::nested()
 	if (JsonField* field = slot()) field->type = JsonField::Composite;
 }
 
-} // namespace xtream
-} // namespace restream
+} // namespace sourcextream

@@ -4,8 +4,8 @@
 // Reads a JSON array of objects event by event, without building a DOM.
 //
 
-#ifndef restream_xtream_EntryListHandler_INCLUDED
-#define restream_xtream_EntryListHandler_INCLUDED
+#ifndef sourcextream_EntryListHandler_INCLUDED
+#define sourcextream_EntryListHandler_INCLUDED
 
 #include "JsonField.h"
 #include <Poco/JSON/Handler.h>
@@ -13,8 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
 
 class EntryListHandler : public Poco::JSON::Handler
 	/// A Poco::JSON::Parser handler for a top-level array of flat objects,
@@ -83,7 +82,6 @@ private:
 	std::size_t _nonObjects = 0;
 };
 
-} // namespace xtream
-} // namespace restream
+} // namespace sourcextream
 
-#endif // restream_xtream_EntryListHandler_INCLUDED
+#endif // sourcextream_EntryListHandler_INCLUDED

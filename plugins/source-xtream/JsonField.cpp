@@ -9,8 +9,7 @@
 #include <cmath>
 #include <limits>
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
 
 void JsonField::clear()
 {
@@ -122,5 +121,4 @@ JsonField JsonField::fromVar(const Poco::Dynamic::Var& value)
 	return field;
 }
 
-} // namespace xtream
-} // namespace restream
+} // namespace sourcextream

@@ -4,15 +4,14 @@
 // One JSON value of a panel's answer, read leniently.
 //
 
-#ifndef restream_xtream_JsonField_INCLUDED
-#define restream_xtream_JsonField_INCLUDED
+#ifndef sourcextream_JsonField_INCLUDED
+#define sourcextream_JsonField_INCLUDED
 
 #include <Poco/Dynamic/Var.h>
 #include <Poco/Types.h>
 #include <string>
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
 
 struct JsonField
 	/// A scalar JSON value as a panel sent it, with the lenient readings that
@@ -57,7 +56,6 @@ struct JsonField
 		/// The field for a value of a parsed DOM (an empty Var is Null).
 };
 
-} // namespace xtream
-} // namespace restream
+} // namespace sourcextream
 
-#endif // restream_xtream_JsonField_INCLUDED
+#endif // sourcextream_JsonField_INCLUDED

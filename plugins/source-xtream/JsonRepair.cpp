@@ -4,8 +4,7 @@
 
 #include "JsonRepair.h"
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
 
 std::size_t JsonRepair::repair(std::string& json)
 {
@@ -106,5 +105,4 @@ std::size_t JsonRepair::sequenceLength(const std::string& text, std::size_t at)
 	return length;
 }
 
-} // namespace xtream
-} // namespace restream
+} // namespace sourcextream

@@ -4,13 +4,12 @@
 // Mending the two faults of otherwise valid JSON that break a strict parser.
 //
 
-#ifndef restream_xtream_JsonRepair_INCLUDED
-#define restream_xtream_JsonRepair_INCLUDED
+#ifndef sourcextream_JsonRepair_INCLUDED
+#define sourcextream_JsonRepair_INCLUDED
 
 #include <string>
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
 
 class JsonRepair
 	/// Some panels send bytes that are not UTF-8 (names in Latin-1) or raw
@@ -35,7 +34,6 @@ private:
 		/// U+10FFFF, cut short).
 };
 
-} // namespace xtream
-} // namespace restream
+} // namespace sourcextream
 
-#endif // restream_xtream_JsonRepair_INCLUDED
+#endif // sourcextream_JsonRepair_INCLUDED

@@ -14,8 +14,7 @@
 #include <limits>
 #include <unordered_set>
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
 
 namespace {
 
@@ -64,10 +63,10 @@ PanelParser::AccountInfo PanelParser::account(std::string& body) const
 	return accountOf(*userInfo);
 }
 
-std::vector<SourceCategory> PanelParser::categories(std::string& body, ListReport& report) const
+std::vector<restream::SourceCategory> PanelParser::categories(std::string& body, ListReport& report) const
 {
-	return entries<SourceCategory, std::string>(body, report, {"category_id", "category_name"},
-		[](const std::vector<JsonField>& fields, SourceCategory& category, std::string& key) {
+	return entries<restream::SourceCategory, std::string>(body, report, {"category_id", "category_name"},
+		[](const std::vector<JsonField>& fields, restream::SourceCategory& category, std::string& key) {
 			category.id = Poco::trim(fields[0].toText());
 			category.name = fields[1].toText();
 			key = category.id;
@@ -75,15 +74,18 @@ std::vector<SourceCategory> PanelParser::categories(std::string& body, ListRepor
 		});
 }
 
-std::vector<SourceChannel> PanelParser::channels(std::string& body, ListReport& report) const
+std::vector<restream::SourceChannel> PanelParser::channels(std::string& body, ListReport& report) const
 {
-	return entries<SourceChannel, Poco::Int64>(body, report, {"stream_id", "name", "stream_icon", "category_id", "epg_channel_id"},
-		[](const std::vector<JsonField>& fields, SourceChannel& channel, Poco::Int64& key) {
+	return entries<restream::SourceChannel, Poco::Int64>(body, report,
+		{"stream_id", "name", "stream_icon", "category_id", "epg_channel_id", "num"},
+		[](const std::vector<JsonField>& fields, restream::SourceChannel& channel, Poco::Int64& key) {
 			if (!fields[0].toInteger(channel.streamId) || channel.streamId <= 0) return false;
 			channel.name = fields[1].toText();
 			channel.icon = fields[2].toText();
 			channel.categoryId = fields[3].toText();
 			channel.epgChannelId = fields[4].toText();
+			Poco::Int64 number = 0;
+			if (fields[5].toInteger(number) && number >= 0) channel.number = std::to_string(number);
 			key = channel.streamId;
 			return true;
 		});
@@ -122,11 +124,11 @@ std::vector<Entry> PanelParser::entries(std::string& body, ListReport& report, s
 	return list;
 }
 
-void PanelParser::requireUsable(const SourceAccount& account, const Poco::Timestamp& now) const
+void PanelParser::requireUsable(const restream::SourceAccount& account, const Poco::Timestamp& now) const
 {
 	const std::string status = Poco::toLower(Poco::trim(account.status));
 	if (status == "disabled" || status == "banned")
-		throw SourceException(SourceException::AccountDisabled,
+		throw restream::SourceException(restream::SourceException::AccountDisabled,
 			"the provider at " + _server + " says the account is " + status + " (ask the provider)");
 	const bool pastExpiry = account.hasExpiry && account.expiresAt <= now.epochTime();
 	if (status == "expired" || pastExpiry)
@@ -134,7 +136,7 @@ void PanelParser::requireUsable(const SourceAccount& account, const Poco::Timest
 		const std::string when = account.hasExpiry
 			? " on " + Poco::DateTimeFormatter::format(Poco::Timestamp::fromEpochTime(account.expiresAt), "%Y-%m-%d")
 			: std::string();
-		throw SourceException(SourceException::AccountExpired,
+		throw restream::SourceException(restream::SourceException::AccountExpired,
 			"the provider account at " + _server + " expired" + when + " (renew it with the provider)");
 	}
 }
@@ -188,12 +190,12 @@ void PanelParser::requireEmptyList(std::string& body, Shape shape) const
 PanelParser::AccountInfo PanelParser::accountOf(const Poco::JSON::Object& userInfo) const
 {
 	AccountInfo info;
-	SourceAccount& account = info.account;
+	restream::SourceAccount& account = info.account;
 	account.status = JsonField::fromVar(userInfo.get("status")).toText();
 	const std::string status = Poco::toLower(Poco::trim(account.status));
 	const bool statusExplains = status == "expired" || status == "disabled" || status == "banned";
 	if (!JsonField::fromVar(userInfo.get("auth")).toBool(true) && !statusExplains)
-		throw SourceException(SourceException::BadCredentials,
+		throw restream::SourceException(restream::SourceException::BadCredentials,
 			"the provider at " + _server + " refused the login (check username and password)");
 
 	Poco::Int64 number = 0;
@@ -218,11 +220,10 @@ PanelParser::AccountInfo PanelParser::accountOf(const Poco::JSON::Object& userIn
 	return info;
 }
 
-SourceException PanelParser::notAPanel(const std::string& why) const
+restream::SourceException PanelParser::notAPanel(const std::string& why) const
 {
-	return SourceException(
-		SourceException::NotAPanel, "the server at " + _server + " does not answer like an Xtream Codes panel (" + why + ")");
+	return restream::SourceException(
+		restream::SourceException::NotAPanel, "the server at " + _server + " does not answer like an Xtream Codes panel (" + why + ")");
 }
 
-} // namespace xtream
-} // namespace restream
+} // namespace sourcextream

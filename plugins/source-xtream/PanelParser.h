@@ -4,8 +4,8 @@
 // Reading the answers of a panel's player_api.php as real panels send them.
 //
 
-#ifndef restream_xtream_PanelParser_INCLUDED
-#define restream_xtream_PanelParser_INCLUDED
+#ifndef sourcextream_PanelParser_INCLUDED
+#define sourcextream_PanelParser_INCLUDED
 
 #include "restream/Source.h"
 #include <Poco/JSON/Object.h>
@@ -14,8 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
 
 class PanelParser
 	/// Turns the bodies of player_api.php answers into the SDK's values,
@@ -38,7 +37,7 @@ class PanelParser
 public:
 	struct AccountInfo
 	{
-		SourceAccount account;
+		restream::SourceAccount account;
 		std::vector<std::string> allowedOutputFormats; /// as the panel lists them, lower case; empty when it says nothing
 	};
 
@@ -62,16 +61,18 @@ public:
 		/// BadCredentials. exp_date null, "", "null" or 0 means no expiry.
 		/// body may be mended in place.
 
-	std::vector<SourceCategory> categories(std::string& body, ListReport& report) const;
+	std::vector<restream::SourceCategory> categories(std::string& body, ListReport& report) const;
 		/// Reads get_live_categories: category_id (string or number, required)
 		/// and category_name. body may be mended in place.
 
-	std::vector<SourceChannel> channels(std::string& body, ListReport& report) const;
+	std::vector<restream::SourceChannel> channels(std::string& body, ListReport& report) const;
 		/// Reads get_live_streams: stream_id (a positive integer, as a number
 		/// or a string, required), name, stream_icon, category_id,
-		/// epg_channel_id. body may be mended in place.
+		/// epg_channel_id and num, the channel number: a whole number at
+		/// least 0 (as a number or a string, "007" reads "7"), else empty.
+		/// body may be mended in place.
 
-	void requireUsable(const SourceAccount& account, const Poco::Timestamp& now) const;
+	void requireUsable(const restream::SourceAccount& account, const Poco::Timestamp& now) const;
 		/// Throws AccountExpired when the status is Expired or exp_date is
 		/// before now, AccountDisabled when it is Disabled or Banned.
 
@@ -117,13 +118,12 @@ private:
 		/// The facts of user_info; throws BadCredentials for auth 0, unless
 		/// the status says why.
 
-	SourceException notAPanel(const std::string& why) const;
+	restream::SourceException notAPanel(const std::string& why) const;
 
 	const std::string _server;
 	const Redaction _redact;
 };
 
-} // namespace xtream
-} // namespace restream
+} // namespace sourcextream
 
-#endif // restream_xtream_PanelParser_INCLUDED
+#endif // sourcextream_PanelParser_INCLUDED

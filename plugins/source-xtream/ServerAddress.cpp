@@ -9,8 +9,7 @@
 #include <Poco/String.h>
 #include <vector>
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
 
 ServerAddress::ServerAddress(const std::string& text)
 {
@@ -101,5 +100,4 @@ bool ServerAddress::isShortStreamPath(const std::vector<std::string>& segments, 
 	return segments.size() == from + 3 && streamId.match(segments[from + 2]);
 }
 
-} // namespace xtream
-} // namespace restream
+} // namespace sourcextream

@@ -4,16 +4,15 @@
 // The base address of a panel, normalised from what users paste.
 //
 
-#ifndef restream_xtream_ServerAddress_INCLUDED
-#define restream_xtream_ServerAddress_INCLUDED
+#ifndef sourcextream_ServerAddress_INCLUDED
+#define sourcextream_ServerAddress_INCLUDED
 
 #include <Poco/Types.h>
 #include <Poco/URI.h>
 #include <string>
 #include <vector>
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
 
 class ServerAddress
 	/// Where a panel lives: scheme (http or https), host, port and, rarely,
@@ -70,7 +69,6 @@ private:
 	std::string _basePath;
 };
 
-} // namespace xtream
-} // namespace restream
+} // namespace sourcextream
 
-#endif // restream_xtream_ServerAddress_INCLUDED
+#endif // sourcextream_ServerAddress_INCLUDED

@@ -10,12 +10,9 @@
 #include "restream/PluginDescriptor.h"
 #include <Poco/File.h>
 #include <Poco/Logger.h>
-#include <Poco/NumberParser.h>
-#include <Poco/String.h>
 #include <Poco/Util/AbstractConfiguration.h>
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
 
 namespace {
 
@@ -23,34 +20,33 @@ const std::string CA_DIRECTORY = "/etc/ssl/certs";
 
 } // namespace
 
-std::vector<Setting> XtreamPlugin::settings() const
+std::vector<restream::Setting> XtreamPlugin::settings() const
 {
+	using restream::Setting;
 	return {
-		{"url", "",
+		Setting::url("url", "",
 			"The provider's server, e.g. http://example.org:8080 (a pasted player_api.php or get.php URL works too). "
 			"Empty: no provider, the plugin registers no source.",
-			"XTREAM_API_URL", false},
-		{"username", "", "The account's username.", "XTREAM_USERNAME", true},
-		{"password", "", "The account's password.", "XTREAM_PASSWORD", true},
-		{"userAgent", "VLC/3.0.18 LibVLC/3.0.18",
-			"The User-Agent sent to the provider, for the API and the streams (some panels accept only players they know).", "",
-			false},
-		{"timeout", "10",
-			"Seconds allowed to connect, to send and for each wait for data of one provider call; a whole call may last 12 times "
-			"as long.",
-			"", false},
-		{"outputFormat", "ts",
-			"ts (MPEG-TS) or m3u8 (HLS), the form in which streams are pulled; ts falls back to m3u8 when the account allows only "
-			"m3u8.",
-			"", false},
-		{"tlsVerify", "true", "Whether the certificate of an https provider is verified (chain and host name).", "", false},
+			"XTREAM_API_URL"),
+		Setting::secret("username", "The account's username (masked in logs).", "XTREAM_USERNAME"),
+		Setting::secret("password", "The account's password (masked in logs).", "XTREAM_PASSWORD"),
+		Setting::text("userAgent", "VLC/3.0.18 LibVLC/3.0.18",
+			"The User-Agent sent to the provider, for the API, the guide and the streams (some panels accept only players "
+			"they know)."),
+		Setting::integer("timeout", 10, 1, 300,
+			"Seconds allowed to connect, to send and for each wait for data of one provider call; a whole catalog call may "
+			"last 12 times as long."),
+		Setting::text("outputFormat", "ts",
+			"ts (MPEG-TS) or m3u8 (HLS), the form in which streams are pulled; ts falls back to m3u8 when the account allows "
+			"only m3u8."),
+		Setting::boolean("tlsVerify", true, "Whether the certificate of an https provider is verified (chain and host name)."),
 	};
 }
 
-void XtreamPlugin::start(PluginContext& context)
+void XtreamPlugin::start(restream::PluginContext& context)
 {
 	const Poco::Util::AbstractConfiguration& config = context.config();
-	const std::string url = Poco::trim(config.getRawString("url", ""));
+	const std::string url = config.getString("url");
 	if (url.empty())
 	{
 		context.logger().information("No provider configured (setting url, XTREAM_API_URL, is empty): no Xtream source registered");
@@ -68,8 +64,8 @@ void XtreamPlugin::start(PluginContext& context)
 	}
 
 	XtreamSettings settings;
-	settings.username = config.getRawString("username", "");
-	settings.password = config.getRawString("password", "");
+	settings.username = config.getRawString("username");
+	settings.password = config.getRawString("password");
 	if (settings.username.empty() || settings.password.empty())
 		throw Poco::InvalidArgumentException(
 			"settings username and password (XTREAM_USERNAME, XTREAM_PASSWORD) must both be set when url is set");
@@ -80,13 +76,13 @@ void XtreamPlugin::start(PluginContext& context)
 			throw Poco::InvalidArgumentException(
 				"setting url (XTREAM_API_URL) has the username or password in its path: give the server only, as http://host:port");
 	}
-	settings.userAgent = Poco::trim(config.getRawString("userAgent", ""));
-	settings.timeout = Poco::Timespan(seconds(config, "timeout", 1, 300), 0);
-	const std::string outputFormat = Poco::toLower(Poco::trim(config.getString("outputFormat", "ts")));
+	settings.userAgent = config.getString("userAgent");
+	settings.timeout = Poco::Timespan(config.getInt("timeout"), 0);
+	const std::string outputFormat = config.getString("outputFormat");
 	if (outputFormat != "ts" && outputFormat != "m3u8")
 		throw Poco::InvalidArgumentException("setting outputFormat must be ts or m3u8, not '" + outputFormat + "'");
 	settings.hls = outputFormat == "m3u8";
-	const bool verify = boolean(config, "tlsVerify");
+	const bool verify = config.getBool("tlsVerify");
 
 	context.registry().add("source-xtream", std::make_shared<XtreamSource>(context, *server, settings, tlsContext(verify, context)));
 	context.logger().information("Xtream source for %s (streams as %s%s)", server->baseUrl(), outputFormat,
@@ -97,7 +93,7 @@ void XtreamPlugin::stop()
 {
 }
 
-Poco::Net::Context::Ptr XtreamPlugin::tlsContext(bool verify, PluginContext& context)
+Poco::Net::Context::Ptr XtreamPlugin::tlsContext(bool verify, restream::PluginContext& context)
 {
 	Poco::Net::Context::Params params;
 	params.verificationMode = verify ? Poco::Net::Context::VERIFY_RELAXED : Poco::Net::Context::VERIFY_NONE;
@@ -110,27 +106,7 @@ Poco::Net::Context::Ptr XtreamPlugin::tlsContext(bool verify, PluginContext& con
 	return new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
 }
 
-int XtreamPlugin::seconds(const Poco::Util::AbstractConfiguration& config, const std::string& key, int minimum, int maximum)
-{
-	const std::string text = config.getString(key, "");
-	int value = 0;
-	if (!Poco::NumberParser::tryParse(Poco::trim(text), value) || value < minimum || value > maximum)
-		throw Poco::InvalidArgumentException("setting " + key + " must be a number of seconds from " + std::to_string(minimum) +
-			" to " + std::to_string(maximum) + ", not '" + text + "'");
-	return value;
-}
+} // namespace sourcextream
 
-bool XtreamPlugin::boolean(const Poco::Util::AbstractConfiguration& config, const std::string& key)
-{
-	const std::string text = config.getString(key, "");
-	bool value = false;
-	if (!Poco::NumberParser::tryParseBool(Poco::trim(text), value))
-		throw Poco::InvalidArgumentException("setting " + key + " must be true or false, not '" + text + "'");
-	return value;
-}
-
-} // namespace xtream
-} // namespace restream
-
-RESTREAM_PLUGIN(restream::xtream::XtreamPlugin, "source-xtream", "1.0.0",
-	"Live channels from an Xtream Codes provider (player_api.php), pulled as MPEG-TS or HLS")
+RESTREAM_PLUGIN(sourcextream::XtreamPlugin, "source-xtream", "1.0.0",
+	"Live channels and their XMLTV guide from an Xtream Codes provider (player_api.php, xmltv.php), pulled as MPEG-TS or HLS")

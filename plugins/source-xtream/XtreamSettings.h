@@ -4,14 +4,13 @@
 // The account and client settings of an Xtream source, as read at start.
 //
 
-#ifndef restream_xtream_XtreamSettings_INCLUDED
-#define restream_xtream_XtreamSettings_INCLUDED
+#ifndef sourcextream_XtreamSettings_INCLUDED
+#define sourcextream_XtreamSettings_INCLUDED
 
 #include <Poco/Timespan.h>
 #include <string>
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
 
 struct XtreamSettings
 	/// What XtreamSource needs besides the server's address. A value type;
@@ -24,7 +23,6 @@ struct XtreamSettings
 	bool hls = false;                               /// true: play .m3u8 (HLS) even if the account allows ts
 };
 
-} // namespace xtream
-} // namespace restream
+} // namespace sourcextream
 
-#endif // restream_xtream_XtreamSettings_INCLUDED
+#endif // sourcextream_XtreamSettings_INCLUDED

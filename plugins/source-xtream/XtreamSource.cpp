@@ -3,13 +3,15 @@
 //
 
 #include "XtreamSource.h"
+#include "GuideStream.h"
 #include "restream/PluginContext.h"
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <algorithm>
 
-namespace restream {
-namespace xtream {
+namespace sourcextream {
+
+using restream::SourceException;
 
 const Poco::Timespan XtreamSource::ACCOUNT_TTL(60, 0);
 
@@ -26,7 +28,7 @@ ProviderClient::Options clientOptions(const XtreamSettings& settings)
 
 } // namespace
 
-XtreamSource::XtreamSource(const PluginContext& context, const ServerAddress& server, const XtreamSettings& settings,
+XtreamSource::XtreamSource(const restream::PluginContext& context, const ServerAddress& server, const XtreamSettings& settings,
 	Poco::Net::Context::Ptr tls):
 	_context(context),
 	_server(server),
@@ -41,26 +43,26 @@ std::string XtreamSource::displayName() const
 	return "Xtream Codes provider " + _server.authority();
 }
 
-std::vector<SourceCategory> XtreamSource::categories()
+std::vector<restream::SourceCategory> XtreamSource::categories()
 {
 	usableAccount();
 	std::string body = call("get_live_categories");
 	PanelParser::ListReport report;
-	std::vector<SourceCategory> categories = _parser.categories(body, report);
+	std::vector<restream::SourceCategory> categories = _parser.categories(body, report);
 	if (report.skipped + report.duplicates > 0)
 		_context.logger().debug("get_live_categories: %z categories; %z entries without a category_id skipped, %z duplicates dropped",
 			categories.size(), report.skipped, report.duplicates);
 	return categories;
 }
 
-std::vector<SourceChannel> XtreamSource::channels()
+std::vector<restream::SourceChannel> XtreamSource::channels()
 {
 	usableAccount();
 	std::string body = call("get_live_streams");
 	const std::size_t size = body.size();
 	const Poco::Timestamp parsing;
 	PanelParser::ListReport report;
-	std::vector<SourceChannel> channels = _parser.channels(body, report);
+	std::vector<restream::SourceChannel> channels = _parser.channels(body, report);
 	std::size_t logosDropped = 0;
 	for (auto& channel : channels)
 	{
@@ -76,16 +78,16 @@ std::vector<SourceChannel> XtreamSource::channels()
 	return channels;
 }
 
-SourceAccount XtreamSource::account()
+restream::SourceAccount XtreamSource::account()
 {
 	return fetchAccount().account;
 }
 
-SourceInput XtreamSource::resolve(Poco::Int64 streamId)
+restream::SourceInput XtreamSource::resolve(Poco::Int64 streamId)
 {
 	if (streamId <= 0) throw SourceException(SourceException::NotFound, "there is no channel with id " + std::to_string(streamId));
 	const bool hls = playsHls(usableAccount());
-	SourceInput input;
+	restream::SourceInput input;
 	input.url = _server.baseUrl() + "/live/" + pathSegment(_settings.username) + "/" + pathSegment(_settings.password) + "/" +
 		std::to_string(streamId) + (hls ? ".m3u8" : ".ts");
 	input.format = hls ? "hls" : "mpegts";
@@ -93,25 +95,47 @@ SourceInput XtreamSource::resolve(Poco::Int64 streamId)
 	return input;
 }
 
-std::string XtreamSource::call(const std::string& action) const
+std::unique_ptr<std::istream> XtreamSource::openGuide()
 {
-	Poco::URI uri = _server.endpoint("player_api.php");
+	usableAccount();
+	std::unique_ptr<ProviderResponse> response =
+		_client.open(endpoint("xmltv.php"), {{"Accept", "application/xml, text/xml"}, {"Accept-Encoding", "gzip"}});
+	requireSuccess(response->status());
+	auto guide = std::make_unique<GuideStream>(_context, std::move(response));
+	guide->requireXmltv();
+	return guide;
+}
+
+Poco::URI XtreamSource::endpoint(const std::string& file) const
+{
+	Poco::URI uri = _server.endpoint(file);
 	uri.addQueryParameter("username", _settings.username);
 	uri.addQueryParameter("password", _settings.password);
+	return uri;
+}
+
+std::string XtreamSource::call(const std::string& action) const
+{
+	Poco::URI uri = endpoint("player_api.php");
 	if (!action.empty()) uri.addQueryParameter("action", action);
 	ProviderClient::Answer answer = _client.get(uri);
-	if (answer.status == Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED || answer.status == Poco::Net::HTTPResponse::HTTP_FORBIDDEN)
+	requireSuccess(answer.status);
+	return std::move(answer.body);
+}
+
+void XtreamSource::requireSuccess(int status) const
+{
+	if (status == Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED || status == Poco::Net::HTTPResponse::HTTP_FORBIDDEN)
 		throw SourceException(SourceException::BadCredentials,
 			"the provider at " + _server.host() + " refused the login (check username and password)");
-	if (answer.status < 200 || answer.status > 299)
+	if (status < 200 || status > 299)
 	{
 		const std::string reason =
-			Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
+			Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
 		throw SourceException(SourceException::ProviderError,
-			"the provider at " + _server.host() + " answered HTTP " + std::to_string(answer.status) +
+			"the provider at " + _server.host() + " answered HTTP " + std::to_string(status) +
 				(reason == Poco::Net::HTTPResponse::HTTP_REASON_UNKNOWN ? std::string() : " " + reason));
 	}
-	return std::move(answer.body);
 }
 
 PanelParser::AccountInfo XtreamSource::fetchAccount()
@@ -172,5 +196,4 @@ std::string XtreamSource::pathSegment(const std::string& text)
 	return encoded;
 }
 
-} // namespace xtream
-} // namespace restream
+} // namespace sourcextream

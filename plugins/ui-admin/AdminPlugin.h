@@ -4,33 +4,30 @@
 // The ui-admin plugin: the administration site on the admin port.
 //
 
-#ifndef restream_admin_AdminPlugin_INCLUDED
-#define restream_admin_AdminPlugin_INCLUDED
+#ifndef uiadmin_AdminPlugin_INCLUDED
+#define uiadmin_AdminPlugin_INCLUDED
 
 #include "restream/Plugin.h"
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
-class AdminPlugin : public Plugin
-	/// Registers the PortHandlerFactory "ui-admin", which serves the whole
-	/// admin port (AdminSite): sign-in, the dashboard and its JSON endpoints,
-	/// all through the REST API at apiUrl as a client of it. Pages, script
-	/// and style (Bootstrap and hls.js bundled in) are embedded at build time.
-	///
-	/// start() refuses settings that do not parse (an apiUrl that is not an
-	/// absolute http(s) URL, a network or host list with a typo, a timeout
-	/// out of range), naming the key.
+class AdminPlugin : public restream::Plugin
+	/// Registers the routes of the admin port (AdminRoutes): sign-in, the
+	/// dashboard and its JSON endpoints, all through the REST API as a
+	/// client of it: the same process's API unless apiUrl names another.
+	/// Pages, script and style (Bootstrap and hls.js bundled in) are
+	/// embedded at build time. Who may reach the port at all (the LAN, the
+	/// host names) is the host's rule for LAN-only ports.
 	/// Threads: start() and stop() from the host's main thread.
+	/// Errors: start() throws when the embedded pages are broken.
 {
 public:
-	std::vector<Setting> settings() const override;
-	void start(PluginContext& context) override;
+	std::vector<restream::Setting> settings() const override;
+	void start(restream::PluginContext& context) override;
 	void stop() override;
-		/// Does nothing: the registry drops the factory before stop().
+		/// Does nothing: the registry drops the routes before stop().
 };
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin
 
-#endif // restream_admin_AdminPlugin_INCLUDED
+#endif // uiadmin_AdminPlugin_INCLUDED

@@ -4,14 +4,13 @@
 // What the admin remembers about a signed-in browser.
 //
 
-#ifndef restream_admin_AdminSession_INCLUDED
-#define restream_admin_AdminSession_INCLUDED
+#ifndef uiadmin_AdminSession_INCLUDED
+#define uiadmin_AdminSession_INCLUDED
 
 #include <Poco/Timestamp.h>
 #include <string>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 struct AdminSession
 	/// A value type, kept by SessionStore and copied out of it. The API
@@ -25,7 +24,6 @@ struct AdminSession
 	Poco::Timestamp lastSeen; /// the last use the user made of it (SessionStore::ACTIVE)
 };
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin
 
-#endif // restream_admin_AdminSession_INCLUDED
+#endif // uiadmin_AdminSession_INCLUDED

@@ -8,43 +8,52 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/String.h>
+#include <Poco/URI.h>
 #include <memory>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
-ApiClient::ApiClient(const std::string& baseUrl, Poco::Timespan timeout):
-	_baseUrl(baseUrl),
-	_uri(baseUrl),
+namespace {
+
+const char* const NO_API = "none: plugins.ui-admin.apiUrl is empty and this process does not serve the api port";
+
+bool isLoopback(const std::string& host)
+{
+	Poco::Net::IPAddress address;
+	return Poco::icompare(host, "localhost") == 0 || (Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback());
+}
+
+} // namespace
+
+ApiClient::ApiClient(Locator locator, Poco::Timespan timeout):
+	_locator(std::move(locator)),
 	_timeout(timeout)
 {
-	if (Poco::icompare(_uri.getScheme(), "https") == 0)
-	{
-		Poco::Net::Context::Params params;
-		params.verificationMode = Poco::Net::Context::VERIFY_RELAXED;
-		params.loadDefaultCAs = true;
-		_tls = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
-	}
 }
 
 ApiClient::Answer ApiClient::call(const std::string& method, const std::string& pathAndQuery, const std::string& jsonBody,
-	const std::string& token, const std::string& forwardedFor) const
+	const std::string& token, const restream::RouteRequest& browser) const
 {
+	const std::string base = locate();
+	if (base.empty()) throw Poco::IllegalStateException(std::string("no API to call (") + NO_API + ")");
+	const Poco::URI uri(base);
 	std::unique_ptr<Poco::Net::HTTPClientSession> session;
-	if (Poco::icompare(_uri.getScheme(), "https") == 0)
-		session.reset(new Poco::Net::HTTPSClientSession(_uri.getHost(), _uri.getPort(), _tls));
+	if (Poco::icompare(uri.getScheme(), "https") == 0)
+		session.reset(new Poco::Net::HTTPSClientSession(uri.getHost(), uri.getPort(), tls()));
 	else
-		session.reset(new Poco::Net::HTTPClientSession(_uri.getHost(), _uri.getPort()));
+		session.reset(new Poco::Net::HTTPClientSession(uri.getHost(), uri.getPort()));
 	session->setTimeout(_timeout, _timeout, _timeout);
 
-	std::string prefix = _uri.getPath();
+	std::string prefix = uri.getPath();
 	while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
 	Poco::Net::HTTPRequest request(method, prefix + pathAndQuery, Poco::Net::HTTPMessage::HTTP_1_1);
+	if (isLoopback(uri.getHost()) && !browser.host.empty()) request.setHost(browser.host);
 	request.set("Accept", "application/json");
 	request.set("User-Agent", "restream-ui-admin");
 	if (!token.empty()) request.set("Authorization", "Bearer " + token);
-	if (!forwardedFor.empty()) request.set("X-Forwarded-For", forwardedFor);
+	if (!browser.clientAddress.empty()) request.set("X-Forwarded-For", browser.clientAddress);
 	if (!jsonBody.empty() || method == Poco::Net::HTTPRequest::HTTP_POST)
 	{
 		request.setContentType("application/json");
@@ -62,25 +71,50 @@ ApiClient::Answer ApiClient::call(const std::string& method, const std::string& 
 		throw Poco::IOException("the API's answer is larger than " + std::to_string(MAX_ANSWER / (1024 * 1024)) + " MiB");
 	in.exceptions(std::ios::badbit); // a timeout while reading is an error, not an early end
 	char buffer[64 * 1024];
-	while (in.read(buffer, sizeof(buffer)) || in.gcount() > 0)
+	try
 	{
-		answer.body.append(buffer, static_cast<std::size_t>(in.gcount()));
-		if (answer.body.size() > MAX_ANSWER) throw Poco::IOException("the API's answer is too large");
+		while (in.read(buffer, sizeof(buffer)) || in.gcount() > 0)
+		{
+			answer.body.append(buffer, static_cast<std::size_t>(in.gcount()));
+			if (answer.body.size() > MAX_ANSWER) throw Poco::IOException("the API's answer is too large");
+		}
+	}
+	catch (const std::ios_base::failure& exc)
+	{
+		throw Poco::IOException("reading the API's answer failed", exc.what());
 	}
 	if (response.hasContentLength() && static_cast<Poco::Int64>(answer.body.size()) < response.getContentLength64())
 		throw Poco::IOException("the API's answer was cut short");
 	return answer;
 }
 
-const std::string& ApiClient::baseUrl() const
+std::string ApiClient::baseUrl() const
 {
-	return _baseUrl;
+	const std::string base = locate();
+	return base.empty() ? std::string("(") + NO_API + ")" : base;
 }
 
-Poco::UInt16 ApiClient::port() const
+std::string ApiClient::locate() const
 {
-	return _uri.getPort();
+	try
+	{
+		return _locator();
+	}
+	catch (const Poco::Exception&)
+	{
+		return ""; // no host to ask: no API
+	}
 }
 
-} // namespace admin
-} // namespace restream
+Poco::Net::Context::Ptr ApiClient::tls() const
+{
+	std::call_once(_tlsOnce, [this] {
+		Poco::Net::Context::Params params;
+		params.verificationMode = Poco::Net::Context::VERIFY_RELAXED;
+		params.loadDefaultCAs = true;
+		_tls = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
+	});
+	return _tls;
+}
+
+} // namespace uiadmin

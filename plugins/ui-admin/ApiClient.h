@@ -4,31 +4,42 @@
 // The admin's calls to restream's REST API.
 //
 
-#ifndef restream_admin_ApiClient_INCLUDED
-#define restream_admin_ApiClient_INCLUDED
+#ifndef uiadmin_ApiClient_INCLUDED
+#define uiadmin_ApiClient_INCLUDED
 
+#include "restream/RouteRequest.h"
 #include <Poco/Net/Context.h>
 #include <Poco/Timespan.h>
-#include <Poco/URI.h>
 #include <cstddef>
+#include <functional>
+#include <mutex>
 #include <string>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 class ApiClient
-	/// Calls the API at its base URL (http or https, checked against the
-	/// system's CA certificates) like any other client: a JSON body, the
-	/// session's bearer token, and X-Forwarded-For with the browser's address
-	/// so that the API's sign-in throttle counts browsers, not the admin (the
-	/// API believes it when the admin's address is one of its trusted
-	/// proxies, as loopback is by default).
+	/// Calls the API like any other client: a JSON body, the session's
+	/// bearer token, and for the browser a request is made for:
+	///   - X-Forwarded-For: the browser's address (RouteRequest::clientAddress),
+	///     so that the API's sign-in throttle counts browsers, not the admin
+	///     (the API believes it when the admin's address is one of its
+	///     trusted proxies, as loopback is by default);
+	///   - Host: the browser's Host header, when the API is on this machine
+	///     (a loopback URL, as the same process's API is): the URLs the API
+	///     answers (playback URLs, player_url) then name the host the browser
+	///     knows, not 127.0.0.1. A remote API gets its own name.
+	///
+	/// The base URL comes from a locator asked at every call, because the
+	/// same process's API is known only once the host serves its ports
+	/// (PlaybackUrls::localUrl("api")). An https API's certificate is
+	/// verified against the system's CAs.
 	///
 	/// One connection per call: no state between calls.
-	/// Threads: const; call() may be used from many threads at once.
-	/// Errors: call() throws a Poco::Exception (a refused connection, a
-	/// timeout, a TLS failure, an answer over MAX_ANSWER) when no complete
-	/// answer came; an HTTP error status is an answer, not an exception.
+	/// Threads: call() may be used from many threads at once.
+	/// Errors: call() throws a Poco::Exception (no API to call, a refused
+	/// connection, a timeout, a TLS failure, an answer over MAX_ANSWER) when
+	/// no complete answer came; an HTTP error status is an answer, not an
+	/// exception.
 {
 public:
 	struct Answer
@@ -39,33 +50,39 @@ public:
 		std::string retryAfter;   /// the Retry-After header, if any
 	};
 
-	ApiClient(const std::string& baseUrl, Poco::Timespan timeout);
-		/// baseUrl: "http(s)://host[:port][/prefix]", without a query. An
-		/// https API's certificate is verified against the system's CAs.
+	using Locator = std::function<std::string()>;
+		/// Gives the API's base URL, "http(s)://host[:port][/prefix]"
+		/// without a query or a trailing slash; empty (or a Poco::Exception)
+		/// when there is none.
+
+	ApiClient(Locator locator, Poco::Timespan timeout);
 
 	Answer call(const std::string& method, const std::string& pathAndQuery, const std::string& jsonBody, const std::string& token,
-		const std::string& forwardedFor) const;
-		/// Sends one request to baseUrl + pathAndQuery. token and jsonBody
-		/// may be empty (no Authorization, no body).
+		const restream::RouteRequest& browser) const;
+		/// Sends one request to the base URL + pathAndQuery on behalf of
+		/// the browser's request. token and jsonBody may be empty (no
+		/// Authorization, no body).
 
-	const std::string& baseUrl() const;
-		/// The base URL, for messages (it carries no secret).
-
-	Poco::UInt16 port() const;
-		/// The API's port.
+	std::string baseUrl() const;
+		/// The base URL now, for messages (it carries no secret); a sentence
+		/// naming the setting when there is none.
 
 	static const std::size_t MAX_ANSWER = 8 * 1024 * 1024;
 		/// Every answer is held in memory whole, a preview segment too: a
 		/// 2 s segment of even 20 Mb/s is 5 MB.
 
 private:
-	const std::string _baseUrl;
-	const Poco::URI _uri;
+	std::string locate() const;
+		/// The locator's URL; empty when it has none or fails.
+
+	Poco::Net::Context::Ptr tls() const;
+
+	const Locator _locator;
 	const Poco::Timespan _timeout;
-	Poco::Net::Context::Ptr _tls;
+	mutable std::once_flag _tlsOnce;
+	mutable Poco::Net::Context::Ptr _tls;
 };
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin
 
-#endif // restream_admin_ApiClient_INCLUDED
+#endif // uiadmin_ApiClient_INCLUDED

@@ -3,10 +3,10 @@
 //
 
 #include "CsrfGuard.h"
+#include "RequestOrigin.h"
 #include <Poco/String.h>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 bool CsrfGuard::sameOrigin(const Poco::Net::NameValueCollection& headers, const std::string& ownOrigin)
 {
@@ -19,6 +19,11 @@ bool CsrfGuard::sameOrigin(const Poco::Net::NameValueCollection& headers, const 
 	return true;
 }
 
+bool CsrfGuard::sameOrigin(const restream::RouteRequest& request)
+{
+	return sameOrigin(request.headers, RequestOrigin::origin(request));
+}
+
 bool CsrfGuard::tokensMatch(const std::string& expected, const std::string& given)
 {
 	if (expected.empty() || given.size() != expected.size()) return false;
@@ -28,5 +33,4 @@ bool CsrfGuard::tokensMatch(const std::string& expected, const std::string& give
 	return difference == 0;
 }
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin

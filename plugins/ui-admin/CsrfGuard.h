@@ -4,14 +4,14 @@
 // The checks every state-changing request passes.
 //
 
-#ifndef restream_admin_CsrfGuard_INCLUDED
-#define restream_admin_CsrfGuard_INCLUDED
+#ifndef uiadmin_CsrfGuard_INCLUDED
+#define uiadmin_CsrfGuard_INCLUDED
 
+#include "restream/RouteRequest.h"
 #include <Poco/Net/NameValueCollection.h>
 #include <string>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 class CsrfGuard
 	/// Cross-site request forgery defences for POSTs:
@@ -29,12 +29,14 @@ public:
 		/// from another site. A request without either passes (old browsers,
 		/// curl): the token is then the defence.
 
+	static bool sameOrigin(const restream::RouteRequest& request);
+		/// sameOrigin(request.headers, RequestOrigin::origin(request)).
+
 	static bool tokensMatch(const std::string& expected, const std::string& given);
 		/// True when both are non-empty and equal; the time taken does not
 		/// depend on where they differ.
 };
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin
 
-#endif // restream_admin_CsrfGuard_INCLUDED
+#endif // uiadmin_CsrfGuard_INCLUDED

@@ -16,8 +16,7 @@
 #include <sstream>
 #include <unistd.h>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 namespace {
 
@@ -215,5 +214,4 @@ void FavouritesStore::save(const std::string& user, const std::vector<Favourite>
 	}
 }
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin

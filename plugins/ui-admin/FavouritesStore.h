@@ -4,8 +4,8 @@
 // Each admin user's favourite channels, kept on the server.
 //
 
-#ifndef restream_admin_FavouritesStore_INCLUDED
-#define restream_admin_FavouritesStore_INCLUDED
+#ifndef uiadmin_FavouritesStore_INCLUDED
+#define uiadmin_FavouritesStore_INCLUDED
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -15,8 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 class FavouritesStore
 	/// Favourites per user name, each a channel as the catalog showed it
@@ -69,7 +68,6 @@ private:
 	std::map<std::string, std::vector<Favourite>> _byUser;
 };
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin
 
-#endif // restream_admin_FavouritesStore_INCLUDED
+#endif // uiadmin_FavouritesStore_INCLUDED

@@ -8,8 +8,7 @@
 #include <cstring>
 #include <sys/random.h>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 namespace {
 
@@ -54,5 +53,4 @@ bool RandomToken::looksValid(const std::string& token)
 	return true;
 }
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin

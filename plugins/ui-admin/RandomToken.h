@@ -4,13 +4,12 @@
 // Unguessable identifiers for sessions and CSRF tokens.
 //
 
-#ifndef restream_admin_RandomToken_INCLUDED
-#define restream_admin_RandomToken_INCLUDED
+#ifndef uiadmin_RandomToken_INCLUDED
+#define uiadmin_RandomToken_INCLUDED
 
 #include <string>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 class RandomToken
 	/// 256 random bits from the kernel's CSPRNG (getrandom(2), no weaker
@@ -27,7 +26,6 @@ public:
 		/// characters), so that nothing else is ever looked up.
 };
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin
 
-#endif // restream_admin_RandomToken_INCLUDED
+#endif // uiadmin_RandomToken_INCLUDED

@@ -6,8 +6,7 @@
 #include <Poco/Exception.h>
 #include <Poco/URI.h>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 namespace {
 
@@ -51,5 +50,4 @@ bool RedirectTarget::plainPath(const std::string& path, bool decoded)
 	return true;
 }
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin

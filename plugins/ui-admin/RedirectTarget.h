@@ -4,13 +4,12 @@
 // Where a "next=" parameter may send the browser after signing in.
 //
 
-#ifndef restream_admin_RedirectTarget_INCLUDED
-#define restream_admin_RedirectTarget_INCLUDED
+#ifndef uiadmin_RedirectTarget_INCLUDED
+#define uiadmin_RedirectTarget_INCLUDED
 
 #include <string>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 class RedirectTarget
 	/// Keeps redirects on the admin's own site: only a path of this site
@@ -30,7 +29,6 @@ private:
 		/// parameter must be ASCII: it goes into a Location header).
 };
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin
 
-#endif // restream_admin_RedirectTarget_INCLUDED
+#endif // uiadmin_RedirectTarget_INCLUDED

@@ -6,8 +6,7 @@
 #include <Poco/String.h>
 #include <cctype>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 namespace {
 
@@ -44,18 +43,20 @@ bool RequestOrigin::validHost(const std::string& host)
 	return true;
 }
 
-std::string RequestOrigin::hostName(const std::string& host)
-{
-	if (!validHost(host)) return "";
-	if (host.front() == '[') return Poco::toLower(host.substr(0, host.find(']') + 1));
-	return Poco::toLower(host.substr(0, host.find(':')));
-}
-
 std::string RequestOrigin::origin(bool secure, const std::string& host)
 {
 	if (!validHost(host)) return "";
 	return (secure ? "https://" : "http://") + Poco::toLower(host);
 }
 
-} // namespace admin
-} // namespace restream
+bool RequestOrigin::secure(const restream::RouteRequest& request)
+{
+	return Poco::icompare(Poco::trim(request.header("X-Forwarded-Proto")), "https") == 0;
+}
+
+std::string RequestOrigin::origin(const restream::RouteRequest& request)
+{
+	return origin(secure(request), request.host);
+}
+
+} // namespace uiadmin

@@ -5,8 +5,7 @@
 #include "SessionStore.h"
 #include "RandomToken.h"
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 SessionStore::SessionStore(Poco::Timespan idleTimeout, std::size_t capacity):
 	_idleTimeout(idleTimeout),
@@ -78,5 +77,4 @@ bool SessionStore::expired(const AdminSession& session, const Poco::Timestamp& n
 	return now - session.lastSeen >= _idleTimeout.totalMicroseconds() || now >= session.tokenExpiresAt;
 }
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin

@@ -4,8 +4,8 @@
 // The admin's server-side sessions, in memory.
 //
 
-#ifndef restream_admin_SessionStore_INCLUDED
-#define restream_admin_SessionStore_INCLUDED
+#ifndef uiadmin_SessionStore_INCLUDED
+#define uiadmin_SessionStore_INCLUDED
 
 #include "AdminSession.h"
 #include <Poco/Mutex.h>
@@ -15,8 +15,7 @@
 #include <map>
 #include <string>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 class SessionStore
 	/// Sessions by id. A session ends when it has not been used (ACTIVE) for
@@ -66,7 +65,6 @@ private:
 	std::map<std::string, AdminSession> _sessions;
 };
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin
 
-#endif // restream_admin_SessionStore_INCLUDED
+#endif // uiadmin_SessionStore_INCLUDED

@@ -5,8 +5,7 @@
 #include "StreamId.h"
 #include <Poco/Exception.h>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 bool StreamId::read(const Poco::Dynamic::Var& value, Poco::Int64& id)
 {
@@ -25,5 +24,4 @@ bool StreamId::read(const Poco::Dynamic::Var& value, Poco::Int64& id)
 	return true;
 }
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin

@@ -4,14 +4,13 @@
 // A channel's stream_id as a JSON body carries it.
 //
 
-#ifndef restream_admin_StreamId_INCLUDED
-#define restream_admin_StreamId_INCLUDED
+#ifndef uiadmin_StreamId_INCLUDED
+#define uiadmin_StreamId_INCLUDED
 
 #include <Poco/Dynamic/Var.h>
 #include <Poco/Types.h>
 
-namespace restream {
-namespace admin {
+namespace uiadmin {
 
 class StreamId
 	/// A stream_id is a JSON integer from 1 to 2^53 - 1 (what a browser's
@@ -26,7 +25,6 @@ public:
 	static constexpr Poco::Int64 MAX = 9007199254740991LL; // 2^53 - 1
 };
 
-} // namespace admin
-} // namespace restream
+} // namespace uiadmin
 
-#endif // restream_admin_StreamId_INCLUDED
+#endif // uiadmin_StreamId_INCLUDED

@@ -3,83 +3,45 @@
 //
 
 #include "PlayerPlugin.h"
-#include "PlayerHandlerFactory.h"
-#include "PlayerSettings.h"
-#include "PlayerSite.h"
+#include "PlayerRoutes.h"
 #include "restream/PluginContext.h"
 #include "restream/PluginDescriptor.h"
 #include <Poco/Exception.h>
-#include <Poco/NumberParser.h>
-#include <Poco/String.h>
-#include <Poco/URI.h>
 #include <Poco/Util/AbstractConfiguration.h>
 
-namespace restream {
-namespace player {
+namespace uiplayer {
 
-namespace {
-
-std::string withoutTrailingSlash(std::string url)
-{
-	while (!url.empty() && url.back() == '/') url.pop_back();
-	return url;
-}
-
-std::string checkedApiUrl(const std::string& url)
-{
-	if (url.empty()) return url;
-	try
-	{
-		const Poco::URI uri(url);
-		const std::string scheme = Poco::toLower(uri.getScheme());
-		if ((scheme == "http" || scheme == "https") && !uri.getHost().empty() && uri.getQuery().empty() && uri.getFragment().empty())
-			return withoutTrailingSlash(url);
-	}
-	catch (const Poco::SyntaxException&)
-	{
-	}
-	throw Poco::InvalidArgumentException("The API URL '" + url + "' is not an absolute http(s) URL (e.g. https://api.example.org)");
-}
-
-} // namespace
-
-std::vector<Setting> PlayerPlugin::settings() const
+std::vector<restream::Setting> PlayerPlugin::settings() const
 {
 	return {
-		{"apiUrl", "",
-			"The API's base URL as the viewer's browser reaches it (e.g. https://api.example.org); empty: public.apiUrl, "
-			"else the page's own host name with apiPort.",
-			"", false},
-		{"apiPort", "8002", "The API port used when the API URL is derived from the page's host name.", "", false},
-		{"frameAncestors", "'self'",
-			"Who may embed the player in a frame: CSP frame-ancestors sources, e.g. 'self' https://blog.example.org.", "", false},
-		{"title", "restream", "The page title shown when nothing is live.", "", false},
+		restream::Setting::url("apiUrl", "",
+			"The API's base URL as the viewer's browser reaches it (e.g. https://api.example.org); empty: the API port's public URL "
+			"(public.apiUrl, else the page's own host name with http.api.port). The page's CSP allows only this origin besides its own."),
+		restream::Setting::text("frameAncestors", "'self'",
+			"Who may embed the player in a frame: CSP frame-ancestors sources, e.g. 'self' https://blog.example.org."),
+		restream::Setting::text("title", "restream", "The page title shown when nothing is live."),
 	};
 }
 
-void PlayerPlugin::start(PluginContext& context)
+void PlayerPlugin::start(restream::PluginContext& context)
 {
 	const auto& config = context.config();
 	PlayerSettings settings;
-	settings.apiUrl = checkedApiUrl(config.getString("apiUrl", "").empty() ? context.publicApiUrl() : config.getString("apiUrl"));
-	unsigned port = 0;
-	if (!Poco::NumberParser::tryParseUnsigned(config.getString("apiPort", "8002"), port) || port == 0 || port > 65535)
-		throw Poco::InvalidArgumentException("apiPort must be a port number from 1 to 65535");
-	settings.apiPort = static_cast<Poco::UInt16>(port);
-	settings.frameAncestors = config.getString("frameAncestors", "'self'");
+	settings.apiUrl = config.getString("apiUrl");
+	while (!settings.apiUrl.empty() && settings.apiUrl.back() == '/') settings.apiUrl.pop_back();
+	settings.frameAncestors = config.getString("frameAncestors");
 	if (settings.frameAncestors.find_first_of(";,\r\n") != std::string::npos)
-		throw Poco::InvalidArgumentException("frameAncestors is a space-separated list of CSP sources, without ';' or ','");
-	settings.title = config.getString("title", "restream");
-	auto site = std::make_shared<PlayerSite>(settings);
-	context.registry().add("ui-player", std::make_shared<PlayerHandlerFactory>(site));
+		throw Poco::InvalidArgumentException("setting frameAncestors is a space-separated list of CSP sources, without ';' or ','");
+	settings.title = config.getString("title");
+	const auto apiPortUrl = [&context](const restream::RouteRequest& request) { return context.playbackUrls().portUrl("api", request); };
+	for (const auto& route : PlayerRoutes::create(settings, apiPortUrl)) context.registry().add(route.first, route.second);
 }
 
 void PlayerPlugin::stop()
 {
 }
 
-} // namespace player
-} // namespace restream
+} // namespace uiplayer
 
-RESTREAM_PLUGIN(restream::player::PlayerPlugin, "ui-player", "1.0.0",
+RESTREAM_PLUGIN(uiplayer::PlayerPlugin, "ui-player", "1.0.0",
 	"The public live player (hls.js): plays the active stream as soon as it is live and follows it")

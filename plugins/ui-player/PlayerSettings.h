@@ -4,28 +4,25 @@
 // The ui-player plugin's configuration, read once at start.
 //
 
-#ifndef restream_player_PlayerSettings_INCLUDED
-#define restream_player_PlayerSettings_INCLUDED
+#ifndef uiplayer_PlayerSettings_INCLUDED
+#define uiplayer_PlayerSettings_INCLUDED
 
-#include <Poco/Types.h>
 #include <string>
 
-namespace restream {
-namespace player {
+namespace uiplayer {
 
 struct PlayerSettings
-	/// A value type.
+	/// A value type; PlayerPlugin::settings() declares the keys and their
+	/// defaults, the host checks them.
 {
 	std::string apiUrl;
-		/// The API's public base URL without a trailing slash, or empty to
-		/// derive it from each request's host name and apiPort.
-	Poco::UInt16 apiPort = 8002;
+		/// The API's base URL as viewers' browsers reach it; empty for the
+		/// API port's public URL (PlaybackUrls::portUrl("api", request)).
 	std::string frameAncestors;
 		/// The CSP frame-ancestors sources: who may embed the player.
 	std::string title;
 };
 
-} // namespace player
-} // namespace restream
+} // namespace uiplayer
 
-#endif // restream_player_PlayerSettings_INCLUDED
+#endif // uiplayer_PlayerSettings_INCLUDED

@@ -2,17 +2,20 @@
 // AuthJwtHttpTest.cpp
 //
 // End-to-end tests of the auth-jwt plugin: the built auth-jwt.so loaded by
-// an in-process host, spoken to over HTTP.
+// an in-process host, spoken to over HTTP (the host reads the body, decides
+// the client address behind trusted proxies and answers 413 and 401).
 //
 
 #include "HostFixture.h"
 #include <Poco/Base64Encoder.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
+#include <Poco/HMACEngine.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JWT/Signer.h>
 #include <Poco/JWT/Token.h>
+#include <Poco/SHA2Engine.h>
 #include <Poco/Timestamp.h>
 #include <cppunit/TestFixture.h>
 #include <cppunit/extensions/HelperMacros.h>
@@ -77,6 +80,20 @@ std::string credentials(const std::string& username, const std::string& password
 	return text.str();
 }
 
+class Sha256Engine : public Poco::SHA2Engine
+{
+public:
+	enum
+	{
+		BLOCK_SIZE = 64,
+		DIGEST_SIZE = 32
+	};
+
+	Sha256Engine(): Poco::SHA2Engine(Poco::SHA2Engine::SHA_256)
+	{
+	}
+};
+
 std::string base64Url(const std::string& data)
 {
 	std::ostringstream text;
@@ -94,6 +111,16 @@ std::string signedToken(Poco::Int64 expiry, const std::string& issuer = "restrea
 	token.setIssuer(issuer);
 	token.payload().set("exp", expiry);
 	return Poco::JWT::Signer(secret).sign(token, Poco::JWT::Signer::ALGO_HS256);
+}
+
+std::string handSigned(const std::string& header, const std::string& payload)
+	/// base64url(header).base64url(payload).HS256 with SECRET, for claims Poco would not write.
+{
+	const std::string signingInput = base64Url(header) + "." + base64Url(payload);
+	Poco::HMACEngine<Sha256Engine> hmac(SECRET);
+	hmac.update(signingInput);
+	const Poco::DigestEngine::Digest& digest = hmac.digest();
+	return signingInput + "." + base64Url(std::string(digest.begin(), digest.end()));
 }
 
 Poco::Int64 now()
@@ -133,6 +160,7 @@ class AuthJwtHttpTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testWrongCredentials);
 	CPPUNIT_TEST(testUnreadableBodies);
 	CPPUNIT_TEST(testBadTokens);
+	CPPUNIT_TEST(testRegisteredClaims);
 	CPPUNIT_TEST(testRateLimit);
 	CPPUNIT_TEST(testFailuresDelayed);
 	CPPUNIT_TEST(testForwardedClientsCountedSeparately);
@@ -247,6 +275,31 @@ public:
 		// The good one still works, and so does one signed elsewhere with the secret.
 		expectMe(host, "Bearer " + good);
 		expectMe(host, "Bearer " + signedToken(now() + 600));
+	}
+
+	void testRegisteredClaims()
+	{
+		// RFC 7519 nbf and exp, RFC 7515 crit: 401, never a 500 or an accepted token
+		HostFixture host(configured());
+		const std::string claims = "\"sub\":\"admin\",\"iss\":\"restream\"";
+		const std::string exp = ",\"exp\":" + std::to_string(now() + 600);
+		const std::vector<std::pair<std::string, std::string>> tokens = {
+			{"{\"alg\":\"HS256\"}", "{" + claims + exp + ",\"nbf\":" + std::to_string(now() + 600) + "}"},
+			{"{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", "{" + claims + exp + "}"},
+			{"{\"alg\":\"HS256\"}", "{" + claims + ",\"exp\":1e300}"},
+			{"{\"alg\":\"HS256\"}", "{" + claims + ",\"exp\":9223372036854775808}"},
+			{"{\"alg\":\"HS256\"}", "{" + claims + ",\"exp\":18446744073709551616}"},
+			{"{\"alg\":\"HS256\"}", "{" + claims + ",\"exp\":-1}"},
+			{"{\"alg\":\"HS256\"}", "{" + claims + ",\"exp\":\"tomorrow\"}"},
+			{"{\"alg\":\"HS256\"}", "{" + claims + ",\"exp\":99999999999999999999999}"}};
+		for (const auto& token : tokens)
+		{
+			const HttpResult result =
+				host.request("GET", "api", "/me", "", {{"Authorization", "Bearer " + handSigned(token.first, token.second)}});
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(token.first + token.second + ": " + result.body, 401, result.status);
+			CPPUNIT_ASSERT(json(result.body)->has("detail"));
+		}
+		expectMe(host, "Bearer " + handSigned("{\"alg\":\"HS256\"}", "{" + claims + exp + ",\"nbf\":" + std::to_string(now()) + "}"));
 	}
 
 	void testRateLimit()

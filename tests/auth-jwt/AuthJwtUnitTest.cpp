@@ -2,7 +2,7 @@
 // AuthJwtUnitTest.cpp
 //
 // Unit tests of the auth-jwt plugin's parts: PasswordHash, TokenService,
-// LoginThrottle and FirstStart, compiled in from plugins/auth-jwt.
+// LoginThrottle and FirstStart (the plugin's objects, auth-jwt-objects).
 //
 
 #include "FirstStart.h"
@@ -34,10 +34,10 @@
 #include <unistd.h>
 #include <vector>
 
-using restream::authjwt::FirstStart;
-using restream::authjwt::LoginThrottle;
-using restream::authjwt::PasswordHash;
-using restream::authjwt::TokenService;
+using authjwt::FirstStart;
+using authjwt::LoginThrottle;
+using authjwt::PasswordHash;
+using authjwt::TokenService;
 
 namespace {
 
@@ -137,6 +137,7 @@ class AuthJwtUnitTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testNonCanonicalSignatureRefused);
 	CPPUNIT_TEST(testOtherSecretRefused);
 	CPPUNIT_TEST(testExpiryChecked);
+	CPPUNIT_TEST(testRegisteredClaimsTable);
 	CPPUNIT_TEST(testIssuerChecked);
 	CPPUNIT_TEST(testSubjectRequired);
 	CPPUNIT_TEST(testMalformedTokensRefused);
@@ -160,6 +161,7 @@ public:
 	void setUp() override
 	{
 		_now = 1000000000;
+		_secrets.clear();
 		_directory = Poco::TemporaryFile::tempName();
 		Poco::File(_directory).createDirectories();
 		_channel = new restream::test::LogCapture;
@@ -380,6 +382,81 @@ public:
 		CPPUNIT_ASSERT(tokens.verify(Poco::JWT::Signer(SECRET).sign(future, "HS256")).authenticated);
 	}
 
+	void testRegisteredClaimsTable()
+	{
+		// RFC 7519 §4.1.4 (exp), §4.1.5 (nbf), RFC 7515 §4.1.11 (crit): every row refused with a reason,
+		// never accepted by accident, never an exception.
+		struct Row
+		{
+			std::string header;
+			std::string claims;
+			std::string refusal; /// a part of the reason; empty: accepted
+		};
+		const TokenService tokens(SECRET, ISSUER, Poco::Timespan(3600, 0));
+		const std::string hs256Header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+		const auto at = [](Poco::Int64 seconds) { return std::to_string(now() + seconds); };
+		const auto with = [](const std::string& members) { return "{\"sub\":\"admin\",\"iss\":\"restream\"," + members + "}"; };
+		const std::string exp = "\"exp\":" + at(60);
+		const std::vector<Row> rows = {
+			{hs256Header, with(exp), ""},
+			{hs256Header, with("\"exp\":" + at(60) + ".5"), ""},
+			{hs256Header, with("\"exp\":" + at(3600)), ""},
+			{hs256Header, with(exp + ",\"nbf\":" + at(0)), ""},
+			{hs256Header, with(exp + ",\"nbf\":" + at(20)), ""}, // within the clock skew
+			{hs256Header, with(exp + ",\"nbf\":" + at(-86400)), ""},
+			{hs256Header, with(exp + ",\"nbf\":-5"), ""},
+			// nbf in the future, or not a date
+			{hs256Header, with(exp + ",\"nbf\":" + at(120)), "not valid yet"},
+			{hs256Header, with(exp + ",\"nbf\":" + at(100000000)), "not valid yet"},
+			{hs256Header, with(exp + ",\"nbf\":1e300"), "not-before"},
+			{hs256Header, with(exp + ",\"nbf\":18446744073709551615"), "not-before"},
+			{hs256Header, with(exp + ",\"nbf\":\"0\""), "not-before"},
+			{hs256Header, with(exp + ",\"nbf\":true"), "not-before"},
+			{hs256Header, with(exp + ",\"nbf\":null"), "not-before"},
+			{hs256Header, with(exp + ",\"nbf\":{}"), "not-before"},
+			// absurd expiry times
+			{hs256Header, with("\"exp\":1e300"), "expiry"},
+			{hs256Header, with("\"exp\":1e19"), "expiry"},
+			{hs256Header, with("\"exp\":9223372036854775807"), "expiry"},
+			{hs256Header, with("\"exp\":9223372036854775808"), "expiry"},
+			{hs256Header, with("\"exp\":18446744073709551615"), "expiry"},
+			{hs256Header, with("\"exp\":18446744073709551616"), "expiry"}, // Poco reads 2^64 as 0
+			{hs256Header, with("\"exp\":99999999999999999999999"), "malformed"},
+			{hs256Header, with("\"exp\":" + at(3600 + 3600)), "expiry"}, // longer than this server issues
+			{hs256Header, with("\"exp\":" + at(Poco::Int64(86400) * 365 * 100)), "expiry"},
+			{hs256Header, with("\"exp\":-1"), "expired"},
+			{hs256Header, with("\"exp\":-9223372036854775808"), "expiry"},
+			{hs256Header, with("\"exp\":-1e300"), "expiry"},
+			{hs256Header, with("\"exp\":1e3"), "expired"},
+			{hs256Header, with("\"exp\":\"" + at(60) + "\""), "expiry"},
+			{hs256Header, with("\"exp\":[" + at(60) + "]"), "expiry"},
+			{hs256Header, with("\"exp\":{}"), "expiry"},
+			// critical header parameters: none is understood
+			{"{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", with(exp), "crit"},
+			{"{\"alg\":\"HS256\",\"crit\":[\"b64\"],\"b64\":false}", with(exp), "crit"},
+			{"{\"alg\":\"HS256\",\"crit\":[]}", with(exp), "crit"},
+			{"{\"alg\":\"HS256\",\"crit\":\"http://example.org/ext\"}", with(exp), "crit"},
+			{"{\"alg\":\"HS256\",\"crit\":null}", with(exp), "crit"},
+			{"{\"alg\":\"HS256\",\"kid\":\"1\",\"cty\":\"JWT\"}", with(exp), ""},
+		};
+		for (const Row& row : rows)
+		{
+			const std::string token = handSigned(row.header, row.claims);
+			restream::Identity identity;
+			CPPUNIT_ASSERT_NO_THROW(identity = tokens.verify(token));
+			const std::string what = row.header + " " + row.claims + ": " + identity.reason;
+			if (row.refusal.empty())
+			{
+				CPPUNIT_ASSERT_MESSAGE(what, identity.authenticated);
+				CPPUNIT_ASSERT_EQUAL(std::string("admin"), identity.subject);
+				continue;
+			}
+			CPPUNIT_ASSERT_MESSAGE(what, !identity.authenticated);
+			CPPUNIT_ASSERT(identity.subject.empty());
+			CPPUNIT_ASSERT_MESSAGE(what, identity.reason.find(row.refusal) != std::string::npos);
+		}
+	}
+
 	void testIssuerChecked()
 	{
 		const TokenService tokens(SECRET, ISSUER, Poco::Timespan(3600, 0));
@@ -580,7 +657,7 @@ public:
 	void testFirstStartPassword()
 	{
 		std::ostringstream console;
-		FirstStart firstStart(_directory, *_logger, console);
+		FirstStart firstStart(_directory, *_logger, console, sink());
 		const std::string hash = firstStart.adminPasswordHash("admin");
 		const std::string passwordPath = firstStart.pathOf(FirstStart::PASSWORD_FILE);
 		const std::string hashPath = firstStart.pathOf(FirstStart::PASSWORD_HASH_FILE);
@@ -598,24 +675,30 @@ public:
 		CPPUNIT_ASSERT(_channel->text().find(passwordPath) != std::string::npos);
 		CPPUNIT_ASSERT(_channel->text().find(password) == std::string::npos);
 		CPPUNIT_ASSERT(_channel->text().find(hash) == std::string::npos);
+		// both handed to the host's redaction, before the log line
+		CPPUNIT_ASSERT(_secrets == std::vector<std::string>({password, hash}));
 
+		_secrets.clear();
 		std::ostringstream secondConsole;
-		FirstStart second(_directory, *_logger, secondConsole);
+		FirstStart second(_directory, *_logger, secondConsole, sink());
 		CPPUNIT_ASSERT_EQUAL(hash, second.adminPasswordHash("admin"));
 		CPPUNIT_ASSERT(secondConsole.str().empty());
 		CPPUNIT_ASSERT_EQUAL(password, contentOf(passwordPath));
+		CPPUNIT_ASSERT(_secrets == std::vector<std::string>({password, hash}));
 	}
 
 	void testFirstStartSecret()
 	{
 		std::ostringstream console;
-		FirstStart firstStart(_directory, *_logger, console);
+		FirstStart firstStart(_directory, *_logger, console, sink());
 		const std::string secret = firstStart.jwtSecret();
 		CPPUNIT_ASSERT_EQUAL(std::size_t(64), secret.size());
 		CPPUNIT_ASSERT(secret.find_first_not_of("0123456789abcdef") == std::string::npos);
 		CPPUNIT_ASSERT_NO_THROW(TokenService::checkSecret(secret));
 		CPPUNIT_ASSERT_EQUAL(0600, modeOf(firstStart.pathOf(FirstStart::SECRET_FILE)));
-		CPPUNIT_ASSERT_EQUAL(secret, FirstStart(_directory, *_logger, console).jwtSecret());
+		CPPUNIT_ASSERT(_secrets == std::vector<std::string>({secret}));
+		CPPUNIT_ASSERT_EQUAL(secret, FirstStart(_directory, *_logger, console, sink()).jwtSecret());
+		CPPUNIT_ASSERT(_secrets == std::vector<std::string>({secret, secret}));
 		CPPUNIT_ASSERT(console.str().empty());
 		CPPUNIT_ASSERT(_channel->text().find(secret) == std::string::npos);
 	}
@@ -623,7 +706,7 @@ public:
 	void testPrivateFileModeRepaired()
 	{
 		std::ostringstream console;
-		FirstStart firstStart(_directory, *_logger, console);
+		FirstStart firstStart(_directory, *_logger, console, sink());
 		const std::string secret = firstStart.jwtSecret();
 		const std::string path = firstStart.pathOf(FirstStart::SECRET_FILE);
 		CPPUNIT_ASSERT(::chmod(path.c_str(), 0644) == 0);
@@ -635,7 +718,7 @@ public:
 	void testPrivateFileSymlinkRefused()
 	{
 		std::ostringstream console;
-		FirstStart firstStart(_directory, *_logger, console);
+		FirstStart firstStart(_directory, *_logger, console, sink());
 		const std::string target = firstStart.pathOf("elsewhere");
 		{
 			Poco::FileOutputStream out(target);
@@ -694,7 +777,14 @@ private:
 		return [this] { return _now; };
 	}
 
+	FirstStart::SecretSink sink()
+		/// Keeps what FirstStart hands to the host's redaction in _secrets.
+	{
+		return [this](const std::string& secret) { _secrets.push_back(secret); };
+	}
+
 	Poco::Int64 _now = 0;
+	std::vector<std::string> _secrets;
 	std::string _directory;
 	Poco::AutoPtr<restream::test::LogCapture> _channel;
 	Poco::Logger* _logger = nullptr;

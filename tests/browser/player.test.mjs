@@ -65,6 +65,7 @@ test('with nothing live, the page says so, in French or English from Accept-Lang
 test('the page allows scripts only from itself and connections only to itself and the API', async () => {
 	const response = await fetch(restream.playerUrl + '/', { headers: { 'Accept-Language': 'en' } });
 	const csp = response.headers.get('content-security-policy');
+	// the API's URL comes from http.api.port alone (the harness sets no plugins.ui-player.* key)
 	assert.match(csp, /script-src 'self';/);
 	assert.match(csp, new RegExp(`connect-src 'self' ${restream.apiUrl.replace(/\./g, '\\.')};`));
 	assert.match(csp, /media-src 'self' blob: /);
@@ -72,6 +73,7 @@ test('the page allows scripts only from itself and connections only to itself an
 	assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
 	assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
 	const html = await response.text();
+	assert.match(html, new RegExp(`<meta name="restream-api" content="${restream.apiUrl.replace(/\./g, '\\.')}">`));
 	assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
 	assert.doesNotMatch(html, /https?:\/\/(?!127\.0\.0\.1)/, 'nothing from a CDN');
 	const traversal = await fetch(restream.playerUrl + '/assets/../../etc/passwd');

@@ -14,6 +14,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 #include <memory>
 #include <string>
+#include <vector>
 
 
 class FakeProviderTest: public CppUnit::TestFixture
@@ -49,6 +50,19 @@ class FakeProviderTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testStopIsPrompt);
 	CPPUNIT_TEST(testRestartKeepsPort);
 	CPPUNIT_TEST(testExecutable);
+	CPPUNIT_TEST(testCatalogMetadata);
+	CPPUNIT_TEST(testMillionChannelCatalog);
+	CPPUNIT_TEST(testGuide);
+	CPPUNIT_TEST(testLargeGuide);
+	CPPUNIT_TEST(testFrameClock);
+	CPPUNIT_TEST(testGopAndClockInStream);
+	CPPUNIT_TEST(testHls);
+	CPPUNIT_TEST(testHlsViewerSlot);
+	CPPUNIT_TEST(testHlsLoop);
+	CPPUNIT_TEST(testBitRate);
+	CPPUNIT_TEST(testOversizedPes);
+	CPPUNIT_TEST(testCatalogDrip);
+	CPPUNIT_TEST(testControlApiNewSwitches);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -82,6 +96,19 @@ public:
 	void testStopIsPrompt();
 	void testRestartKeepsPort();
 	void testExecutable();
+	void testCatalogMetadata();
+	void testMillionChannelCatalog();
+	void testGuide();
+	void testLargeGuide();
+	void testFrameClock();
+	void testGopAndClockInStream();
+	void testHls();
+	void testHlsViewerSlot();
+	void testHlsLoop();
+	void testBitRate();
+	void testOversizedPes();
+	void testCatalogDrip();
+	void testControlApiNewSwitches();
 
 private:
 	struct Reply
@@ -101,6 +128,9 @@ private:
 	std::string livePath(int channelId) const;
 	Poco::JSON::Object::Ptr probe(int channelId);
 		/// ffprobe -show_streams on the channel's URL.
+	Poco::JSON::Object::Ptr probe(const std::string& url);
+	std::string hlsPath(int channelId) const;
+	std::vector<std::string> allowedOutputFormats();
 
 	std::unique_ptr<fakeprovider::FakeProvider> _pProvider;
 };

@@ -4,7 +4,8 @@
 // fake-xtream: runs a FakeProvider from the command line, for benchmarks and manual use.
 //
 //   fake-xtream [--port N] [--username U] [--password P] [--max-connections N]
-//               [--channels N] [--duration S]
+//               [--channels N] [--duration S] [--gop-frames N] [--hls 0|1]
+//               [--guide-channels N] [--guide-hours N]
 //
 // Prints "listening on http://127.0.0.1:PORT" as its first line, then serves until SIGINT,
 // SIGTERM or the end of the duration (default 600 s).
@@ -26,13 +27,19 @@ namespace {
 
 const char* const USAGE =
 	"usage: fake-xtream [--port N] [--username U] [--password P] [--max-connections N]\n"
-	"                   [--channels N] [--duration S]\n"
+	"                   [--channels N] [--duration S] [--gop-frames N] [--hls 0|1]\n"
+	"                   [--guide-channels N] [--guide-hours N]\n"
 	"  --port N             port on 127.0.0.1, 0 = ephemeral (default 0)\n"
 	"  --username U         account user name (default demo-user)\n"
 	"  --password P         account password (default s3cret-Pa55)\n"
 	"  --max-connections N  concurrent streams allowed (default 1)\n"
 	"  --channels N         synthetic channels added to the catalog (default 0)\n"
-	"  --duration S         exit after S seconds (default 600)\n";
+	"  --duration S         exit after S seconds (default 600)\n"
+	"  --gop-frames N       frames from one keyframe to the next at 25 fps (default 50)\n"
+	"  --hls 0|1            serve /live/U/P/ID.m3u8 (default 0)\n"
+	"  --guide-channels N   channels of xmltv.php, 0 = the catalog's (default 0)\n"
+	"  --guide-hours N      hours of programmes in xmltv.php (default 24)\n"
+	"  Everything else (faults, hostile modes) is switched with POST /_control.\n";
 
 
 int parseNumber(const std::string& option, const std::string& text, int minimum, int maximum)
@@ -69,6 +76,10 @@ int main(int argc, char** argv)
 			else if (option == "--max-connections") options.maxConnections = parseNumber(option, value, 0, 1000000);
 			else if (option == "--channels") options.channelCount = parseNumber(option, value, 0, 1000000);
 			else if (option == "--duration") duration = parseNumber(option, value, 1, 7 * 86400);
+			else if (option == "--gop-frames") options.gopFrames = parseNumber(option, value, 1, 250);
+			else if (option == "--hls") options.hls = parseNumber(option, value, 0, 1) == 1;
+			else if (option == "--guide-channels") options.guideChannels = parseNumber(option, value, 0, 10000000);
+			else if (option == "--guide-hours") options.guideHours = parseNumber(option, value, 1, 8760);
 			else throw Poco::InvalidArgumentException("unknown option " + option);
 		}
 	}

@@ -21,6 +21,7 @@
 #include <Poco/Logger.h>
 #include <Poco/StringTokenizer.h>
 #include <Poco/TemporaryFile.h>
+#include <Poco/Thread.h>
 #include <cppunit/TestFixture.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <algorithm>
@@ -35,16 +36,15 @@ extern "C" {
 }
 
 using restream::ChannelFormat;
-using restream::ChannelInfo;
-using restream::hls::ByteRange;
-using restream::hls::ChannelDirectory;
-using restream::hls::HlsChannel;
-using restream::hls::HlsPaths;
-using restream::hls::HlsSettings;
-using restream::hls::HlsSink;
-using restream::hls::Segment;
-using restream::hls::Segmenter;
-using restream::hls::ViewerTracker;
+using outputhls::ByteRange;
+using outputhls::ChannelDirectory;
+using outputhls::HlsChannel;
+using outputhls::HlsPaths;
+using outputhls::HlsSettings;
+using outputhls::HlsSink;
+using outputhls::Segment;
+using outputhls::Segmenter;
+using outputhls::ViewerTracker;
 using restream::test::TestStream;
 using restream::test::contains;
 
@@ -121,13 +121,6 @@ HlsSettings settings(std::size_t windowSize, std::size_t keepSegments)
 	return result;
 }
 
-ChannelInfo channelInfo(Poco::Int64 streamId)
-{
-	ChannelInfo info;
-	info.streamId = streamId;
-	info.name = "Test " + std::to_string(streamId);
-	return info;
-}
 
 std::string playlistOf(const HlsChannel& channel)
 {
@@ -218,6 +211,11 @@ class OutputHlsUnitTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testDiscontinuitySequence);
 	CPPUNIT_TEST(testClosedChannel);
 	CPPUNIT_TEST(testDirectoryContinuity);
+	CPPUNIT_TEST(testEndedPlaylistExpires);
+	CPPUNIT_TEST(testProgramPaths);
+	CPPUNIT_TEST(testNumbersSurviveARestart);
+	CPPUNIT_TEST(testProgramDateTimeArithmetic);
+	CPPUNIT_TEST(testProgramDateTimeFollowsTheMedia);
 	CPPUNIT_TEST(testCutsAtKeyframes);
 	CPPUNIT_TEST(testLongGopSegments);
 	CPPUNIT_TEST(testShortGopSegments);
@@ -343,7 +341,7 @@ public:
 
 	void testPlaylistTags()
 	{
-		HlsChannel channel(channelInfo(101), TOKEN, HlsChannel::Continuity(), settings(6, 4));
+		HlsChannel channel(101, "channel-101", TOKEN, HlsChannel::Continuity(), settings(6, 4), nullptr);
 		CPPUNIT_ASSERT(!channel.playable());
 		CPPUNIT_ASSERT(!channel.playlist(HlsPaths::PlaylistLocation::Root));
 		Segment first = fakeSegment(2.0);
@@ -373,7 +371,7 @@ public:
 
 	void testWindowAndKeep()
 	{
-		HlsChannel channel(channelInfo(101), TOKEN, HlsChannel::Continuity(), settings(3, 2));
+		HlsChannel channel(101, "channel-101", TOKEN, HlsChannel::Continuity(), settings(3, 2), nullptr);
 		for (int i = 0; i < 10; ++i) channel.publish(fakeSegment(2.0));
 		const std::string text = playlistOf(channel);
 		CPPUNIT_ASSERT(contains(text, "#EXT-X-MEDIA-SEQUENCE:7\n"));
@@ -389,7 +387,7 @@ public:
 
 	void testTargetDurationNeverDecreases()
 	{
-		HlsChannel channel(channelInfo(101), TOKEN, HlsChannel::Continuity(), settings(3, 0));
+		HlsChannel channel(101, "channel-101", TOKEN, HlsChannel::Continuity(), settings(3, 0), nullptr);
 		channel.publish(fakeSegment(2.0));
 		CPPUNIT_ASSERT(contains(playlistOf(channel), "#EXT-X-TARGETDURATION:2\n"));
 		channel.publish(fakeSegment(5.2));
@@ -399,14 +397,14 @@ public:
 		CPPUNIT_ASSERT(!contains(text, "#EXTINF:5.200"));
 		CPPUNIT_ASSERT(contains(text, "#EXT-X-TARGETDURATION:6\n"));
 		// durations are rounded to the millisecond before rounding up
-		CPPUNIT_ASSERT_EQUAL(2, restream::hls::MediaPlaylist::targetDuration(2000400));
-		CPPUNIT_ASSERT_EQUAL(3, restream::hls::MediaPlaylist::targetDuration(2000600));
-		CPPUNIT_ASSERT_EQUAL(1, restream::hls::MediaPlaylist::targetDuration(0));
+		CPPUNIT_ASSERT_EQUAL(2, outputhls::MediaPlaylist::targetDuration(2000400));
+		CPPUNIT_ASSERT_EQUAL(3, outputhls::MediaPlaylist::targetDuration(2000600));
+		CPPUNIT_ASSERT_EQUAL(1, outputhls::MediaPlaylist::targetDuration(0));
 	}
 
 	void testDiscontinuitySequence()
 	{
-		HlsChannel channel(channelInfo(101), TOKEN, HlsChannel::Continuity(), settings(3, 1));
+		HlsChannel channel(101, "channel-101", TOKEN, HlsChannel::Continuity(), settings(3, 1), nullptr);
 		channel.publish(fakeSegment(2.0));
 		channel.publish(fakeSegment(2.0));
 		channel.publish(fakeSegment(1.2, true));
@@ -430,7 +428,7 @@ public:
 
 	void testClosedChannel()
 	{
-		HlsChannel channel(channelInfo(101), TOKEN, HlsChannel::Continuity(), settings(3, 1));
+		HlsChannel channel(101, "channel-101", TOKEN, HlsChannel::Continuity(), settings(3, 1), nullptr);
 		channel.publish(fakeSegment(2.0));
 		channel.served("10.0.0.1", "VLC", 100);
 		CPPUNIT_ASSERT_EQUAL(1, channel.viewers());
@@ -447,33 +445,132 @@ public:
 	void testDirectoryContinuity()
 	{
 		ChannelDirectory directory(settings(3, 1));
-		auto first = directory.open(channelInfo(101));
+		auto first = directory.open(101);
 		for (int i = 0; i < 4; ++i) first->publish(fakeSegment(2.0));
 		CPPUNIT_ASSERT(directory.find(101) == first);
 		CPPUNIT_ASSERT(directory.find(101, first->token()) == first);
 		CPPUNIT_ASSERT(!directory.find(102));
-		CPPUNIT_ASSERT(!directory.primary());
-		directory.setPrimary(101);
-		CPPUNIT_ASSERT(directory.primary() == first);
-		directory.close(first);
-		CPPUNIT_ASSERT(!directory.find(101));
-		CPPUNIT_ASSERT(!directory.primary());
+		directory.end(first);
+		// an ended playlist is still served, with ENDLIST, so players end cleanly
+		CPPUNIT_ASSERT(directory.find(101) == first);
+		CPPUNIT_ASSERT(contains(playlistOf(*first), "#EXT-X-ENDLIST\n"));
+		CPPUNIT_ASSERT(!first->playable());
 
-		// the stream's next sink carries on: new token, numbers continue, its first segment is a discontinuity
-		auto second = directory.open(channelInfo(101));
+		// the playlist's next sink carries on: new token, numbers continue, its first segment is a discontinuity
+		auto second = directory.open(101);
 		CPPUNIT_ASSERT(second->token() != first->token());
 		CPPUNIT_ASSERT(HlsPaths::isToken(second->token()));
+		CPPUNIT_ASSERT_MESSAGE("the running sink wins over the ended one", directory.find(101) == second);
 		second->publish(fakeSegment(2.0));
 		const std::string text = playlistOf(*second);
 		CPPUNIT_ASSERT(contains(text, "#EXT-X-MEDIA-SEQUENCE:4\n#EXT-X-DISCONTINUITY-SEQUENCE:0\n"));
 		CPPUNIT_ASSERT(contains(text, "#EXT-X-DISCONTINUITY\n"));
 		CPPUNIT_ASSERT(contains(text, second->token() + "-4.ts"));
-		CPPUNIT_ASSERT(directory.primary() == second);
+		CPPUNIT_ASSERT(!contains(text, "ENDLIST"));
 		// another stream starts afresh
-		auto other = directory.open(channelInfo(102));
+		auto other = directory.open(102);
 		other->publish(fakeSegment(2.0));
 		CPPUNIT_ASSERT(contains(playlistOf(*other), "#EXT-X-MEDIA-SEQUENCE:0\n"));
 		CPPUNIT_ASSERT(!contains(playlistOf(*other), "DISCONTINUITY"));
+	}
+
+	void testEndedPlaylistExpires()
+	{
+		HlsSettings shortGrace = settings(3, 1);
+		shortGrace.endedGrace = Poco::Timespan(0, 100000);
+		ChannelDirectory directory(shortGrace);
+		auto channel = directory.open(0);
+		channel->publish(fakeSegment(2.0));
+		directory.end(channel);
+		CPPUNIT_ASSERT(directory.find(0) == channel);
+		Poco::Thread::sleep(150);
+		CPPUNIT_ASSERT_MESSAGE("after the grace the playlist is gone (404)", !directory.find(0));
+		CPPUNIT_ASSERT_MESSAGE("and its memory released", !channel->segment(0));
+	}
+
+	void testProgramPaths()
+	{
+		HlsChannel program(0, "program", TOKEN, HlsChannel::Continuity(), settings(3, 1), nullptr);
+		program.publish(fakeSegment(2.0));
+		CPPUNIT_ASSERT(contains(playlistOf(program), "\nhls/program/3f9a0c1b2e-0.ts\n"));
+		Poco::Int64 streamId = -1;
+		std::string token;
+		Poco::UInt64 sequence = 0;
+		CPPUNIT_ASSERT(HlsPaths::parseSegment("/hls/program/3f9a0c1b2e-12.ts", streamId, token, sequence));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), streamId);
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(12), sequence);
+		CPPUNIT_ASSERT(!HlsPaths::parseSegment("/hls/0/3f9a0c1b2e-12.ts", streamId, token, sequence));
+		CPPUNIT_ASSERT(!HlsPaths::parseSegment("/hls/programs/3f9a0c1b2e-12.ts", streamId, token, sequence));
+	}
+
+	void testNumbersSurviveARestart()
+	{
+		Poco::TemporaryFile state;
+		state.createDirectories();
+		HlsSettings kept = settings(3, 1);
+		kept.stateDirectory = state.path();
+		Poco::UInt64 lastSequence = 0;
+		Poco::UInt64 lastDiscontinuity = 0;
+		{
+			ChannelDirectory before(kept);
+			auto program = before.open(0);
+			for (int i = 0; i < 5; ++i) program->publish(fakeSegment(2.0, i == 3));
+			lastSequence = program->continuity().nextSequence - 1;
+			lastDiscontinuity = program->continuity().discontinuitySequence;
+			// killed here: no end(), nothing written at exit
+		}
+		ChannelDirectory after(kept);
+		auto program = after.open(0);
+		program->publish(fakeSegment(2.0));
+		Poco::UInt64 sequence = 0;
+		Poco::UInt64 discontinuity = 0;
+		for (const auto& line : lines(playlistOf(*program)))
+		{
+			if (line.compare(0, 22, "#EXT-X-MEDIA-SEQUENCE:") == 0) sequence = std::stoull(line.substr(22));
+			if (line.compare(0, 30, "#EXT-X-DISCONTINUITY-SEQUENCE:") == 0) discontinuity = std::stoull(line.substr(30));
+		}
+		CPPUNIT_ASSERT_MESSAGE("the media sequence goes on rising after a restart", sequence > lastSequence);
+		CPPUNIT_ASSERT_MESSAGE("and so does the discontinuity sequence", discontinuity >= lastDiscontinuity);
+		CPPUNIT_ASSERT(program->continuity().discontinuitySequence > lastDiscontinuity);
+		CPPUNIT_ASSERT_MESSAGE("the restart is a discontinuity", contains(playlistOf(*program), "#EXT-X-DISCONTINUITY\n"));
+	}
+
+	void testProgramDateTimeArithmetic()
+	{
+		HlsChannel channel(101, "channel-101", TOKEN, HlsChannel::Continuity(), settings(10, 0), nullptr);
+		const Poco::Timestamp start = Poco::Timestamp::fromEpochTime(1700000000);
+		Segment first = fakeSegment(2.0);
+		first.programDateTime = start;
+		channel.publish(first);
+		Segment second = fakeSegment(1.5);
+		second.programDateTime = start + 2000000;
+		channel.publish(second);
+		// a new run whose clock would start before the last one ended (a burst after a reconnect)
+		Segment third = fakeSegment(2.0, true);
+		third.programDateTime = start + 3000000;
+		channel.publish(third);
+		Segment fourth = fakeSegment(2.0);
+		fourth.programDateTime = start + 5000000;
+		channel.publish(fourth);
+		const std::string text = playlistOf(channel);
+		CPPUNIT_ASSERT(contains(text, "#EXT-X-PROGRAM-DATE-TIME:2023-11-14T22:13:22.000Z\n#EXTINF:1.500"));
+		CPPUNIT_ASSERT_MESSAGE("the run starts where the last one ended", contains(text, "#EXT-X-PROGRAM-DATE-TIME:2023-11-14T22:13:23.500Z\n#EXTINF:2.000"));
+		CPPUNIT_ASSERT_MESSAGE("and the run's own steps follow", contains(text, "#EXT-X-PROGRAM-DATE-TIME:2023-11-14T22:13:25.500Z\n"));
+	}
+
+	void testProgramDateTimeFollowsTheMedia()
+	{
+		// fed as fast as it can be read, as a probe's burst is: the dates still step exactly by EXTINF
+		TestStream stream(50, 12);
+		SegmentCollector collector;
+		stream.feed(collector);
+		CPPUNIT_ASSERT(collector.segments.size() >= 4);
+		for (std::size_t i = 1; i < collector.segments.size(); ++i)
+		{
+			const Poco::Timestamp::TimeDiff step = collector.segments[i].programDateTime - collector.segments[i - 1].programDateTime;
+			CPPUNIT_ASSERT_EQUAL(collector.segments[i - 1].duration, step);
+		}
+		CPPUNIT_ASSERT_MESSAGE("dated on the wall clock, not in the future", collector.segments.front().programDateTime <= Poco::Timestamp());
 	}
 
 	void testCutsAtKeyframes()
@@ -602,7 +699,7 @@ public:
 	{
 		auto directory = std::make_shared<ChannelDirectory>(settings(3, 1));
 		Poco::Logger& logger = Poco::Logger::get("output-hls-test");
-		HlsSink sink(directory, directory->open(channelInfo(101)), Poco::Timespan(2, 0), logger);
+		HlsSink sink(directory, directory->open(101), Poco::Timespan(2, 0), logger);
 		AVPacket* packet = av_packet_alloc();
 		CPPUNIT_ASSERT(!sink.write(*packet));  // before begin()
 
@@ -617,7 +714,7 @@ public:
 		CPPUNIT_ASSERT(!sink.write(*packet));
 		av_packet_free(&packet);
 		sink.end();
-		CPPUNIT_ASSERT(!directory->find(101));
+		CPPUNIT_ASSERT(!directory->find(101) || directory->find(101)->ended());
 		CPPUNIT_ASSERT(!sink.playable());
 	}
 };

@@ -1,74 +1,36 @@
 //
 // fixture-good.cpp
 //
-// A well-behaved fixture plugin: serves a whole port (and throws on /boom),
-// contributes API routes, declares settings (one secret) and logs them.
+// A well-behaved fixture plugin: serves the pages of the admin port (and
+// throws on /boom), contributes API routes, declares typed settings (one
+// secret) and logs them.
 //
 
-#include "restream/ApiRoute.h"
-#include "restream/JsonResponse.h"
 #include "restream/PluginContext.h"
 #include "restream/PluginDescriptor.h"
-#include "restream/PortHandlerFactory.h"
+#include "restream/Route.h"
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Util/AbstractConfiguration.h>
 #include <stdexcept>
 
 namespace fixture {
 
-class PageHandler : public Poco::Net::HTTPRequestHandler
+class Route : public restream::Route
 {
 public:
-	explicit PageHandler(std::string greeting):
-		_greeting(std::move(greeting))
-	{
-	}
-
-	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
-	{
-		if (request.getURI() == "/boom") throw std::runtime_error("deliberate failure in a page handler");
-		if (request.getURI() == "/poco-boom") throw Poco::IllegalStateException("deliberate Poco failure");
-		Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
-		body->set("plugin", "fixture-good");
-		body->set("path", request.getURI());
-		body->set("greeting", _greeting);
-		restream::JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, body);
-	}
-
-private:
-	const std::string _greeting;
-};
-
-class Pages : public restream::PortHandlerFactory
-{
-public:
-	explicit Pages(std::string greeting):
-		_greeting(std::move(greeting))
-	{
-	}
-
-	Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override
-	{
-		if (request.getURI() == "/missing") return nullptr;
-		return new PageHandler(_greeting);
-	}
-
-private:
-	const std::string _greeting;
-};
-
-class Route : public restream::ApiRoute
-{
-public:
-	Route(const restream::PluginContext& context, std::string method, std::string path, Access access):
-		_context(context),
+	Route(std::string port, std::string method, std::string path, Access access, std::string greeting):
+		_port(std::move(port)),
 		_method(std::move(method)),
 		_path(std::move(path)),
-		_access(access)
+		_access(access),
+		_greeting(std::move(greeting))
 	{
+	}
+
+	std::string port() const override
+	{
+		return _port;
 	}
 
 	std::string method() const override
@@ -86,22 +48,30 @@ public:
 		return _access;
 	}
 
-	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const restream::Identity& caller) override
+	void handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response) override
 	{
-		if (_path == "/fixture/throw") throw Poco::RuntimeException("deliberate failure in a route");
+		if (request.path == "/boom") throw std::runtime_error("deliberate failure in a page handler");
+		if (request.path == "/poco-boom") throw Poco::IllegalStateException("deliberate Poco failure");
+		if (request.path == "/fixture/throw") throw Poco::RuntimeException("deliberate failure in a route");
+		if (request.path == "/missing") return response->sendError(404, "Not Found");
 		Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+		body->set("plugin", "fixture-good");
 		body->set("route", _path);
-		body->set("uri", request.getURI());
-		body->set("subject", caller.subject);
-		body->set("client", _context.clientAddress(request));
-		restream::JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, body);
+		body->set("path", request.path);
+		body->set("query", request.parameter("x"));
+		body->set("subject", request.caller.subject);
+		body->set("client", request.clientAddress);
+		body->set("greeting", _greeting);
+		body->set("body", request.body);
+		response->sendJson(200, body);
 	}
 
 private:
-	const restream::PluginContext& _context;
+	const std::string _port;
 	const std::string _method;
 	const std::string _path;
 	const Access _access;
+	const std::string _greeting;
 };
 
 class GoodPlugin : public restream::Plugin
@@ -110,22 +80,27 @@ public:
 	std::vector<restream::Setting> settings() const override
 	{
 		return {
-			{"greeting", "bonjour", "what the pages say", "FIXTURE_GREETING", false},
-			{"token", "", "a secret the plugin logs, to prove redaction", "", true},
+			restream::Setting::text("greeting", "bonjour", "what the pages say", "FIXTURE_GREETING"),
+			restream::Setting::secret("token", "a secret the plugin logs, to prove redaction"),
+			restream::Setting::integer("count", 3, 1, 10, "a bounded number, to prove the host checks it"),
 		};
 	}
 
 	void start(restream::PluginContext& context) override
 	{
 		const std::string greeting = context.config().getString("greeting");
-		context.registry().add("fixture-good.pages", std::make_shared<Pages>(greeting));
-		context.registry().add("fixture-good.echo", std::make_shared<Route>(context, "GET", "/fixture/echo", restream::ApiRoute::Access::Public));
-		context.registry().add("fixture-good.prefix", std::make_shared<Route>(context, "GET", "/fixture/files/*", restream::ApiRoute::Access::Public));
-		context.registry().add("fixture-good.post", std::make_shared<Route>(context, "POST", "/fixture/echo", restream::ApiRoute::Access::Public));
-		context.registry().add("fixture-good.throw", std::make_shared<Route>(context, "GET", "/fixture/throw", restream::ApiRoute::Access::Public));
-		context.registry().add("fixture-good.private", std::make_shared<Route>(context, "GET", "/fixture/private", restream::ApiRoute::Access::Protected));
-		context.logger().information("fixture-good started with greeting %s, token %s, state in %s", greeting,
-			context.config().getString("token", ""), context.stateDirectory());
+		const auto add = [&](const std::string& name, const std::string& port, const std::string& method, const std::string& path,
+							 restream::Route::Access access) {
+			context.registry().add(name, std::make_shared<Route>(port, method, path, access, greeting));
+		};
+		add("fixture-good.pages", "admin", "GET", "/*", restream::Route::Access::Public);
+		add("fixture-good.echo", "api", "GET", "/fixture/echo", restream::Route::Access::Public);
+		add("fixture-good.prefix", "api", "GET", "/fixture/files/*", restream::Route::Access::Public);
+		add("fixture-good.post", "api", "POST", "/fixture/echo", restream::Route::Access::Public);
+		add("fixture-good.throw", "api", "GET", "/fixture/throw", restream::Route::Access::Public);
+		add("fixture-good.private", "api", "GET", "/fixture/private", restream::Route::Access::Protected);
+		context.logger().information("fixture-good started with greeting %s, token %s, count %d, state in %s", greeting,
+			context.config().getString("token", ""), context.config().getInt("count"), context.stateDirectory());
 	}
 
 	void stop() override

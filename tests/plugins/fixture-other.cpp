@@ -1,36 +1,45 @@
 //
 // fixture-other.cpp
 //
-// A second port-serving fixture plugin, so a test can tell ports apart.
+// A second page-serving fixture plugin, on the player port, so a test can
+// tell ports apart.
 //
 
-#include "restream/JsonResponse.h"
 #include "restream/PluginContext.h"
 #include "restream/PluginDescriptor.h"
-#include "restream/PortHandlerFactory.h"
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPServerRequest.h>
+#include "restream/Route.h"
 
 namespace fixture {
 
-class OtherHandler : public Poco::Net::HTTPRequestHandler
+class OtherPages : public restream::Route
 {
 public:
-	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
+	std::string port() const override
+	{
+		return "player";
+	}
+
+	std::string method() const override
+	{
+		return "GET";
+	}
+
+	std::string path() const override
+	{
+		return "/*";
+	}
+
+	Access access() const override
+	{
+		return Access::Public;
+	}
+
+	void handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response) override
 	{
 		Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
 		body->set("plugin", "fixture-other");
-		body->set("path", request.getURI());
-		restream::JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, body);
-	}
-};
-
-class OtherPages : public restream::PortHandlerFactory
-{
-public:
-	Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override
-	{
-		return new OtherHandler;
+		body->set("path", request.path);
+		response->sendJson(200, body);
 	}
 };
 
@@ -49,4 +58,4 @@ public:
 
 } // namespace fixture
 
-RESTREAM_PLUGIN(fixture::OtherPlugin, "fixture-other", "0.1", "a second port-serving test plugin")
+RESTREAM_PLUGIN(fixture::OtherPlugin, "fixture-other", "0.1", "a second page-serving test plugin")

@@ -29,9 +29,9 @@ extern "C" {
 }
 
 using restream::ChannelFormat;
-using restream::demo::DemoChannel;
-using restream::demo::DemoProducer;
-using restream::demo::DemoSource;
+using sourcedemo::DemoChannel;
+using sourcedemo::DemoProducer;
+using sourcedemo::DemoSource;
 using Clock = std::chrono::steady_clock;
 
 namespace {

@@ -1,8 +1,8 @@
 //
 // DemoSourceTest.cpp
 //
-// The demo catalog: categories, channels with stable ids, the account,
-// NotFound, and every channel's producer opening.
+// The demo catalog: categories, channels with stable ids and numbers, the
+// account, NotFound, and every channel's producer opening.
 //
 
 #include "DemoSource.h"
@@ -19,7 +19,7 @@ extern "C" {
 
 using restream::SourceChannel;
 using restream::SourceException;
-using restream::demo::DemoSource;
+using sourcedemo::DemoSource;
 
 namespace {
 
@@ -84,6 +84,7 @@ public:
 		for (std::size_t i = 0; i < channels.size(); ++i)
 		{
 			CPPUNIT_ASSERT_EQUAL(Poco::Int64(i + 1), channels[i].streamId);
+			CPPUNIT_ASSERT_EQUAL(std::to_string(i + 1), channels[i].number);
 			CPPUNIT_ASSERT_EQUAL(names[i], channels[i].name);
 			CPPUNIT_ASSERT_MESSAGE(channels[i].categoryId, categoryIds.count(channels[i].categoryId) == 1);
 			CPPUNIT_ASSERT(channels[i].icon.empty());
@@ -104,6 +105,7 @@ public:
 			for (std::size_t i = 0; i < first.size(); ++i)
 			{
 				CPPUNIT_ASSERT_EQUAL(first[i].streamId, other[i].streamId);
+				CPPUNIT_ASSERT_EQUAL(first[i].number, other[i].number);
 				CPPUNIT_ASSERT_EQUAL(first[i].name, other[i].name);
 				CPPUNIT_ASSERT_EQUAL(first[i].categoryId, other[i].categoryId);
 			}

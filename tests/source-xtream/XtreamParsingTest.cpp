@@ -2,15 +2,19 @@
 // XtreamParsingTest.cpp
 //
 // Unit tests of source-xtream without a network: server address
-// normalisation, the quirks of panels' JSON, the classification of their
-// answers and a 50 000-channel list. The plugin's sources are compiled in.
+// normalisation, the quirks of panels' JSON, channel numbers, the
+// classification of their answers (player_api.php and xmltv.php), the
+// look-ahead buffer of guides and a 50 000-channel list. The plugin's
+// objects are linked in (source-xtream-objects).
 //
 
 #include "CatalogGenerator.h"
 #include "JsonRepair.h"
 #include "PanelParser.h"
 #include "ServerAddress.h"
-#include "TestContext.h"
+#include "PluginTestContext.h"
+#include "ReadBuffer.h"
+#include "XmltvStart.h"
 #include "restream/SourceException.h"
 #include <Poco/Exception.h>
 #include <Poco/String.h>
@@ -25,11 +29,13 @@ using restream::SourceAccount;
 using restream::SourceCategory;
 using restream::SourceChannel;
 using restream::SourceException;
-using restream::xtream::JsonRepair;
-using restream::xtream::PanelParser;
-using restream::xtream::ServerAddress;
+using restream::test::PluginTestContext;
 using restream::xtream::bench::CatalogGenerator;
-using restream::xtream::test::TestContext;
+using sourcextream::JsonRepair;
+using sourcextream::PanelParser;
+using sourcextream::ReadBuffer;
+using sourcextream::ServerAddress;
+using sourcextream::XmltvStart;
 
 namespace {
 
@@ -56,6 +62,7 @@ class XtreamParsingTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testAddressInvalid);
 	CPPUNIT_TEST(testNumbersAsStrings);
 	CPPUNIT_TEST(testNullFields);
+	CPPUNIT_TEST(testChannelNumbers);
 	CPPUNIT_TEST(testBooleansInAllForms);
 	CPPUNIT_TEST(testUtf8NamesKept);
 	CPPUNIT_TEST(testEscapedUnicodeDecoded);
@@ -82,12 +89,15 @@ class XtreamParsingTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testMessagesCarryNoCredentials);
 	CPPUNIT_TEST(testFiftyThousandChannels);
 	CPPUNIT_TEST(testFiftyThousandChannelsPhpStyle);
+	CPPUNIT_TEST(testXmltvStart);
+	CPPUNIT_TEST(testReadBufferPeeks);
+	CPPUNIT_TEST(testReadBufferErrorsReachTheReader);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
 	void setUp() override
 	{
-		_context.reset(new TestContext);
+		_context.reset(new PluginTestContext("source-xtream"));
 		_context->addSecret(USER);
 		_context->addSecret(PASSWORD);
 		_parser.reset(new PanelParser(SERVER, [this](const std::string& text) { return _context->redact(text); }));
@@ -254,6 +264,24 @@ public:
 		CPPUNIT_ASSERT_EQUAL(0, facts.activeConnections);
 		CPPUNIT_ASSERT(!facts.trial);
 		CPPUNIT_ASSERT_EQUAL(std::string(""), facts.message);
+	}
+
+	void testChannelNumbers()
+	{
+		// num as panels send it: a number, a string, or nothing usable (then empty)
+		const std::vector<std::pair<std::string, std::string>> forms = {{"1", "1"}, {"\"12\"", "12"}, {"\" 7 \"", "7"},
+			{"\"007\"", "7"}, {"0", "0"}, {"101.0", "101"}, {"9223372036854775807", "9223372036854775807"}, {"null", ""},
+			{"\"\"", ""}, {"\"abc\"", ""}, {"\"12a\"", ""}, {"1.5", ""}, {"-3", ""}, {"\"-3\"", ""}, {"true", ""},
+			{"[1]", ""}, {"{}", ""}, {"1e300", ""}, {"18446744073709551615", ""}, {"\"99999999999999999999\"", ""}};
+		for (const auto& form : forms)
+		{
+			std::string body = R"([{"stream_id": 5, "name": "A", "num": )" + form.first + "}]";
+			const auto channels = parseChannels(body);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(form.first, std::size_t(1), channels.size());
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(form.first, form.second, channels[0].number);
+		}
+		std::string absent = R"([{"stream_id": 5, "name": "A"}])";
+		CPPUNIT_ASSERT_EQUAL(std::string(""), parseChannels(absent)[0].number);
 	}
 
 	void testBooleansInAllForms()
@@ -558,6 +586,84 @@ public:
 		checkLargeCatalog(true, true);
 	}
 
+	void testXmltvStart()
+	{
+		// "" when the answer opens an XMLTV guide, else what the message says it is
+		const std::vector<std::pair<std::string, std::string>> starts = {
+			{"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tv SYSTEM \"xmltv.dtd\">\n<tv generator-info-name=\"x\">", ""},
+			{"<tv>", ""}, {"<tv/>", ""}, {"\xEF\xBB\xBF  \r\n<?xml version=\"1.0\"?><tv\n date=\"20261204\">", ""},
+			{"<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><!-- generated --><!DOCTYPE tv><tv>", ""},
+			{"", "an empty answer"}, {" \r\n\t", "an empty answer"}, {"\xEF\xBB\xBF", "an empty answer"},
+			{"{\"user_info\":{\"auth\":0}}", "JSON"}, {"[]", "JSON"},
+			{"<!DOCTYPE html><html><body>Forbidden</body></html>", "an HTML page"},
+			{"<!doctype HTML>", "an HTML page"}, {"<html lang=\"en\">", "an HTML page"}, {"<HTML>", "an HTML page"},
+			{"<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", "an HTML page"},
+			{"<body>blocked</body>", "an HTML page"},
+			{"<?xml version=\"1.0\"?><rss version=\"2.0\">", "an XML document whose root is <rss>"},
+			{"<tvguide>", "an XML document whose root is <tvguide>"},
+			{"blocked", "the text \"blocked\""}, {"Access denied\r\nmore", "the text \"Access denied\""},
+			{"\x1F\x8B\x08", "the text \"???\""},
+			{"<?xml version=\"1.0\"", "no <tv> element in its first 4 KiB"}, {"<!-- " + std::string(5000, '-'), "no <tv> element in its first 4 KiB"},
+			{"<tv", "no <tv> element in its first 4 KiB"}};
+		for (const auto& start : starts)
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(start.first.substr(0, 60), start.second, XmltvStart::problem(start.first));
+	}
+
+	void testReadBufferPeeks()
+	{
+		// a source that delivers one byte per read: peeking gathers reads, reading gives every byte once, in order
+		const std::string text = "<?xml version=\"1.0\"?><tv></tv>";
+		std::size_t at = 0;
+		int reads = 0;
+		ReadBuffer buffer(
+			[&](char* out, std::streamsize) -> std::streamsize {
+				++reads;
+				if (at == text.size()) return 0;
+				*out = text[at++];
+				return 1;
+			},
+			16);
+		CPPUNIT_ASSERT_EQUAL(std::string("<?xml"), buffer.peek(5));
+		CPPUNIT_ASSERT_EQUAL(5, reads);
+		CPPUNIT_ASSERT_EQUAL(std::string("<?xml"), buffer.peek(5)); // nothing consumed, nothing read again
+		CPPUNIT_ASSERT_EQUAL(text.substr(0, 16), buffer.peek(16));
+		std::istream in(&buffer);
+		std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+		CPPUNIT_ASSERT_EQUAL(text, all);
+		CPPUNIT_ASSERT_EQUAL(std::string(), buffer.peek(4));
+
+		// larger reads than the capacity never overflow it
+		std::string big(100000, 'x');
+		std::size_t offset = 0;
+		ReadBuffer chunks(
+			[&](char* out, std::streamsize size) -> std::streamsize {
+				const std::size_t count = std::min(static_cast<std::size_t>(size), big.size() - offset);
+				std::copy(big.data() + offset, big.data() + offset + count, out);
+				offset += count;
+				return static_cast<std::streamsize>(count);
+			},
+			1024);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1024), chunks.peek(1024).size());
+		std::istream bigIn(&chunks);
+		std::string copy((std::istreambuf_iterator<char>(bigIn)), std::istreambuf_iterator<char>());
+		CPPUNIT_ASSERT(copy == big);
+	}
+
+	void testReadBufferErrorsReachTheReader()
+	{
+		int reads = 0;
+		ReadBuffer buffer([&](char* out, std::streamsize) -> std::streamsize {
+			if (++reads > 3) throw SourceException(SourceException::Timeout, "the provider at panel did not answer within 1 s");
+			*out = 'a';
+			return 1;
+		});
+		std::istream in(&buffer);
+		in.exceptions(std::ios::badbit);
+		char text[8];
+		CPPUNIT_ASSERT_EQUAL(SourceException::Timeout, kindOf([&]() { in.read(text, sizeof(text)); }));
+		CPPUNIT_ASSERT(in.bad());
+	}
+
 private:
 	std::vector<SourceChannel> parseChannels(std::string& body)
 	{
@@ -597,6 +703,7 @@ private:
 		{
 			CPPUNIT_ASSERT_EQUAL(CatalogGenerator::name(i), channels[i].name);
 			CPPUNIT_ASSERT_EQUAL(CatalogGenerator::streamId(i), channels[i].streamId);
+			CPPUNIT_ASSERT_EQUAL(std::to_string(i + 1), channels[i].number);
 		}
 		bool accents = false;
 		bool emoji = false;
@@ -612,7 +719,7 @@ private:
 		CPPUNIT_ASSERT_EQUAL(std::string("ch4.example.tv"), channels[4].epgChannelId);
 	}
 
-	std::unique_ptr<TestContext> _context;
+	std::unique_ptr<PluginTestContext> _context;
 	std::unique_ptr<PanelParser> _parser;
 };
 

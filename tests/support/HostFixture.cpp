@@ -49,7 +49,7 @@ HostFixture::~HostFixture()
 void HostFixture::start()
 {
 	_configuration.reset(new HostConfiguration);
-	for (const char* portName : {"admin", "api", "player"})
+	for (const char* portName : {"admin", "api", "player", "tuner"})
 	{
 		_configuration->define(std::string("http.") + portName + ".address", "127.0.0.1");
 		_configuration->define(std::string("http.") + portName + ".port", "0");
@@ -69,7 +69,21 @@ void HostFixture::start()
 
 	_savedCerr = std::cerr.rdbuf(_console.rdbuf());
 	_host.reset(new Host(*_configuration, *_redactor, RESTREAM_TEST_PLUGIN_DIR));
-	_host->start();
+	_startError.clear();
+	try
+	{
+		_host->start();
+	}
+	catch (const Poco::Exception& exc)
+	{
+		_startError = exc.displayText();
+		_host->stop();
+	}
+}
+
+const std::string& HostFixture::startError() const
+{
+	return _startError;
 }
 
 void HostFixture::stop()

@@ -76,6 +76,10 @@ public:
 		return std::dynamic_pointer_cast<Role>(findService(name));
 	}
 
+	const std::string& startError() const;
+		/// Why the host refused to start (a bad setting, a port it cannot
+		/// bind), or empty when it runs.
+
 	unsigned short port(const std::string& portName) const;
 	std::string stateDir() const;
 	std::string log() const;
@@ -94,6 +98,7 @@ private:
 	std::unique_ptr<HostConfiguration> _configuration;
 	std::unique_ptr<Host> _host;
 	std::ostringstream _console;
+	std::string _startError;
 	std::streambuf* _savedCerr = nullptr;
 };
 

@@ -25,32 +25,39 @@ public:
 
 	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
 	{
-		std::string body;
-		Poco::StreamCopier::copyToString(request.stream(), body);
-		_api.record(request.get("X-Forwarded-For", ""), request.get("Authorization", ""));
-		if (request.getURI() == "/auth/login")
+		FakeApi::Seen seen;
+		Poco::StreamCopier::copyToString(request.stream(), seen.body);
+		seen.uri = request.getURI();
+		seen.forwardedFor = request.get("X-Forwarded-For", "");
+		seen.authorization = request.get("Authorization", "");
+		seen.host = request.getHost();
+		_api.record(seen);
+		const std::string& uri = seen.uri;
+		if (uri == "/auth/login")
 		{
-			if (body.find("\"right\"") != std::string::npos)
+			if (seen.body.find("\"right\"") != std::string::npos)
 				return send(response, 200, "{\"access_token\":\"" + FakeApi::TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":3600}");
-			if (body.find("\"throttled\"") != std::string::npos)
+			if (seen.body.find("\"throttled\"") != std::string::npos)
 			{
 				response.set("Retry-After", "42");
 				return send(response, 429, "{\"detail\":\"Too many failed sign-ins; try again in 42 s\"}");
 			}
 			return send(response, 401, "{\"detail\":\"Incorrect username or password\"}");
 		}
-		_api.recordUri(request.getURI());
-		const bool authorized = request.get("Authorization", "") == "Bearer " + FakeApi::TOKEN && !_api.revoked();
-		if (request.getURI() == "/stream_status" && authorized) return send(response, 200, "{\"active\":false,\"state\":\"idle\"}");
-		if (request.getURI().compare(0, 10, "/channels?") == 0 && authorized) return send(response, 200, "{\"channels\":[],\"total\":0}");
-		send(response, 401, "{\"detail\":\"Token expired\"}");
+		if (seen.authorization != "Bearer " + FakeApi::TOKEN || _api.revoked()) return send(response, 401, "{\"detail\":\"Token expired\"}");
+		if (uri == "/stream_status") return send(response, 200, FakeApi::STATUS);
+		if (uri.compare(0, 10, "/channels?") == 0 || uri == "/channels") return send(response, 200, "{\"channels\":[],\"total\":0}");
+		if (uri == "/start_stream") return send(response, 200, "{\"state\":\"starting\",\"stream_id\":101}");
+		if (uri == "/live.m3u8") return send(response, 200, "#EXTM3U\n#EXT-X-TARGETDURATION:2\n", "application/vnd.apple.mpegurl");
+		if (uri.compare(0, 5, "/hls/") == 0) return send(response, 200, "segment", "video/mp2t");
+		send(response, 404, "{\"detail\":\"Not Found\"}");
 	}
 
 private:
-	static void send(Poco::Net::HTTPServerResponse& response, int status, const std::string& body)
+	static void send(Poco::Net::HTTPServerResponse& response, int status, const std::string& body, const std::string& type = "application/json")
 	{
 		response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
-		response.setContentType("application/json");
+		response.setContentType(type);
 		response.setContentLength(static_cast<std::streamsize>(body.size()));
 		response.sendBuffer(body.data(), body.size());
 	}
@@ -77,6 +84,10 @@ private:
 } // namespace
 
 const std::string FakeApi::TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl";
+const std::string FakeApi::STATUS =
+	"{\"active\":true,\"state\":\"reconnecting\",\"stream_id\":101,\"error\":\"no data from the provider for 3 s\",\"error_code\":\"no_data\","
+	"\"urls\":[{\"format\":\"hls\",\"url\":\"http://nas.lan:8002/live.m3u8\",\"media_type\":\"application/vnd.apple.mpegurl\"}],"
+	"\"player_url\":\"http://nas.lan:8003/\"}";
 
 FakeApi::FakeApi()
 {
@@ -96,6 +107,11 @@ Poco::UInt16 FakeApi::port() const
 	return _port;
 }
 
+std::string FakeApi::url() const
+{
+	return "http://127.0.0.1:" + std::to_string(_port);
+}
+
 void FakeApi::stop()
 {
 	_server->stopAll(true);
@@ -107,41 +123,54 @@ void FakeApi::revoke()
 	_revoked = true;
 }
 
+bool FakeApi::revoked() const
+{
+	Poco::FastMutex::ScopedLock lock(_mutex);
+	return _revoked;
+}
+
+void FakeApi::record(const Seen& seen)
+{
+	Poco::FastMutex::ScopedLock lock(_mutex);
+	_seen.push_back(seen);
+}
+
 std::string FakeApi::lastForwardedFor() const
 {
 	Poco::FastMutex::ScopedLock lock(_mutex);
-	return _forwardedFor;
+	return _seen.empty() ? "" : _seen.back().forwardedFor;
 }
 
 std::string FakeApi::lastAuthorization() const
 {
 	Poco::FastMutex::ScopedLock lock(_mutex);
-	return _authorization;
+	return _seen.empty() ? "" : _seen.back().authorization;
 }
 
-void FakeApi::record(const std::string& forwardedFor, const std::string& authorization)
+std::string FakeApi::lastHost() const
 {
 	Poco::FastMutex::ScopedLock lock(_mutex);
-	_forwardedFor = forwardedFor;
-	_authorization = authorization;
-}
-
-void FakeApi::recordUri(const std::string& uri)
-{
-	Poco::FastMutex::ScopedLock lock(_mutex);
-	_uri = uri;
+	return _seen.empty() ? "" : _seen.back().host;
 }
 
 std::string FakeApi::lastUri() const
 {
 	Poco::FastMutex::ScopedLock lock(_mutex);
-	return _uri;
+	return _seen.empty() ? "" : _seen.back().uri;
 }
 
-bool FakeApi::revoked() const
+std::string FakeApi::lastBody() const
 {
 	Poco::FastMutex::ScopedLock lock(_mutex);
-	return _revoked;
+	return _seen.empty() ? "" : _seen.back().body;
+}
+
+std::vector<std::string> FakeApi::uris() const
+{
+	Poco::FastMutex::ScopedLock lock(_mutex);
+	std::vector<std::string> all;
+	for (const auto& seen : _seen) all.push_back(seen.uri);
+	return all;
 }
 
 } // namespace test

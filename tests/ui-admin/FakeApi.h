@@ -13,6 +13,7 @@
 #include <Poco/Types.h>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace restream {
 namespace test {
@@ -21,39 +22,55 @@ class FakeApi
 	/// A real HTTP server on 127.0.0.1 (ephemeral port) answering:
 	///   POST /auth/login      200 with TOKEN for the password "right", 429
 	///                         (Retry-After: 42) for "throttled", else 401
-	///   GET  /stream_status   200 {"active": false, ...} for "Bearer TOKEN"
-	///                         unless revoked, else 401
-	///   GET  /channels?...    200 {"channels": [], "total": 0}, the same way
-	///   anything else         401
-	/// It remembers the last request's URI, X-Forwarded-For and Authorization.
+	/// and, for "Bearer TOKEN" unless revoked (else 401 {"detail"}):
+	///   GET  /stream_status   200 STATUS
+	///   GET  /channels?...    200 {"channels": [], "total": 0}
+	///   POST /start_stream    200 {"state": "starting", ...}
+	///   GET  /live.m3u8       200 a playlist; GET /hls/... 200 "segment"
+	///   anything else         404 {"detail"}
+	/// It remembers every request's URI, and the last request's
+	/// X-Forwarded-For, Authorization, Host and body.
 	/// Threads: the server's; every method is thread-safe.
 {
 public:
 	static const std::string TOKEN;
+	static const std::string STATUS;
+		/// The /stream_status answer: a channel in error, with urls and player_url.
 
 	FakeApi();
 	~FakeApi();
 
 	Poco::UInt16 port() const;
+	std::string url() const;
+		/// "http://127.0.0.1:<port>".
 	void stop();
 	void revoke();
 		/// From now on, the token is refused (401), as an expired one.
 
 	std::string lastForwardedFor() const;
 	std::string lastAuthorization() const;
+	std::string lastHost() const;
 	std::string lastUri() const;
+	std::string lastBody() const;
+	std::vector<std::string> uris() const;
 
-	void record(const std::string& forwardedFor, const std::string& authorization);
-	void recordUri(const std::string& uri);
+	struct Seen
+	{
+		std::string uri;
+		std::string forwardedFor;
+		std::string authorization;
+		std::string host;
+		std::string body;
+	};
+
+	void record(const Seen& seen);
 	bool revoked() const;
 
 private:
 	std::unique_ptr<Poco::Net::HTTPServer> _server;
 	Poco::UInt16 _port = 0;
 	mutable Poco::FastMutex _mutex;
-	std::string _forwardedFor;
-	std::string _authorization;
-	std::string _uri;
+	std::vector<Seen> _seen;
 	bool _revoked = false;
 };
 

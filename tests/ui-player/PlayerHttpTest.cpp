@@ -1,9 +1,12 @@
 //
 // PlayerHttpTest.cpp
 //
-// The player port served by the real ui-player.so: the page in both
-// languages with its security headers, the API URL it points at, its
-// embedded files with validators, and what it refuses.
+// The player port served by the real ui-player.so behind the host's
+// router: the page in both languages with its security headers, the API URL
+// it points at (the host's URL of the API port: public.apiUrl, or the
+// page's host name with the API's bound port), its embedded files with
+// validators, and what it and the host refuse. The routes' logic is
+// PlayerUnitTest.
 //
 
 #include "HostFixture.h"
@@ -43,7 +46,7 @@ class PlayerHttpTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testMalformedHostRefused);
 	CPPUNIT_TEST(testAssetsVersionedAndRevalidated);
 	CPPUNIT_TEST(testOnlyEmbeddedFilesAndReadMethods);
-	CPPUNIT_TEST(testInvalidApiUrlStopsThePlugin);
+	CPPUNIT_TEST(testUnsafeFrameAncestorsStopThePlugin);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -97,11 +100,14 @@ public:
 
 	void testApiUrlDerivedFromHost()
 	{
-		HostFixture host(playerSettings({{"plugins.ui-player.apiPort", "18002"}}));
-		const HttpResult page = host.request("GET", "player", "/", "", {{"Host", "TV.lan:8003"}});
-		CPPUNIT_ASSERT(contains(page.body, "content=\"http://tv.lan:18002\""));
+		// one place says the API's port: the page follows http.api.port (here ephemeral, bound by the host)
+		HostFixture host(playerSettings());
+		const std::string api = std::to_string(host.port("api"));
+		const HttpResult page = host.request("GET", "player", "/", "", {{"Host", "tv.lan:8003"}});
+		CPPUNIT_ASSERT_MESSAGE(page.body, contains(page.body, "content=\"http://tv.lan:" + api + "\""));
+		CPPUNIT_ASSERT(contains(page.headers.get("Content-Security-Policy", ""), "connect-src 'self' http://tv.lan:" + api + ";"));
 		const HttpResult ipv6 = host.request("GET", "player", "/", "", {{"Host", "[fd00::2]:8003"}});
-		CPPUNIT_ASSERT_MESSAGE(ipv6.body, contains(ipv6.body, "content=\"http://[fd00::2]:18002\""));
+		CPPUNIT_ASSERT_MESSAGE(ipv6.body, contains(ipv6.body, "content=\"http://[fd00::2]:" + api + "\""));
 	}
 
 	void testMalformedHostRefused()
@@ -157,11 +163,12 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::string("GET, HEAD"), post.headers.get("Allow", ""));
 	}
 
-	void testInvalidApiUrlStopsThePlugin()
+	void testUnsafeFrameAncestorsStopThePlugin()
 	{
-		HostFixture host(playerSettings({{"plugins.ui-player.apiUrl", "javascript:alert(1)"}}));
-		CPPUNIT_ASSERT_MESSAGE(host.log(), contains(host.log(), "is not an absolute http(s) URL"));
-		CPPUNIT_ASSERT_EQUAL(503, host.request("GET", "player", "/").status);
+		// a ';' would add directives to the page's CSP: the plugin refuses to start, the host runs on without it
+		HostFixture host(playerSettings({{"plugins.ui-player.frameAncestors", "'self'; script-src *"}}));
+		CPPUNIT_ASSERT_MESSAGE(host.log(), contains(host.log(), "frameAncestors"));
+		CPPUNIT_ASSERT_EQUAL(404, host.request("GET", "player", "/").status);
 		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "player", "/health").status);
 	}
 };

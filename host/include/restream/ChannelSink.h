@@ -18,12 +18,13 @@ extern "C" {
 namespace restream {
 
 class RESTREAM_API ChannelSink
-	/// One output's consumer of one live channel. The pipeline calls, from
-	/// its own thread, in this order:
+	/// One output's consumer of one live channel, or of the program. The
+	/// host calls, one call at a time (from the channel's pipeline thread;
+	/// for a program sink, from the on-air channel's), in this order:
 	///   begin(format), write(packet)..., [begin(format), write(packet)...]..., end()
-	/// A begin() after the first marks a discontinuity (a reconnect or a new
-	/// source): the output starts a new segment flagged as such; segments it
-	/// already served stay valid.
+	/// A begin() after the first marks a discontinuity (a reconnect, a
+	/// program switch, a slate): the output starts a new segment flagged as
+	/// such; segments it already served stay valid.
 	///
 	/// Packets: the first packet after begin() is a video keyframe; dts rise
 	/// strictly per track across the whole life of the sink, discontinuities
@@ -34,8 +35,8 @@ class RESTREAM_API ChannelSink
 	/// data takes its own reference (av_packet_ref). The pipeline owns the
 	/// sink through a shared_ptr and drops it after end().
 	///
-	/// Threads: begin, write and end come from the pipeline's thread, one at
-	/// a time; playable() and the statistics from any thread.
+	/// Threads: begin, write and end one at a time, as said; playable() and
+	/// the statistics from any thread.
 	/// Errors: hot calls return false instead of throwing; a sink whose
 	/// write() returns false is told end() and detached, and the channel runs
 	/// on for the other outputs.

@@ -2,22 +2,21 @@
 // PluginContext.h
 //
 // What the host hands to each plugin: its configuration, logger, registry,
-// state directory and the host-wide settings.
+// state directory and the host's services.
 //
 
 #ifndef restream_PluginContext_INCLUDED
 #define restream_PluginContext_INCLUDED
 
+#include "restream/Catalog.h"
+#include "restream/Channels.h"
+#include "restream/PlaybackUrls.h"
 #include "restream/Registry.h"
 #include "restream/Version.h"
 #include <string>
 
 namespace Poco {
 class Logger;
-namespace Net {
-class HTTPServerRequest;
-class IPAddress;
-} // namespace Net
 namespace Util {
 class AbstractConfiguration;
 }
@@ -31,6 +30,11 @@ class RESTREAM_API PluginContext
 	/// a plugin reaches the host only through its context (never through
 	/// Poco::Util::Application::instance()).
 	///
+	/// The host's services (channels(), catalog(), playbackUrls()) exist
+	/// from start() on, but see the plugins that start after this one only
+	/// once every plugin has started: use them when serving, not inside
+	/// start().
+	///
 	/// Threads: every method may be called from any thread.
 	/// Errors: none throw, except where said.
 {
@@ -41,13 +45,13 @@ public:
 		/// The plugin's name from its descriptor, e.g. "auth-jwt".
 
 	virtual const Poco::Util::AbstractConfiguration& config() const = 0;
-		/// The plugin's own section, "plugins.<name>.", with the defaults of
-		/// its declared settings applied and the environment and command line
-		/// layered on top. Keys compare case-insensitively. Read-only.
+		/// The plugin's own section, "plugins.<name>.", every declared
+		/// setting present and already checked against its type and bounds
+		/// (see Setting). Keys compare case-insensitively. Read-only.
 
 	virtual Poco::Logger& logger() const = 0;
 		/// A logger named after the plugin. Every line passes through the
-		/// host's redaction of provider credentials and secret settings.
+		/// host's redaction of provider credentials and secrets.
 
 	virtual Registry& registry() const = 0;
 		/// The host's registry; services this plugin adds are recorded as its own.
@@ -56,27 +60,22 @@ public:
 		/// An absolute directory of the plugin's own for what must survive a
 		/// restart, created with mode 0700.
 
-	virtual const std::string& publicApiUrl() const = 0;
-		/// The public base URL of the API port (key public.apiUrl), without a
-		/// trailing slash, e.g. "https://api.example.org".
+	virtual Channels& channels() const = 0;
+		/// The live channels and the program.
 
-	virtual const std::string& publicPlayerUrl() const = 0;
-		/// The public base URL of the player (key public.playerUrl), without a
-		/// trailing slash.
+	virtual Catalog& catalog() const = 0;
+		/// The cached catalog of the active source.
 
-	virtual bool isTrustedProxy(const Poco::Net::IPAddress& address) const = 0;
-		/// True when address is one of the configured trusted proxies
-		/// (key http.trustedProxies, default loopback).
-
-	virtual std::string clientAddress(const Poco::Net::HTTPServerRequest& request) const = 0;
-		/// The address of the client behind request: the peer's, or, when
-		/// the peer is a trusted proxy, the last untrusted hop of
-		/// X-Forwarded-For, or CF-Connecting-IP when there is no
-		/// X-Forwarded-For.
+	virtual PlaybackUrls& playbackUrls() const = 0;
+		/// Public URLs of the ports and of every registered PlaybackForm.
 
 	virtual std::string redact(const std::string& text) const = 0;
-		/// text with provider credentials and secret settings masked, as the
-		/// host does for every log line. For error messages that leave the host.
+		/// text with provider credentials and secrets masked, as the host
+		/// does for every log line. For messages that leave the host.
+
+	virtual void addSecret(const std::string& value) const = 0;
+		/// Masks value in every log line from now on (a generated password,
+		/// a token). Values shorter than 4 characters are ignored.
 };
 
 } // namespace restream

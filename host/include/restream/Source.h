@@ -11,6 +11,7 @@
 #include "restream/Service.h"
 #include "restream/SourceException.h"
 #include <Poco/Types.h>
+#include <istream>
 #include <map>
 #include <memory>
 #include <string>
@@ -30,6 +31,7 @@ struct SourceChannel
 {
 	Poco::Int64 streamId = 0;  /// stable across refreshes; positive
 	std::string name;          /// UTF-8
+	std::string number;        /// the provider's channel number ("101"), may be empty
 	std::string icon;          /// logo URL, may be empty; never carries credentials
 	std::string categoryId;    /// may be empty
 	std::string epgChannelId;  /// may be empty
@@ -89,9 +91,19 @@ public:
 		/// A producer of streamId's packets, for a source that makes them
 		/// itself; the default, null, means "open what resolve() gives".
 		/// Throws SourceException like resolve().
+
+	virtual std::unique_ptr<std::istream> openGuide();
+		/// The provider's programme guide (XMLTV), streamed as it arrives,
+		/// never whole in memory. The default, null, means no guide.
+		/// Throws SourceException when the provider cannot give it.
 };
 
 inline std::unique_ptr<PacketProducer> Source::openProducer(Poco::Int64)
+{
+	return nullptr;
+}
+
+inline std::unique_ptr<std::istream> Source::openGuide()
 {
 	return nullptr;
 }

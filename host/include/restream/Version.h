@@ -22,7 +22,7 @@ extern "C" {
 ///   - the major must equal the host's: a major bump means an interface changed;
 ///   - the minor must not be newer than the host's: a minor bump only adds
 ///     (new interfaces, new methods with defaults appended at the end).
-#define RESTREAM_PLUGIN_API_MAJOR 1
+#define RESTREAM_PLUGIN_API_MAJOR 2
 #define RESTREAM_PLUGIN_API_MINOR 0
 
 /// Marks a type or function whose symbol must be seen across the boundary

@@ -7,11 +7,12 @@
 #ifndef restream_WebAssets_INCLUDED
 #define restream_WebAssets_INCLUDED
 
+#include "restream/RouteRequest.h"
+#include "restream/RouteResponse.h"
 #include "restream/WebAsset.h"
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,11 +23,11 @@ class WebAssets
 	/// The embedded files of one plugin, looked up by exact URL path: a URL
 	/// never reaches the file system. Header-only: nothing to link.
 	///
-	/// Each file gets a strong ETag (a hash of its bytes) at construction;
-	/// send() answers If-None-Match with 304 and HEAD without a body.
+	/// Each file gets a strong ETag (a hash of its bytes) and one shared copy
+	/// of its bytes at construction; send() answers If-None-Match with 304.
 	/// Threads: const after construction; find() and send() may be called
 	/// from any number of threads.
-	/// Errors: send() throws Poco::Net exceptions when the client has gone.
+	/// Errors: none.
 {
 public:
 	using List = std::pair<const WebAsset*, std::size_t>;
@@ -35,7 +36,8 @@ public:
 
 	explicit WebAssets(List list)
 	{
-		for (std::size_t i = 0; i < list.second; ++i) _entries.push_back({&list.first[i], etagOf(list.first[i])});
+		for (std::size_t i = 0; i < list.second; ++i)
+			_entries.push_back({&list.first[i], etagOf(list.first[i]), std::make_shared<const std::string>(text(list.first[i]))});
 	}
 
 	const WebAsset* find(const std::string& path) const
@@ -51,10 +53,9 @@ public:
 		/// The asset's ETag, quoted; empty for an asset of another table.
 		/// Pages use it to version the URLs of their scripts.
 	{
-		for (const auto& entry : _entries)
-			if (entry.asset == &asset) return entry.etag;
 		static const std::string none;
-		return none;
+		const Entry* entry = entryOf(asset);
+		return entry ? entry->etag : none;
 	}
 
 	static std::string text(const WebAsset& asset)
@@ -63,28 +64,28 @@ public:
 		return std::string(reinterpret_cast<const char*>(asset.data), asset.size);
 	}
 
-	void send(const WebAsset& asset, Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-		const std::string& cacheControl) const
+	void send(const WebAsset& asset, const RouteRequest& request, RouteResponse& response, const std::string& cacheControl,
+		RouteResponse::Headers headers = RouteResponse::Headers()) const
 		/// Sends asset with its content type, ETag, the given Cache-Control
-		/// and X-Content-Type-Options: nosniff. Security headers specific to
-		/// pages (Content-Security-Policy...) are the caller's, set before.
+		/// and X-Content-Type-Options: nosniff, after headers (security
+		/// headers specific to pages: Content-Security-Policy...).
 	{
-		const std::string& etag = this->etag(asset);
-		response.set("ETag", etag);
-		response.set("Cache-Control", cacheControl);
-		response.set("X-Content-Type-Options", "nosniff");
-		if (request.get("If-None-Match", "") == etag)
+		const Entry* entry = entryOf(asset);
+		if (!entry)
 		{
-			response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NOT_MODIFIED);
-			response.send();
+			response.sendError(404, "Not Found");
 			return;
 		}
-		response.setContentType(asset.contentType);
-		response.setContentLength(static_cast<std::streamsize>(asset.size));
-		if (request.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD)
-			response.send();
-		else
-			response.sendBuffer(asset.data, asset.size);
+		headers.emplace_back("ETag", entry->etag);
+		headers.emplace_back("Cache-Control", cacheControl);
+		headers.emplace_back("X-Content-Type-Options", "nosniff");
+		if (request.header("If-None-Match") == entry->etag)
+		{
+			response.send(304, headers, nullptr);
+			return;
+		}
+		headers.emplace_back("Content-Type", asset.contentType);
+		response.send(200, headers, entry->bytes);
 	}
 
 private:
@@ -92,7 +93,15 @@ private:
 	{
 		const WebAsset* asset;
 		std::string etag;
+		std::shared_ptr<const std::string> bytes;
 	};
+
+	const Entry* entryOf(const WebAsset& asset) const
+	{
+		for (const auto& entry : _entries)
+			if (entry.asset == &asset) return &entry;
+		return nullptr;
+	}
 
 	static std::string etagOf(const WebAsset& asset)
 	{

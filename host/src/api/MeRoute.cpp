@@ -3,35 +3,19 @@
 //
 
 #include "api/MeRoute.h"
-#include "restream/JsonResponse.h"
 
 namespace restream::host {
 
-std::string MeRoute::method() const
+MeRoute::MeRoute():
+	FixedRoute("GET", "/me", Access::Protected, "Who the bearer token belongs to: {\"username\"}")
 {
-	return "GET";
 }
 
-std::string MeRoute::path() const
-{
-	return "/me";
-}
-
-ApiRoute::Access MeRoute::access() const
-{
-	return Access::Protected;
-}
-
-void MeRoute::handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response, const Identity& caller)
+void MeRoute::handle(const RouteRequest& request, const std::shared_ptr<RouteResponse>& response)
 {
 	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
-	body->set("username", caller.subject);
-	JsonResponse::send(response, Poco::Net::HTTPResponse::HTTP_OK, body);
-}
-
-std::string MeRoute::summary() const
-{
-	return "Who the bearer token belongs to: {\"username\"}";
+	body->set("username", request.caller.subject);
+	response->sendJson(200, body);
 }
 
 } // namespace restream::host

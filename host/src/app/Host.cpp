@@ -3,17 +3,29 @@
 //
 
 #include "app/Host.h"
-#include "api/CatalogRoute.h"
+#include "api/AccountRoute.h"
+#include "api/ApiDocumentation.h"
+#include "api/CatalogRefreshRoute.h"
+#include "api/CategoriesRoute.h"
+#include "api/ChannelsRoute.h"
+#include "api/DocumentRoute.h"
 #include "api/MeRoute.h"
-#include "api/StreamRoute.h"
-#include "http/PortDispatcher.h"
+#include "api/MetricsRoute.h"
+#include "api/RunningChannelsRoute.h"
+#include "api/StartStreamRoute.h"
+#include "api/StopStreamRoute.h"
+#include "api/StreamStatusRoute.h"
+#include "config/HostSettingList.h"
 #include "config/StateDirectory.h"
-#include "restream/PortHandlerFactory.h"
+#include "plugins/PluginGuard.h"
+#include "restream/Authenticator.h"
+#include "restream/Output.h"
+#include "restream/Route.h"
+#include <Poco/Exception.h>
 #include <Poco/Logger.h>
-#include <Poco/NumberParser.h>
-#include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
 #include <algorithm>
+#include <set>
 
 namespace restream::host {
 
@@ -31,18 +43,7 @@ std::string withoutTrailingSlash(std::string url)
 	return url;
 }
 
-struct PortDefaults
-{
-	const char* name;
-	const char* port;
-	const char* owner;
-};
-
-const PortDefaults knownPorts[] = {
-	{"admin", "8001", "ui-admin"},
-	{"api", "8002", "host"},
-	{"player", "8003", "ui-player"},
-};
+const char* const PUBLIC_URL_PORTS[] = {"api", "player", "admin", "tuner"};
 
 } // namespace
 
@@ -50,34 +51,14 @@ Host::Host(HostConfiguration& configuration, Redactor& redactor, const std::stri
 	_configuration(configuration),
 	_redactor(redactor),
 	_logger(Poco::Logger::get("host")),
-	_plugins(configuration, _registry, redactor, _logger)
+	_defaultPluginDirectory(defaultPluginDirectory),
+	_plugins(configuration, _registry, _logger)
 {
-	_configuration.declare("plugins.dir", defaultPluginDirectory);
-	_configuration.declare("plugins.load", "auth-jwt, source-xtream, source-demo, output-hls, ui-admin, ui-player");
-	_configuration.declare("plugins.callTimeout", "10");
-	_configuration.declare("state.dir", "");
-	_configuration.declare("public.apiUrl", "");
-	_configuration.declare("public.playerUrl", "");
-	_configuration.declare("http.trustedProxies", "127.0.0.1/8, ::1");
-	_configuration.declare("http.ports", "admin, api, player");
-	_configuration.declare("http.corsOrigins", "");
-	_configuration.declare("public.adminUrl", "");
-	_configuration.declare("catalog.source", "");
-	_configuration.declare("catalog.ttl", "3600");
-	const UrlInputOptions input;
-	const RecoveryPolicy recovery;
-	_configuration.declare("live.maxChannels", "2");
-	_configuration.declare("live.readTimeout", std::to_string(input.readTimeout.totalSeconds()));
-	_configuration.declare("live.probeSize", std::to_string(input.probeSize));
-	_configuration.declare("live.analyzeDuration", std::to_string(input.analyzeDuration.totalMilliseconds()));
-	_configuration.declare("live.maxRedirects", std::to_string(input.maxRedirects));
-	_configuration.declare("live.audioBitRate", std::to_string(input.audioBitRate));
-	_configuration.declare("live.retryDelay", std::to_string(recovery.retryDelay.totalMilliseconds()));
-	_configuration.declare("live.maxRetryDelay", std::to_string(recovery.maxRetryDelay.totalSeconds()));
-	_configuration.declare("live.maxFailures", std::to_string(recovery.maxFailures));
-	_configuration.declare("live.errorRetryInterval", std::to_string(recovery.errorRetryInterval.totalSeconds()));
-	_configuration.declare("live.healthyAfter", std::to_string(recovery.healthyAfter.totalSeconds()));
-	for (const auto& portName : splitList(_configuration.view().getString("http.ports"))) declarePortSettings(portName);
+	for (const auto& setting : HostSettingList::general()) _configuration.declare(setting);
+	for (const auto& portName : portNames())
+	{
+		for (const auto& setting : HostSettingList::port(portName)) _configuration.declare(setting);
+	}
 }
 
 Host::~Host()
@@ -85,30 +66,105 @@ Host::~Host()
 	stop();
 }
 
-void Host::declarePortSettings(const std::string& portName)
+std::vector<std::string> Host::portNames() const
 {
-	std::string port, owner;
-	for (const auto& known : knownPorts)
+	return splitList(_configuration.view().getString("http.ports", ""));
+}
+
+void Host::loadPlugins()
+{
+	if (_loaded) return;
+	_loaded = true;
+	const auto& config = _configuration.view();
+	std::string pluginDirectory = config.getString("plugins.dir", "");
+	if (pluginDirectory.empty()) pluginDirectory = _defaultPluginDirectory;
+	_logger.information("loading plugins from %s", pluginDirectory);
+	_plugins.load(pluginDirectory, splitList(config.getString("plugins.load", "")));
+	_plugins.declareSettings(_redactor);
+}
+
+std::vector<Setting> Host::settings()
+{
+	loadPlugins();
+	return _configuration.declared();
+}
+
+void Host::start()
+{
+	loadPlugins();
+	for (const auto& variable : _configuration.undeclaredEnvironment())
+		_logger.warning("environment variable %s matches no setting; ignored", variable);
+	const std::vector<std::string> problems = _configuration.problems();
+	if (!problems.empty())
 	{
-		if (portName == known.name)
-		{
-			port = known.port;
-			owner = known.owner;
-		}
+		for (const auto& problem : problems) _logger.critical("configuration: %s", problem);
+		throw Poco::InvalidArgumentException("the configuration has " + std::to_string(problems.size()) + " bad value(s): " + problems.front());
 	}
-	const PortSettings defaults;
-	const std::string prefix = "http." + portName + ".";
-	_configuration.declare(prefix + "address", "0.0.0.0");
-	_configuration.declare(prefix + "port", port);
-	_configuration.declare(prefix + "plugin", owner);
-	_configuration.declare(prefix + "minThreads", std::to_string(defaults.minThreads));
-	_configuration.declare(prefix + "maxThreads", portName == "api" ? "1024" : std::to_string(defaults.maxThreads));
-	_configuration.declare(prefix + "maxQueued", portName == "api" ? "1024" : std::to_string(defaults.maxQueued));
-	_configuration.declare(prefix + "keepAlive", "true");
-	_configuration.declare(prefix + "keepAliveTimeout", std::to_string(defaults.keepAliveTimeout.totalSeconds()));
-	_configuration.declare(prefix + "maxKeepAliveRequests", std::to_string(defaults.maxKeepAliveRequests));
-	_configuration.declare(prefix + "readTimeout", std::to_string(defaults.readTimeout.totalSeconds()));
-	_configuration.declare(prefix + "requestTimeout", std::to_string(defaults.requestTimeout.totalSeconds()));
+	const auto& config = _configuration.view();
+	_stateDirectory = StateDirectory::resolve(config.getString("state.dir", ""));
+	_logger.information("state directory %s", _stateDirectory);
+	_clients.reset(new ClientAddress(AddressList(config.getString("http.trustedProxies")), AddressList(config.getString("http.lanNetworks"))));
+	_hostNames.reset(new HostNameGuard(config.getString("http.allowedHosts")));
+
+	LiveSettings live;
+	live.maxChannels = config.getInt("live.maxChannels");
+	live.idleTimeout = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("live.idleTimeout") * 1e6));
+	live.accountRefresh = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("live.accountRefresh") * 1e6));
+	live.input.readTimeout = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("live.readTimeout") * 1e6));
+	live.input.probeSize = config.getInt("live.probeSize");
+	live.input.analyzeDuration = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.analyzeDuration")) * 1000);
+	live.input.maxRedirects = config.getInt("live.maxRedirects");
+	live.input.audioBitRate = config.getInt("live.audioBitRate");
+	live.recovery.reopenJitter = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.reopenJitter")) * 1000);
+	live.recovery.retryDelay = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.retryDelay")) * 1000);
+	live.recovery.maxRetryDelay = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("live.maxRetryDelay") * 1e6));
+	live.recovery.maxRefusedDelay = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("live.maxRefusedDelay") * 1e6));
+	live.recovery.maxFailures = config.getInt("live.maxFailures");
+
+	_catalog.reset(new CachedCatalog(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("catalog.ttl") * 1e6)), _redactor, _logger));
+	_liveState.reset(new LiveState(_stateDirectory + "/live.json"));
+	_engine.reset(new ChannelEngine(*_catalog, live, *_liveState, _redactor, _logger));
+	std::map<std::string, HostPlaybackUrls::Port> ports;
+	for (const char* name : PUBLIC_URL_PORTS)
+	{
+		HostPlaybackUrls::Port port;
+		port.publicUrl = withoutTrailingSlash(config.getString(std::string("public.") + name + "Url", ""));
+		port.number = static_cast<unsigned>(config.getInt(std::string("http.") + name + ".port", 0));
+		ports[name] = port;
+	}
+	_playbackUrls.reset(new HostPlaybackUrls(_registry, ports));
+
+	registerRoutes();
+	const HostServices services{*_engine, *_catalog, *_playbackUrls, _redactor};
+	_plugins.startAll(services, _stateDirectory, Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("plugins.callTimeout") * 1e6)));
+	_started = true;
+
+	std::vector<CachedCatalog::Candidate> sources;
+	for (const auto& entry : _registry.entries())
+	{
+		if (auto source = std::dynamic_pointer_cast<Source>(entry.service)) sources.push_back({entry.name, entry.owner, source});
+	}
+	_catalog->selectSource(sources, config.getString("catalog.source", ""));
+	_engine->start(_registry.ownedWithRole<Output>());
+	startPorts();
+	_restorer = std::thread([this] { _engine->restore(_restoreCancelled); });
+}
+
+void Host::registerRoutes()
+{
+	std::vector<std::shared_ptr<Route>> routes = {
+		std::make_shared<MeRoute>(),
+		std::make_shared<CategoriesRoute>(*_catalog, _redactor),
+		std::make_shared<ChannelsRoute>(*_catalog, _redactor),
+		std::make_shared<AccountRoute>(*_catalog, _redactor),
+		std::make_shared<CatalogRefreshRoute>(*_catalog, *_engine, _redactor),
+		std::make_shared<StartStreamRoute>(*_engine, *_playbackUrls),
+		std::make_shared<StopStreamRoute>(*_engine),
+		std::make_shared<StreamStatusRoute>(*_engine, *_playbackUrls),
+		std::make_shared<RunningChannelsRoute>(*_engine, *_playbackUrls),
+		std::make_shared<MetricsRoute>(*_engine, _registry, _logger),
+	};
+	for (const auto& route : routes) _registry.add("host", "host" + route->path(), route);
 }
 
 PortSettings Host::readPortSettings(const std::string& portName) const
@@ -118,80 +174,18 @@ PortSettings Host::readPortSettings(const std::string& portName) const
 	PortSettings settings;
 	settings.name = portName;
 	settings.address = config.getString(prefix + "address");
-	const std::string port = config.getString(prefix + "port", "");
-	if (port.empty() || !Poco::NumberParser::tryParseUnsigned(port, settings.port) || settings.port > 65535)
-		throw Poco::InvalidArgumentException(prefix + "port must be a port number (0 to 65535)", port);
-	settings.owner = config.getString(prefix + "plugin", "");
-	if (settings.owner.empty()) throw Poco::InvalidArgumentException(prefix + "plugin must name the plugin that serves the port (or host)");
+	settings.port = static_cast<unsigned>(config.getInt(prefix + "port"));
+	settings.lanOnly = config.getBool(prefix + "lanOnly");
 	settings.minThreads = config.getInt(prefix + "minThreads");
 	settings.maxThreads = config.getInt(prefix + "maxThreads");
 	settings.maxQueued = config.getInt(prefix + "maxQueued");
-	if (settings.minThreads < 1 || settings.maxThreads < settings.minThreads || settings.maxQueued < 1)
-		throw Poco::InvalidArgumentException(prefix + "minThreads, maxThreads and maxQueued must be positive, minThreads <= maxThreads");
+	if (settings.maxThreads < settings.minThreads) throw Poco::InvalidArgumentException(prefix + "maxThreads must not be below minThreads");
 	settings.keepAlive = config.getBool(prefix + "keepAlive");
-	settings.keepAliveTimeout = Poco::Timespan(config.getInt(prefix + "keepAliveTimeout"), 0);
+	settings.keepAliveTimeout = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble(prefix + "keepAliveTimeout") * 1e6));
 	settings.maxKeepAliveRequests = config.getInt(prefix + "maxKeepAliveRequests");
-	settings.readTimeout = Poco::Timespan(config.getInt(prefix + "readTimeout"), 0);
-	settings.requestTimeout = Poco::Timespan(config.getInt(prefix + "requestTimeout"), 0);
+	settings.readTimeout = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble(prefix + "readTimeout") * 1e6));
+	settings.requestTimeout = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble(prefix + "requestTimeout") * 1e6));
 	return settings;
-}
-
-void Host::start()
-{
-	const auto& config = _configuration.view();
-	_stateDirectory = StateDirectory::resolve(config.getString("state.dir", ""));
-	_logger.information("state directory %s", _stateDirectory);
-	_settings.reset(new HostSettings{withoutTrailingSlash(config.getString("public.apiUrl", "")),
-		withoutTrailingSlash(config.getString("public.playerUrl", "")), TrustedProxies(config.getString("http.trustedProxies", ""))});
-
-	const std::string pluginDirectory = config.getString("plugins.dir");
-	_logger.information("loading plugins from %s", pluginDirectory);
-	_plugins.load(pluginDirectory, splitList(config.getString("plugins.load", "")));
-	_plugins.declareSettings(_redactor);
-	for (const auto& variable : _configuration.undeclaredEnvironment())
-		_logger.warning("environment variable %s matches no setting; ignored", variable);
-
-	_registry.add("host", "host.me", std::make_shared<MeRoute>());
-	_plugins.startAll(*_settings, _stateDirectory, Poco::Timespan(config.getInt("plugins.callTimeout"), 0));
-	_started = true;
-	_catalog = std::make_shared<Catalog>(_registry, config.getString("catalog.source"), Poco::Timespan(config.getInt("catalog.ttl"), 0), _logger);
-	for (auto endpoint : {CatalogRoute::Endpoint::Categories, CatalogRoute::Endpoint::Channels, CatalogRoute::Endpoint::Account,
-			 CatalogRoute::Endpoint::Refresh})
-	{
-		auto route = std::make_shared<CatalogRoute>(endpoint, _catalog, _redactor);
-		_registry.add("host", "host.catalog" + route->path(), route);
-	}
-	startEngine();
-	startPorts();
-	_restorer = std::thread([this] { _engine->restore(_restoreCancelled); });
-}
-
-void Host::startEngine()
-{
-	const auto& config = _configuration.view();
-	UrlInputOptions input;
-	input.readTimeout = Poco::Timespan(config.getInt("live.readTimeout"), 0);
-	input.probeSize = config.getInt("live.probeSize");
-	input.analyzeDuration = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.analyzeDuration")) * 1000);
-	input.maxRedirects = config.getInt("live.maxRedirects");
-	input.audioBitRate = config.getInt("live.audioBitRate");
-	RecoveryPolicy recovery;
-	recovery.retryDelay = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.retryDelay")) * 1000);
-	recovery.maxRetryDelay = Poco::Timespan(config.getInt("live.maxRetryDelay"), 0);
-	recovery.maxFailures = config.getInt("live.maxFailures");
-	recovery.errorRetryInterval = Poco::Timespan(config.getInt("live.errorRetryInterval"), 0);
-	recovery.healthyAfter = Poco::Timespan(config.getInt("live.healthyAfter"), 0);
-	if (input.readTimeout.totalSeconds() < 1 || input.probeSize < 32 || recovery.maxFailures < 1 || recovery.retryDelay.totalMilliseconds() < 100)
-		throw Poco::InvalidArgumentException("live.readTimeout >= 1, live.probeSize >= 32, live.maxFailures >= 1 and live.retryDelay >= 100 ms are required");
-	_liveState.reset(new LiveState(_stateDirectory + "/live.json"));
-	_engine = std::make_shared<StreamEngine>(
-		*_catalog, _registry, input, recovery, std::max(1, config.getInt("live.maxChannels")), *_liveState, _redactor, _logger);
-	const unsigned playerPort = static_cast<unsigned>(config.getInt("http.player.port", 8003));
-	for (auto endpoint : {StreamRoute::Endpoint::Start, StreamRoute::Endpoint::Stop, StreamRoute::Endpoint::Status, StreamRoute::Endpoint::Metrics})
-	{
-		auto route = std::make_shared<StreamRoute>(endpoint, _engine, *_settings, playerPort, _registry);
-		_registry.add("host", "host.stream" + route->path(), route);
-	}
 }
 
 std::string Host::corsOrigins() const
@@ -204,35 +198,56 @@ std::string Host::corsOrigins() const
 
 void Host::startPorts()
 {
-	std::shared_ptr<const ApiRouter> router;
-	for (const auto& portName : splitList(_configuration.view().getString("http.ports")))
+	std::vector<Router::Owned> routes = _registry.ownedWithRole<Route>();
+	std::pair<std::string, std::shared_ptr<Authenticator>> authenticator;
+	const auto authenticators = _registry.ownedWithRole<Authenticator>();
+	if (!authenticators.empty()) authenticator = authenticators.front();
+
+	// the API documents itself from its own table
+	std::vector<ApiDocumentation::Route> documented = {
+		{"GET", "/health", false, "Liveness of this port (every port answers it)", "host"},
+		{"GET", "/docs", false, "This documentation, readable", "host"},
+		{"GET", "/openapi.json", false, "This documentation, OpenAPI 3", "host"},
+	};
+	std::set<std::string> routePorts;
+	for (const auto& owned : routes)
+	{
+		std::string port, method, path, summary;
+		bool isProtected = false;
+		if (!PluginGuard::call(_logger, owned.first, "Route description", [&] {
+				port = owned.second->port();
+				method = owned.second->method();
+				path = owned.second->path();
+				summary = owned.second->summary();
+				isProtected = owned.second->access() == Route::Access::Protected;
+			}))
+			continue;
+		routePorts.insert(port);
+		if (port == "api") documented.push_back({method, path, isProtected, summary, owned.first});
+	}
+	const ApiDocumentation documentation(documented);
+	routes.emplace_back("host", std::make_shared<DocumentRoute>("/docs", "This documentation, readable", "text/html; charset=utf-8", documentation.html()));
+	routes.emplace_back("host", std::make_shared<DocumentRoute>("/openapi.json", "This documentation, OpenAPI 3", "application/json; charset=utf-8",
+		documentation.openApi()));
+
+	const std::vector<std::string> served = portNames();
+	for (const auto& port : routePorts)
+	{
+		if (std::find(served.begin(), served.end(), port) == served.end())
+			_logger.information("routes for port %s are registered, and this process does not serve that port (http.ports)", port);
+	}
+	for (const auto& portName : served)
 	{
 		const PortSettings settings = readPortSettings(portName);
-		Poco::Net::HTTPRequestHandlerFactory::Ptr dispatcher;
-		if (settings.owner == "host")
-		{
-			if (!router)
-			{
-				router = std::make_shared<ApiRouter>(_registry, CorsPolicy(corsOrigins()), _logger);
-				for (const auto& route : router->describeRoutes()) _logger.information("API route %s", route);
-			}
-			dispatcher = new PortDispatcher(portName, router, _logger);
-		}
-		else
-		{
-			std::shared_ptr<PortHandlerFactory> factory;
-			for (const auto& owned : _registry.ownedWithRole<PortHandlerFactory>())
-			{
-				if (owned.first == settings.owner && !factory) factory = owned.second;
-			}
-			if (!factory)
-				_logger.warning("port %s: plugin %s is not running or serves no port; the port answers 503 except /health", portName, settings.owner);
-			dispatcher = new PortDispatcher(portName, settings.owner, factory, _logger);
-		}
-		std::unique_ptr<PortServer> server(new PortServer(settings, dispatcher, _logger));
+		auto router = std::make_shared<const Router>(portName, settings.lanOnly, routes, authenticator, *_clients, *_hostNames,
+			portName == "api" ? std::unique_ptr<CorsPolicy>(new CorsPolicy(corsOrigins())) : nullptr, _logger);
+		for (const auto& route : router->describe()) _logger.debug("port %s route %s", portName, route);
+		std::unique_ptr<PortServer> server(new PortServer(settings, router, *_clients, _logger));
 		server->start();
-		_logger.information("port %s listening on %s:%hu, served by %s (threads %d-%d, queue %d)", portName, settings.address,
-			server->boundPort(), settings.owner, settings.minThreads, settings.maxThreads, settings.maxQueued);
+		_playbackUrls->bound(portName, server->boundPort());
+		_logger.information("port %s listening on %s:%hu%s (threads %d-%d, queue %d), %z routes", portName, settings.address,
+			server->boundPort(), std::string(settings.lanOnly ? ", LAN only" : ""), settings.minThreads, settings.maxThreads,
+			settings.maxQueued, router->describe().size());
 		_ports.push_back(std::move(server));
 	}
 }
@@ -247,11 +262,12 @@ void Host::stop()
 	for (auto& port : _ports) port->stop();
 	_ports.clear();
 	if (_engine) _engine->stopAll(); // every upstream closed and every sink ended before plugins stop
-	_engine.reset();
+	if (_catalog) _catalog->release();
 	_registry.clear();
-	_catalog.reset();
-	const auto deadline = Poco::Timespan(_configuration.view().getInt("plugins.callTimeout", 10), 0);
+	const Poco::Timespan deadline(static_cast<Poco::Timespan::TimeDiff>(_configuration.view().getDouble("plugins.callTimeout", 10) * 1e6));
 	_plugins.stopAll(deadline);
+	_engine.reset();
+	_catalog.reset();
 	_plugins.unloadAll();
 	if (_started) _logger.information("stopped");
 }
@@ -273,6 +289,11 @@ const std::string& Host::stateDirectory() const
 ServiceRegistry& Host::registry()
 {
 	return _registry;
+}
+
+ChannelEngine& Host::engine()
+{
+	return *_engine;
 }
 
 } // namespace restream::host

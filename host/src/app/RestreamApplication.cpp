@@ -5,6 +5,7 @@
 #include "app/RestreamApplication.h"
 #include "logging/FfmpegLog.h"
 #include "app/Host.h"
+#include "app/SettingsCommand.h"
 #include "logging/RedactingChannel.h"
 #include "restream/Version.h"
 #include <Poco/ConsoleChannel.h>
@@ -105,16 +106,17 @@ void RestreamApplication::printHelp()
 {
 	Poco::Util::HelpFormatter help(options());
 	help.setCommand(commandName());
-	help.setUsage("[OPTIONS] | hash-password");
+	help.setUsage("[OPTIONS] | settings | hash-password");
 	help.setHeader("restream: pulls an IPTV channel once and republishes it as HLS. Plugins give it sources, outputs and web faces.");
 	help.setFooter("Environment: every key K is also read from RESTREAM_<K upper-cased, '.' and '-' as '_'>, "
-				   "e.g. state.dir from RESTREAM_STATE_DIR. `restream hash-password` prints a hash for ADMIN_PASSWORD_HASH.");
+				   "e.g. state.dir from RESTREAM_STATE_DIR. `restream settings` prints every key with its default, type and meaning; "
+				   "`restream hash-password` prints a hash for ADMIN_PASSWORD_HASH.");
 	help.format(std::cout);
 }
 
 void RestreamApplication::installLogging()
 {
-	_configuration.declare("log.level", "information");
+	_configuration.declare(Setting::text("log.level", "information", "fatal, critical, error, warning, notice, information, debug or trace"));
 	Poco::AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S.%i %q %s: %t"));
 	formatter->setProperty("times", "local");
 	Poco::AutoPtr<Poco::Channel> console(new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel));
@@ -140,7 +142,7 @@ void RestreamApplication::raiseOpenFilesLimit()
 	Poco::Logger::get("host").information("open files limit %lu", static_cast<unsigned long>(limit.rlim_cur));
 }
 
-int RestreamApplication::main(const std::vector<std::string>&)
+int RestreamApplication::main(const std::vector<std::string>& arguments)
 {
 	if (_helpRequested)
 	{
@@ -173,6 +175,18 @@ int RestreamApplication::main(const std::vector<std::string>&)
 		return EXIT_CONFIG;
 	}
 	Poco::Logger& logger = Poco::Logger::get("host");
+	if (!arguments.empty() && arguments.front() == "settings")
+	{
+		Poco::Logger::setLevel("", Poco::Message::PRIO_ERROR); // the table only, on standard output
+		Host host(_configuration, _redactor, defaultPluginDirectory);
+		SettingsCommand::print(host.settings(), std::cout);
+		return EXIT_OK;
+	}
+	if (!arguments.empty())
+	{
+		std::cerr << "restream: unknown command '" << arguments.front() << "' (commands: settings, hash-password)" << std::endl;
+		return EXIT_USAGE;
+	}
 	logger.information("restream %s starting (plugin API %d.%d)", std::string(RESTREAM_VERSION), RESTREAM_PLUGIN_API_MAJOR, RESTREAM_PLUGIN_API_MINOR);
 	raiseOpenFilesLimit();
 	int status = EXIT_OK;

@@ -3,6 +3,7 @@
 //
 
 #include "config/HostConfiguration.h"
+#include "config/SettingCheck.h"
 #include <Poco/Environment.h>
 #include <Poco/Exception.h>
 #include <Poco/File.h>
@@ -55,17 +56,45 @@ void HostConfiguration::define(const std::string& key, const std::string& value)
 	_commandLine->setString(key, value);
 }
 
-void HostConfiguration::declare(const std::string& key, const std::string& defaultValue, const std::string& legacyEnvironment)
+void HostConfiguration::declare(const Setting& setting)
 {
 	Poco::FastMutex::ScopedLock lock(_mutex);
-	const std::string folded = FoldedConfiguration::fold(key);
-	_declared.insert(folded);
-	_defaults->setString(folded, defaultValue);
-	const std::string name = environmentName(key);
+	const std::string folded = FoldedConfiguration::fold(setting.key);
+	if (!_declared.insert(folded).second)
+	{
+		for (auto& known : _settings)
+		{
+			if (FoldedConfiguration::fold(known.key) == folded) known = setting;
+		}
+	}
+	else
+	{
+		_settings.push_back(setting);
+	}
+	_defaults->setString(folded, setting.defaultValue);
+	const std::string name = environmentName(setting.key);
 	if (Poco::Environment::has(name))
 		_environment->setString(folded, Poco::Environment::get(name));
-	else if (!legacyEnvironment.empty() && Poco::Environment::has(legacyEnvironment))
-		_environment->setString(folded, Poco::Environment::get(legacyEnvironment));
+	else if (!setting.legacyEnvironment.empty() && Poco::Environment::has(setting.legacyEnvironment))
+		_environment->setString(folded, Poco::Environment::get(setting.legacyEnvironment));
+}
+
+std::vector<std::string> HostConfiguration::problems() const
+{
+	std::vector<Setting> settings = declared();
+	std::vector<std::string> found;
+	for (const auto& setting : settings)
+	{
+		const std::string problem = SettingCheck::problem(setting, _layers->getString(FoldedConfiguration::fold(setting.key), ""));
+		if (!problem.empty()) found.push_back(problem);
+	}
+	return found;
+}
+
+std::vector<Setting> HostConfiguration::declared() const
+{
+	Poco::FastMutex::ScopedLock lock(_mutex);
+	return _settings;
 }
 
 std::string HostConfiguration::environmentName(const std::string& key)

@@ -6,6 +6,7 @@
 #define restream_host_HostConfiguration_INCLUDED
 
 #include "config/FoldedConfiguration.h"
+#include "restream/Setting.h"
 #include <Poco/AutoPtr.h>
 #include <Poco/Mutex.h>
 #include <Poco/Util/LayeredConfiguration.h>
@@ -26,8 +27,10 @@ class HostConfiguration
 	///      then the key's legacy variable if it declares one (JWT_SECRET_KEY);
 	///   3. the configuration file (INI or .properties);
 	///   4. the defaults given when keys are declared.
-	/// Keys are declared by the host and by plugins (their Setting lists);
-	/// keys of a plugin's section that were never declared are reported.
+	/// Keys are declared, typed, by the host and by plugins (their Setting
+	/// lists, with the full key); problems() checks every value once
+	/// (SettingCheck), and keys of a plugin's section that were never
+	/// declared are reported.
 	///
 	/// Threads: load and declare from one thread during start; reads are safe
 	/// from any thread once start is over.
@@ -43,9 +46,17 @@ public:
 	void define(const std::string& key, const std::string& value);
 		/// Sets key in the command-line layer.
 
-	void declare(const std::string& key, const std::string& defaultValue, const std::string& legacyEnvironment = "");
-		/// Declares key with its default (an empty default makes the key
-		/// exist, empty) and takes its environment variables.
+	void declare(const Setting& setting);
+		/// Declares setting.key (the full key, e.g. "live.maxChannels") with
+		/// its default (an empty default makes the key exist, empty) and
+		/// takes its environment variables. A second declaration of a key
+		/// replaces the first.
+
+	std::vector<std::string> problems() const;
+		/// A sentence for every declared key whose value breaks its rule.
+
+	std::vector<Setting> declared() const;
+		/// Every declared setting (full keys), in declaration order.
 
 	static std::string environmentName(const std::string& key);
 		/// Returns the RESTREAM_... variable of key.
@@ -70,6 +81,7 @@ private:
 	Poco::AutoPtr<FoldedConfiguration> _defaults;
 	Poco::AutoPtr<Poco::Util::LayeredConfiguration> _layers;
 	std::set<std::string> _declared;
+	std::vector<Setting> _settings;
 	mutable Poco::FastMutex _mutex;
 };
 

@@ -4,8 +4,6 @@
 
 #include "http/CorsPolicy.h"
 #include <Poco/Exception.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
 #include <Poco/URI.h>
@@ -40,26 +38,25 @@ std::string CorsPolicy::originOf(const std::string& url)
 	}
 }
 
-bool CorsPolicy::allowed(const Poco::Net::HTTPServerRequest& request) const
+bool CorsPolicy::allows(const std::string& origin) const
 {
-	const std::string origin = request.get("Origin", "");
 	return !origin.empty() && _origins.count(originOf(origin)) > 0;
 }
 
-void CorsPolicy::apply(const Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) const
+void CorsPolicy::answer(const std::string& origin, RouteResponse::Headers& headers) const
 {
-	if (!allowed(request)) return;
-	response.set("Access-Control-Allow-Origin", request.get("Origin"));
-	response.set("Vary", "Origin");
+	if (!allows(origin)) return;
+	headers.emplace_back("Access-Control-Allow-Origin", origin);
+	headers.emplace_back("Vary", "Origin");
 }
 
-void CorsPolicy::applyPreflight(const Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const std::string& allow) const
+void CorsPolicy::preflight(const std::string& origin, const std::string& allow, RouteResponse::Headers& headers) const
 {
-	if (!allowed(request)) return;
-	apply(request, response);
-	response.set("Access-Control-Allow-Methods", allow);
-	response.set("Access-Control-Allow-Headers", "Authorization, Content-Type");
-	response.set("Access-Control-Max-Age", "600");
+	if (!allows(origin)) return;
+	answer(origin, headers);
+	headers.emplace_back("Access-Control-Allow-Methods", allow);
+	headers.emplace_back("Access-Control-Allow-Headers", "Authorization, Content-Type");
+	headers.emplace_back("Access-Control-Max-Age", "600");
 }
 
 } // namespace restream::host

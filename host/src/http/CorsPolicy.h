@@ -5,15 +5,9 @@
 #ifndef restream_host_CorsPolicy_INCLUDED
 #define restream_host_CorsPolicy_INCLUDED
 
+#include "restream/RouteResponse.h"
 #include <set>
 #include <string>
-
-namespace Poco {
-namespace Net {
-class HTTPServerRequest;
-class HTTPServerResponse;
-} // namespace Net
-} // namespace Poco
 
 namespace restream::host {
 
@@ -30,19 +24,19 @@ public:
 		/// A comma-separated list of origins ("https://restream.example.org").
 		/// URLs are reduced to their origin.
 
-	void apply(const Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) const;
-		/// Adds Access-Control-Allow-Origin (and Vary: Origin) when the
-		/// request's Origin is allowed.
+	bool allows(const std::string& origin) const;
+		/// True when origin (a request's Origin header) is allowed.
 
-	void applyPreflight(const Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const std::string& allow) const;
+	void answer(const std::string& origin, RouteResponse::Headers& headers) const;
+		/// Adds Access-Control-Allow-Origin (and Vary: Origin) when origin is allowed.
+
+	void preflight(const std::string& origin, const std::string& allow, RouteResponse::Headers& headers) const;
 		/// For OPTIONS: the above plus allowed methods and headers.
 
 	static std::string originOf(const std::string& url);
 		/// scheme://host[:port] of url, lower case; empty if url is not absolute.
 
 private:
-	bool allowed(const Poco::Net::HTTPServerRequest& request) const;
-
 	std::set<std::string> _origins;
 };
 

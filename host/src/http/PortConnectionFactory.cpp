@@ -7,10 +7,11 @@
 namespace restream::host {
 
 PortConnectionFactory::PortConnectionFactory(const PortSettings& settings, Poco::Net::HTTPServerParams::Ptr params,
-	Poco::Net::HTTPRequestHandlerFactory::Ptr factory, RequestWatchdog& watchdog, Poco::Logger& logger):
+	std::shared_ptr<const Router> router, const ClientAddress& clients, RequestWatchdog& watchdog, Poco::Logger& logger):
 	_settings(settings),
 	_params(std::move(params)),
-	_factory(std::move(factory)),
+	_router(std::move(router)),
+	_clients(clients),
 	_watchdog(watchdog),
 	_logger(logger)
 {
@@ -18,7 +19,7 @@ PortConnectionFactory::PortConnectionFactory(const PortSettings& settings, Poco:
 
 Poco::Net::TCPServerConnection* PortConnectionFactory::createConnection(const Poco::Net::StreamSocket& socket)
 {
-	return new PortConnection(socket, _settings, _params, _factory, _watchdog, _logger);
+	return new PortConnection(socket, _settings, _params, _router, _clients, _watchdog, _logger);
 }
 
 } // namespace restream::host

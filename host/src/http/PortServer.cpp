@@ -10,7 +10,7 @@
 
 namespace restream::host {
 
-PortServer::PortServer(const PortSettings& settings, Poco::Net::HTTPRequestHandlerFactory::Ptr factory, Poco::Logger& logger):
+PortServer::PortServer(const PortSettings& settings, std::shared_ptr<const Router> router, const ClientAddress& clients, Poco::Logger& logger):
 	_settings(settings),
 	_logger(logger),
 	_pool("http-" + settings.name, settings.minThreads, settings.maxThreads, 60),
@@ -41,7 +41,7 @@ PortServer::PortServer(const PortSettings& settings, Poco::Net::HTTPRequestHandl
 	params->setTimeout(_settings.readTimeout);
 	params->setServerName("restream");
 	params->setSoftwareVersion("restream");
-	_server.reset(new Poco::Net::TCPServer(new PortConnectionFactory(_settings, params, std::move(factory), _watchdog, _logger),
+	_server.reset(new Poco::Net::TCPServer(new PortConnectionFactory(_settings, params, std::move(router), clients, _watchdog, _logger),
 		_pool, socket, params));
 }
 

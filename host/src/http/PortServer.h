@@ -7,7 +7,7 @@
 
 #include "http/PortSettings.h"
 #include "http/RequestWatchdog.h"
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include "http/Router.h"
 #include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 #include <memory>
@@ -20,13 +20,13 @@ namespace restream::host {
 
 class PortServer
 	/// One configured HTTP port: its listening socket, its own thread pool,
-	/// its request watchdog and a Poco TCPServer running PortConnections.
-	/// Owns the handler factory (through the TCPServer), so it must be
-	/// destroyed before the plugins whose services the factory uses.
+	/// its request watchdog and a Poco TCPServer running PortConnections that
+	/// ask the port's Router. Holds the router (and through it the routes of
+	/// plugins), so it must be destroyed before those plugins stop.
 	/// Threads: start() and stop() from one thread.
 {
 public:
-	PortServer(const PortSettings& settings, Poco::Net::HTTPRequestHandlerFactory::Ptr factory, Poco::Logger& logger);
+	PortServer(const PortSettings& settings, std::shared_ptr<const Router> router, const ClientAddress& clients, Poco::Logger& logger);
 		/// Binds the socket. Throws Poco::Net::NetException naming the address
 		/// when it cannot.
 	~PortServer();

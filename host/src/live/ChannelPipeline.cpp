@@ -3,7 +3,12 @@
 //
 
 #include "live/ChannelPipeline.h"
+#include "live/UpstreamException.h"
+#include "live/UrlInput.h"
 #include "logging/Redactor.h"
+#include "plugins/PluginGuard.h"
+#include "restream/ChannelErrors.h"
+#include "restream/ChannelException.h"
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 #include <Poco/Random.h>
@@ -19,47 +24,87 @@ namespace {
 
 const AVRational outputTimeBase{1, 90000};
 const long long ticksPerSecond = 90000;
-const long long sessionGap = 3600;               // 40 ms between the end of one upstream and the next
+const long long sessionGap = 3600;                    // 40 ms between the end of one upstream and the next
 const long long firstTimestamp = 10 * ticksPerSecond; // room below for B-frame pts
+
+bool isRefusal(int error)
+{
+	return error == AVERROR_HTTP_FORBIDDEN || error == AVERROR_HTTP_UNAUTHORIZED || error == AVERROR_HTTP_NOT_FOUND;
+}
 
 } // namespace
 
-ChannelPipeline::ChannelPipeline(const ChannelInfo& channel, Opener opener, std::vector<std::shared_ptr<ChannelSink>> sinks,
-	const RecoveryPolicy& policy, const Redactor& redactor, Poco::Logger& logger):
+ChannelPipeline::ChannelPipeline(const ChannelInfo& channel, Opener opener, std::vector<Sink> sinks, const RecoveryPolicy& policy,
+	const Redactor& redactor, Poco::Logger& logger, Listener listener):
 	_channel(channel),
 	_opener(std::move(opener)),
-	_sinks(std::move(sinks)),
 	_policy(policy),
 	_redactor(redactor),
 	_logger(logger),
-	_thread("channel-" + std::to_string(channel.streamId))
+	_listener(std::move(listener)),
+	_thread("channel-" + std::to_string(channel.streamId)),
+	_closed(std::make_shared<Poco::Event>(Poco::Event::EVENT_MANUALRESET))
 {
 	std::fill(std::begin(_lastDts), std::end(_lastDts), -1LL);
+	for (auto& sink : sinks) _sinks.push_back({sink, false});
+	_sinkView = std::move(sinks);
 }
 
 ChannelPipeline::~ChannelPipeline()
 {
-	stop();
+	requestStop();
+	join();
 }
 
-void ChannelPipeline::start()
+void ChannelPipeline::start(std::vector<std::shared_ptr<Poco::Event>> after)
 {
+	_after = std::move(after);
 	_started = true;
 	_thread.start(*this);
 }
 
-void ChannelPipeline::stop()
+void ChannelPipeline::requestStop()
 {
-	if (!_started) return;
 	_stopRequested = true;
 	_wakeUp.set();
+	Poco::FastMutex::ScopedLock lock(_inputMutex);
+	if (_input) _input->interrupt();
+}
+
+void ChannelPipeline::join()
+{
+	if (!_started) return;
 	_thread.join();
 	_started = false;
 }
 
-ChannelPipeline::Status ChannelPipeline::status() const
+std::shared_ptr<Poco::Event> ChannelPipeline::closed() const
 {
-	Status status;
+	return _closed;
+}
+
+void ChannelPipeline::attach(Sink sink)
+{
+	Poco::FastMutex::ScopedLock lock(_sinksMutex);
+	_sinkView.push_back(sink);
+	_toAttach.push_back(std::move(sink));
+	_sinkChanges = true;
+}
+
+void ChannelPipeline::detach(const std::shared_ptr<ChannelSink>& sink)
+{
+	Poco::FastMutex::ScopedLock lock(_sinksMutex);
+	_sinkView.erase(std::remove_if(_sinkView.begin(), _sinkView.end(), [&](const Sink& entry) { return entry.sink == sink; }),
+		_sinkView.end());
+	_toAttach.erase(std::remove_if(_toAttach.begin(), _toAttach.end(), [&](const Sink& entry) { return entry.sink == sink; }),
+		_toAttach.end());
+	_toDetach.push_back(sink);
+	_sinkChanges = true;
+}
+
+ChannelStatus ChannelPipeline::status() const
+{
+	ChannelStatus status;
 	status.channel = _channel;
 	{
 		Poco::FastMutex::ScopedLock lock(_mutex);
@@ -67,6 +112,7 @@ ChannelPipeline::Status ChannelPipeline::status() const
 		status.startedAt = _startedAt;
 		status.reconnects = _reconnects;
 		status.error = _error;
+		status.errorCode = _errorCode;
 		status.lastPacketAt = _lastPacketAt;
 		status.hasPackets = _hasPackets;
 		long long bytes = 0;
@@ -76,116 +122,139 @@ ChannelPipeline::Status ChannelPipeline::status() const
 		}
 		status.bitrateKbps = static_cast<double>(bytes) * 8.0 / 10.0 / 1000.0;
 	}
-	std::vector<std::shared_ptr<ChannelSink>> sinks;
+	std::vector<Sink> sinks;
 	{
 		Poco::FastMutex::ScopedLock lock(_sinksMutex);
-		sinks = _sinks;
+		sinks = _sinkView;
 	}
-	if (status.state == State::Live && !anyPlayable(sinks)) status.state = State::Starting;
-	for (const auto& sink : sinks)
+	bool playable = false;
+	for (const auto& entry : sinks)
 	{
-		try
-		{
-			status.viewers += sink->viewers();
-			status.bytesServed += sink->bytesServed();
-		}
-		catch (...)
-		{
-			// an output that cannot count is left out of the sum
-		}
+		PluginGuard::call(_logger, entry.owner, "sink statistics", [&] {
+			playable = playable || entry.sink->playable();
+			status.viewers += entry.sink->viewers();
+			status.bytesServed += entry.sink->bytesServed();
+		});
 	}
+	if (status.state == ChannelStatus::State::Live && !playable) status.state = ChannelStatus::State::Starting;
 	return status;
-}
-
-std::string ChannelPipeline::describe(State state)
-{
-	switch (state)
-	{
-	case State::Starting: return "starting";
-	case State::Live: return "live";
-	case State::Reconnecting: return "reconnecting";
-	case State::Error: return "error";
-	case State::Stopped: return "idle";
-	}
-	return "idle";
 }
 
 void ChannelPipeline::run()
 {
+	for (const auto& event : _after)
+	{
+		while (!_stopRequested && !event->tryWait(100))
+		{
+		}
+	}
 	Poco::Random random;
 	random.seed();
-	int failures = 0;
+	int failures = 0;     // consecutive opens that delivered no keyframe
 	while (!_stopRequested)
 	{
 		std::unique_ptr<LiveInput> input;
+		int error = 0;
 		try
 		{
 			input = _opener(_stopRequested);
 		}
+		catch (const ChannelException& exc)
+		{
+			if (_stopRequested) break;
+			fail(exc.errorCode(), exc.message());
+		}
+		catch (const UpstreamException& exc)
+		{
+			if (_stopRequested) break;
+			error = exc.code();
+			fail(UrlInput::code(error), exc.message().empty() ? exc.displayText() : exc.message());
+		}
 		catch (const Poco::Exception& exc)
 		{
 			if (_stopRequested) break;
-			fail(exc.message().empty() ? exc.displayText() : exc.message());
+			fail(ChannelErrors::UPSTREAM_ERROR, exc.message().empty() ? exc.displayText() : exc.message());
 		}
-		const Poco::Timestamp sessionStarted;
+		bool deliveredKeyframe = false;
 		if (input)
 		{
-			stream(*input);
+			{
+				Poco::FastMutex::ScopedLock lock(_inputMutex);
+				_input = input.get();
+			}
+			if (_stopRequested) input->interrupt(); // asked while it opened
+			stream(*input, deliveredKeyframe);
+			{
+				Poco::FastMutex::ScopedLock lock(_inputMutex);
+				_input = nullptr;
+			}
 			input.reset(); // the upstream connection closes here, before any retry
 			if (_stopRequested) break;
-			if (sessionStarted.isElapsed(_policy.healthyAfter.totalMicroseconds())) failures = 0;
 		}
-		++failures;
-		if (failures >= _policy.maxFailures)
+		Poco::Timespan delay;
+		if (deliveredKeyframe)
 		{
-			{
-				Poco::FastMutex::ScopedLock lock(_mutex);
-				_state = State::Error;
-			}
-			_logger.error("channel %Ld (%s): %d failures in a row, giving up: %s", _channel.streamId, _channel.name, failures, _error);
-			const bool retry = _policy.errorRetryInterval.totalMicroseconds() > 0;
-			if (!pause(retry ? _policy.errorRetryInterval : Poco::Timespan(365 * Poco::Timespan::DAYS))) break;
 			failures = 0;
+			delay = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(random.nextDouble() *
+				static_cast<double>(_policy.reopenJitter.totalMicroseconds())));
 		}
-		const int doublings = std::min(failures - 1, 16);
-		const Poco::Timespan::TimeDiff base = std::min(_policy.retryDelay.totalMicroseconds() << std::max(doublings, 0), _policy.maxRetryDelay.totalMicroseconds());
-		const Poco::Timespan delay(base / 2 + static_cast<Poco::Timespan::TimeDiff>(random.nextDouble() * static_cast<double>(base / 2)));
+		else
+		{
+			++failures;
+			const Poco::Timespan cap = isRefusal(error) ? _policy.maxRefusedDelay : _policy.maxRetryDelay;
+			const int doublings = std::min(failures - 1, 16);
+			const Poco::Timespan::TimeDiff base = std::min(_policy.retryDelay.totalMicroseconds() << doublings, cap.totalMicroseconds());
+			delay = Poco::Timespan(base / 2 + static_cast<Poco::Timespan::TimeDiff>(random.nextDouble() * static_cast<double>(base / 2)));
+		}
+		const bool inError = failures >= _policy.maxFailures;
 		{
 			Poco::FastMutex::ScopedLock lock(_mutex);
-			_state = State::Reconnecting;
 			++_reconnects;
 		}
-		_logger.warning("channel %Ld (%s): reconnecting in %d ms: %s", _channel.streamId, _channel.name, static_cast<int>(delay.totalMilliseconds()), _error);
+		setState(inError ? ChannelStatus::State::Error : ChannelStatus::State::Reconnecting);
+		std::string reason;
+		{
+			Poco::FastMutex::ScopedLock lock(_mutex);
+			reason = _error;
+		}
+		if (inError && failures == _policy.maxFailures)
+			_logger.error("channel %Ld (%s): %d failed opens in a row; retrying every %d s: %s", _channel.streamId, _channel.name, failures,
+				static_cast<int>((isRefusal(error) ? _policy.maxRefusedDelay : _policy.maxRetryDelay).totalSeconds()), reason);
+		else
+			_logger.warning("channel %Ld (%s): reconnecting in %d ms: %s", _channel.streamId, _channel.name,
+				static_cast<int>(delay.totalMilliseconds()), reason);
 		if (!pause(delay)) break;
 	}
 	flushHeld();
 	endSinks();
-	Poco::FastMutex::ScopedLock lock(_mutex);
-	_state = State::Stopped;
+	setState(ChannelStatus::State::Stopped);
+	_closed->set();
 }
 
-void ChannelPipeline::stream(LiveInput& input)
+void ChannelPipeline::stream(LiveInput& input, bool& deliveredKeyframe)
 {
 	const ChannelFormat& format = input.format();
 	_awaitKeyframe = true;
-	bool begun = false;
 	AVPacket* packet = av_packet_alloc();
-	if (!packet) return fail("out of memory");
+	if (!packet) return fail(ChannelErrors::UPSTREAM_ERROR, "out of memory");
 	while (!_stopRequested)
 	{
 		const int result = input.read(*packet);
 		if (result < 0)
 		{
-			if (!_stopRequested) fail(input.describe(result));
+			if (!_stopRequested) fail(input.errorCode(result), input.describe(result));
 			break;
 		}
-		deliver(*packet, format, begun);
+		if (_sinkChanges) applySinkChanges();
+		deliver(*packet, format);
 		av_packet_unref(packet);
+		deliveredKeyframe = deliveredKeyframe || !_awaitKeyframe;
 	}
 	av_packet_free(&packet);
+	flushHeld();
 }
 
-void ChannelPipeline::deliver(AVPacket& packet, const ChannelFormat& format, bool& begun)
+void ChannelPipeline::deliver(AVPacket& packet, const ChannelFormat& format)
 {
 	const int track = packet.stream_index;
 	if (track < 0 || track >= trackCount || static_cast<std::size_t>(track) >= format.tracks.size()) return;
@@ -194,51 +263,28 @@ void ChannelPipeline::deliver(AVPacket& packet, const ChannelFormat& format, boo
 	if (packet.dts == AV_NOPTS_VALUE) return;
 	av_packet_rescale_ts(&packet, format.tracks[static_cast<std::size_t>(track)].timeBase, outputTimeBase);
 
+	const bool keyframe = track == 0 && (packet.flags & AV_PKT_FLAG_KEY);
 	if (_awaitKeyframe)
 	{
 		// join at a video keyframe: what comes before it cannot be decoded
-		if (track != 0 || !(packet.flags & AV_PKT_FLAG_KEY)) return;
+		if (!keyframe) return;
 		_awaitKeyframe = false;
 		_keyframePts = packet.pts;
 		flushHeld();
 		_offset = (_haveTimeline ? _lastEnd + sessionGap : firstTimestamp) - packet.dts;
 		_haveTimeline = true;
-		ChannelFormat sinkFormat = format;
-		for (auto& sinkTrack : sinkFormat.tracks) sinkTrack.timeBase = outputTimeBase;
-		for (auto it = _sinks.begin(); it != _sinks.end();)
+		beginSinks(format, false);
 		{
-			bool accepted = false;
-			try
-			{
-				accepted = (*it)->begin(sinkFormat);
-			}
-			catch (...)
-			{
-				accepted = false;
-			}
-			if (accepted)
-			{
-				++it;
-				continue;
-			}
-			_logger.error("channel %Ld: an output refused the channel; it is detached", _channel.streamId);
-			try
-			{
-				(*it)->end();
-			}
-			catch (...)
-			{
-				// detached anyway
-			}
-			Poco::FastMutex::ScopedLock lock(_sinksMutex);
-			it = _sinks.erase(it);
+			Poco::FastMutex::ScopedLock lock(_mutex);
+			_error.clear();
+			_errorCode.clear();
 		}
-		begun = true;
-		Poco::FastMutex::ScopedLock lock(_mutex);
-		_state = State::Live;
-		_error.clear();
+		setState(ChannelStatus::State::Live);
 	}
-	if (!begun) return;
+	else if (keyframe)
+	{
+		beginSinks(format, true); // sinks attached since the last keyframe start here
+	}
 	if (track == 1 && packet.pts < _keyframePts) return; // audio from before the first picture
 
 	packet.dts += _offset;
@@ -269,42 +315,75 @@ void ChannelPipeline::deliver(AVPacket& packet, const ChannelFormat& format, boo
 	held = av_packet_clone(&packet);
 }
 
+void ChannelPipeline::beginSinks(const ChannelFormat& format, bool onlyNew)
+{
+	if (onlyNew)
+	{
+		if (std::all_of(_sinks.begin(), _sinks.end(), [](const Attached& entry) { return entry.begun; })) return;
+		flushHeld(); // what is held comes before the keyframe the new sinks start with
+	}
+	ChannelFormat sinkFormat = format;
+	for (auto& sinkTrack : sinkFormat.tracks) sinkTrack.timeBase = outputTimeBase;
+	for (std::size_t index = _sinks.size(); index > 0; --index)
+	{
+		Attached& entry = _sinks[index - 1];
+		if (onlyNew && entry.begun) continue;
+		bool accepted = false;
+		const bool called = PluginGuard::call(_logger, entry.sink.owner, "ChannelSink::begin", [&] { accepted = entry.sink.sink->begin(sinkFormat); });
+		if (called && accepted)
+		{
+			entry.begun = true;
+			continue;
+		}
+		detachFailed(index - 1, "refused the channel");
+	}
+}
+
 void ChannelPipeline::emit(AVPacket& packet)
 {
 	_lastEnd = std::max(_lastEnd, static_cast<long long>(packet.dts + packet.duration));
-	for (auto it = _sinks.begin(); it != _sinks.end();)
+	for (std::size_t index = _sinks.size(); index > 0; --index)
 	{
+		Attached& entry = _sinks[index - 1];
+		if (!entry.begun) continue;
 		bool written = false;
-		try
-		{
-			written = (*it)->write(packet);
-		}
-		catch (...)
-		{
-			written = false;
-		}
-		if (written)
-		{
-			++it;
-			continue;
-		}
-		_logger.error("channel %Ld: an output failed to write; it is detached and the channel runs on", _channel.streamId);
-		try
-		{
-			(*it)->end();
-		}
-		catch (...)
-		{
-			// detached anyway
-		}
-		Poco::FastMutex::ScopedLock lock(_sinksMutex);
-		it = _sinks.erase(it);
+		const bool called = PluginGuard::call(_logger, entry.sink.owner, "ChannelSink::write", [&] { written = entry.sink.sink->write(packet); });
+		if (!called || !written) detachFailed(index - 1, "failed to write");
 	}
 	Poco::FastMutex::ScopedLock lock(_mutex);
 	_lastPacketAt.update();
 	_hasPackets = true;
 	_recentBytes.emplace_back(_lastPacketAt, packet.size);
 	while (!_recentBytes.empty() && _recentBytes.front().first.isElapsed(10 * Poco::Timespan::SECONDS)) _recentBytes.pop_front();
+}
+
+void ChannelPipeline::applySinkChanges()
+{
+	std::vector<Sink> attach;
+	std::vector<std::shared_ptr<ChannelSink>> detach;
+	{
+		Poco::FastMutex::ScopedLock lock(_sinksMutex);
+		attach.swap(_toAttach);
+		detach.swap(_toDetach);
+		_sinkChanges = false;
+	}
+	for (const auto& sink : detach)
+	{
+		_sinks.erase(std::remove_if(_sinks.begin(), _sinks.end(), [&](const Attached& entry) { return entry.sink.sink == sink; }),
+			_sinks.end());
+	}
+	for (auto& sink : attach) _sinks.push_back({std::move(sink), false});
+}
+
+void ChannelPipeline::detachFailed(std::size_t index, const std::string& phase)
+{
+	const Sink sink = _sinks[index].sink;
+	_sinks.erase(_sinks.begin() + static_cast<std::ptrdiff_t>(index));
+	_logger.error("channel %Ld: the %s output %s; it is detached and the channel runs on", _channel.streamId, sink.owner, phase);
+	PluginGuard::call(_logger, sink.owner, "ChannelSink::end", [&] { sink.sink->end(); });
+	Poco::FastMutex::ScopedLock lock(_sinksMutex);
+	_sinkView.erase(std::remove_if(_sinkView.begin(), _sinkView.end(), [&](const Sink& entry) { return entry.sink == sink.sink; }),
+		_sinkView.end());
 }
 
 void ChannelPipeline::flushHeld()
@@ -326,50 +405,44 @@ void ChannelPipeline::flushHeld()
 
 void ChannelPipeline::endSinks()
 {
-	for (auto& sink : _sinks)
+	if (_sinkChanges) applySinkChanges();
+	for (auto& entry : _sinks)
 	{
-		try
-		{
-			sink->end();
-		}
-		catch (...)
-		{
-			_logger.error("channel %Ld: an output failed to end", _channel.streamId);
-		}
+		PluginGuard::call(_logger, entry.sink.owner, "ChannelSink::end", [&] { entry.sink.sink->end(); });
 	}
-	Poco::FastMutex::ScopedLock lock(_sinksMutex);
 	_sinks.clear();
+	Poco::FastMutex::ScopedLock lock(_sinksMutex);
+	_sinkView.clear();
+	_toAttach.clear();
 }
 
-void ChannelPipeline::fail(const std::string& reason)
+void ChannelPipeline::setState(ChannelStatus::State state)
+{
+	{
+		Poco::FastMutex::ScopedLock lock(_mutex);
+		if (_state == state) return;
+		_state = state;
+	}
+	if (_listener) _listener();
+}
+
+void ChannelPipeline::fail(const std::string& code, const std::string& reason)
 {
 	const std::string redacted = _redactor.redact(reason);
 	_logger.warning("channel %Ld (%s): %s", _channel.streamId, _channel.name, redacted);
-	Poco::FastMutex::ScopedLock lock(_mutex);
-	_error = redacted;
+	{
+		Poco::FastMutex::ScopedLock lock(_mutex);
+		_error = redacted;
+		_errorCode = code;
+	}
+	if (_listener) _listener();
 }
 
 bool ChannelPipeline::pause(const Poco::Timespan& delay)
 {
 	if (_stopRequested) return false;
-	_wakeUp.tryWait(static_cast<long>(std::min<Poco::Timespan::TimeDiff>(delay.totalMilliseconds(), 0x7fffffff)));
+	_wakeUp.tryWait(static_cast<long>(std::min<Poco::Timespan::TimeDiff>(std::max<Poco::Timespan::TimeDiff>(delay.totalMilliseconds(), 1), 0x7fffffff)));
 	return !_stopRequested;
-}
-
-bool ChannelPipeline::anyPlayable(const std::vector<std::shared_ptr<ChannelSink>>& sinks)
-{
-	for (const auto& sink : sinks)
-	{
-		try
-		{
-			if (sink->playable()) return true;
-		}
-		catch (...)
-		{
-			// not playable as far as we can tell
-		}
-	}
-	return false;
 }
 
 } // namespace restream::host

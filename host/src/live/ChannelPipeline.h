@@ -9,6 +9,7 @@
 #include "live/RecoveryPolicy.h"
 #include "restream/ChannelInfo.h"
 #include "restream/ChannelSink.h"
+#include "restream/ChannelStatus.h"
 #include <Poco/Event.h>
 #include <Poco/Mutex.h>
 #include <Poco/Thread.h>
@@ -33,78 +34,112 @@ class ChannelPipeline : public Poco::Runnable
 	/// one connection at a time), waits for a video keyframe, straightens the
 	/// timeline (one offset for all tracks, so sync holds; dts strictly rising
 	/// per track across reconnects; durations filled from the next packet)
-	/// and fans every packet out to the outputs' sinks.
+	/// and fans every packet out to the sinks.
 	///
-	/// When the upstream fails it reconnects after a backoff with jitter
-	/// (RecoveryPolicy); each new upstream is a discontinuity for the sinks.
-	/// After maxFailures consecutive failures the channel is in error, its
-	/// upstream closed, until errorRetryInterval passes or it is stopped.
+	/// Recovery (RecoveryPolicy): an upstream that delivered media and then
+	/// fails is opened again at once (within a short jitter); the backoff
+	/// grows only over consecutive opens that deliver no keyframe, and longer
+	/// for refusals (HTTP 401/403/404) than for drops and stalls. After
+	/// maxFailures such opens the channel shows Error, and goes on retrying
+	/// at the capped delay: it is never left dark once the provider is back.
+	/// Each new upstream is a discontinuity for the sinks.
 	///
-	/// Threads: start() and stop() from one controlling thread; status() from
-	/// any. stop() returns once the upstream is closed.
+	/// Sinks may be attached and detached while it runs (the program follows
+	/// the channel on air this way): an attached sink gets begin() at the
+	/// next video keyframe. Sink calls are plugin calls: what a sink throws
+	/// is logged with its owner and the sink is detached.
+	///
+	/// Threads: start(), requestStop() and join() from controlling threads;
+	/// attach(), detach() and status() from any. The listener is called on
+	/// the pipeline's thread with no lock held.
 {
 public:
 	using Opener = std::function<std::unique_ptr<LiveInput>(const std::atomic<bool>& stopRequested)>;
-		/// Opens the upstream; throws Poco::Exception with a message for a human.
+		/// Opens the upstream; throws UpstreamException (code: AVERROR) or
+		/// another Poco::Exception with a message for a human.
 
-	enum class State
+	using Listener = std::function<void()>;
+		/// Told when the state or the error changed.
+
+	struct Sink
 	{
-		Starting,     /// opening, or open and waiting for the outputs to be playable
-		Live,         /// open and playable
-		Reconnecting, /// the upstream failed; waiting to open it again
-		Error,        /// too many failures; upstream closed
-		Stopped
+		std::string owner;                  /// the plugin that made it, for the log
+		std::shared_ptr<ChannelSink> sink;
 	};
 
-	struct Status
-	{
-		ChannelInfo channel;
-		State state = State::Starting;
-		Poco::Timestamp startedAt;
-		int reconnects = 0;
-		std::string error;               /// the last failure, for a human; empty when none
-		Poco::Timestamp lastPacketAt;    /// when the last packet reached the outputs
-		bool hasPackets = false;         /// lastPacketAt is meaningful
-		double bitrateKbps = 0;          /// over the last 10 s
-		int viewers = 0;
-		Poco::UInt64 bytesServed = 0;
-	};
-
-	ChannelPipeline(const ChannelInfo& channel, Opener opener, std::vector<std::shared_ptr<ChannelSink>> sinks,
-		const RecoveryPolicy& policy, const Redactor& redactor, Poco::Logger& logger);
+	ChannelPipeline(const ChannelInfo& channel, Opener opener, std::vector<Sink> sinks, const RecoveryPolicy& policy,
+		const Redactor& redactor, Poco::Logger& logger, Listener listener);
 	~ChannelPipeline() override;
-		/// Stops the pipeline if running.
+		/// Stops the pipeline if running (requestStop() and join()).
 
-	void start();
-	void stop();
-		/// Interrupts the upstream, joins the thread, ends the sinks. Idempotent.
+	void start(std::vector<std::shared_ptr<Poco::Event>> after);
+		/// Starts the thread; it opens the upstream only once every event of
+		/// after is set (the upstreams of channels that gave their provider
+		/// connection up have closed).
 
-	Status status() const;
-	static std::string describe(State state);
+	void requestStop();
+		/// Interrupts the upstream and the waits; returns at once.
+
+	void join();
+		/// Waits until the thread has ended: the upstream is closed and every
+		/// sink ended. Idempotent.
+
+	std::shared_ptr<Poco::Event> closed() const;
+		/// Set once the upstream is closed for good (the thread ended).
+
+	void attach(Sink sink);
+		/// Adds a sink; it begins at the next video keyframe.
+
+	void detach(const std::shared_ptr<ChannelSink>& sink);
+		/// Removes a sink without end(): it may still get the call under way.
+
+	ChannelStatus status() const;
+		/// The channel, state, error and traffic; the holder fields are the
+		/// engine's to fill.
 
 	void run() override;
 
 private:
-	void stream(LiveInput& input);
-	void deliver(AVPacket& packet, const ChannelFormat& format, bool& begun);
+	struct Attached
+	{
+		Sink sink;
+		bool begun = false;
+	};
+
+	void stream(LiveInput& input, bool& deliveredKeyframe);
+	void deliver(AVPacket& packet, const ChannelFormat& format);
+	void beginSinks(const ChannelFormat& format, bool onlyNew);
 	void emit(AVPacket& packet);
+	void applySinkChanges();
+	void detachFailed(std::size_t index, const std::string& phase);
 	void flushHeld();
 	void endSinks();
-	void fail(const std::string& reason);
+	void setState(ChannelStatus::State state);
+	void fail(const std::string& code, const std::string& reason);
 	bool pause(const Poco::Timespan& delay);
-	static bool anyPlayable(const std::vector<std::shared_ptr<ChannelSink>>& sinks);
 
 	const ChannelInfo _channel;
 	Opener _opener;
-	std::vector<std::shared_ptr<ChannelSink>> _sinks; // changed by the pipeline thread under _sinksMutex
-	mutable Poco::FastMutex _sinksMutex;
 	const RecoveryPolicy _policy;
 	const Redactor& _redactor;
 	Poco::Logger& _logger;
+	const Listener _listener;
 	Poco::Thread _thread;
 	std::atomic<bool> _stopRequested{false};
 	Poco::Event _wakeUp;
 	bool _started = false;
+	std::vector<std::shared_ptr<Poco::Event>> _after;
+	LiveInput* _input = nullptr;      // the open upstream, for requestStop(); guarded by _inputMutex
+	Poco::FastMutex _inputMutex;
+	const std::shared_ptr<Poco::Event> _closed;
+
+	// the sinks: the pipeline thread's list, changed only by it; copies for status()
+	std::vector<Attached> _sinks;
+	std::vector<Sink> _toAttach;                     // guarded by _sinksMutex
+	std::vector<std::shared_ptr<ChannelSink>> _toDetach; // guarded by _sinksMutex
+	std::atomic<bool> _sinkChanges{false};
+	std::vector<Sink> _sinkView;                     // guarded by _sinksMutex: what status() reads
+	mutable Poco::FastMutex _sinksMutex;
 
 	// the timeline, pipeline thread only
 	static const int trackCount = 2;
@@ -117,10 +152,11 @@ private:
 	long long _keyframePts = 0;
 
 	mutable Poco::FastMutex _mutex; // guards what status() reads
-	State _state = State::Starting;
+	ChannelStatus::State _state = ChannelStatus::State::Starting;
 	Poco::Timestamp _startedAt;
 	int _reconnects = 0;
 	std::string _error;
+	std::string _errorCode;
 	Poco::Timestamp _lastPacketAt;
 	bool _hasPackets = false;
 	std::deque<std::pair<Poco::Timestamp, int>> _recentBytes;

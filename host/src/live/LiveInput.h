@@ -37,6 +37,9 @@ public:
 	virtual std::string describe(int error) const = 0;
 		/// An error read() returned, as a sentence for the admin (it ends up
 		/// in /stream_status and the log): never a URL or a credential.
+
+	virtual std::string errorCode(int error) const = 0;
+		/// The same error as a ChannelErrors code.
 };
 
 } // namespace restream::host

@@ -32,14 +32,14 @@ LiveState::LiveState(std::string path):
 {
 }
 
-void LiveState::save(Poco::Int64 primary, const std::vector<Poco::Int64>& channels) const
+void LiveState::save(Poco::Int64 program, const std::vector<Poco::Int64>& pinned) const
 {
 	if (_path.empty()) return;
 	Poco::JSON::Object document;
-	document.set("version", 1);
-	document.set("primary", primary > 0 ? Poco::Dynamic::Var(primary) : Poco::Dynamic::Var());
+	document.set("version", 2);
+	document.set("primary", program > 0 ? Poco::Dynamic::Var(program) : Poco::Dynamic::Var());
 	Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-	for (Poco::Int64 channel : channels) list->add(channel);
+	for (Poco::Int64 channel : pinned) list->add(channel);
 	document.set("channels", list);
 	std::ostringstream text;
 	document.stringify(text);
@@ -60,24 +60,29 @@ void LiveState::save(Poco::Int64 primary, const std::vector<Poco::Int64>& channe
 	}
 }
 
-bool LiveState::load(Poco::Int64& primary, std::vector<Poco::Int64>& channels) const
+bool LiveState::load(Poco::Int64& program, std::vector<Poco::Int64>& pinned) const
 {
-	primary = 0;
-	channels.clear();
+	program = 0;
+	pinned.clear();
 	if (_path.empty() || !Poco::File(_path).exists()) return false;
 	try
 	{
 		Poco::FileInputStream input(_path);
 		auto document = Poco::JSON::Parser().parse(input).extract<Poco::JSON::Object::Ptr>();
-		if (!document->isNull("primary")) primary = document->getValue<Poco::Int64>("primary");
+		if (!document->isNull("primary")) program = document->getValue<Poco::Int64>("primary");
+		const bool listsPrimary = document->optValue<int>("version", 1) == 1; // version 1 listed the primary among the channels
 		auto list = document->getArray("channels");
-		for (std::size_t i = 0; list && i < list->size(); ++i) channels.push_back(list->getElement<Poco::Int64>(static_cast<unsigned>(i)));
+		for (std::size_t i = 0; list && i < list->size(); ++i)
+		{
+			const auto channel = list->getElement<Poco::Int64>(static_cast<unsigned>(i));
+			if (!listsPrimary || channel != program) pinned.push_back(channel);
+		}
 		return true;
 	}
 	catch (const Poco::Exception&)
 	{
-		primary = 0;
-		channels.clear();
+		program = 0;
+		pinned.clear();
 		return false;
 	}
 }

@@ -4,6 +4,7 @@
 
 #include "live/ProducerInput.h"
 #include "live/UrlInput.h"
+#include "plugins/PluginGuard.h"
 
 extern "C" {
 #include <libavutil/error.h>
@@ -11,21 +12,16 @@ extern "C" {
 
 namespace restream::host {
 
-ProducerInput::ProducerInput(std::unique_ptr<PacketProducer> producer):
-	_producer(std::move(producer))
+ProducerInput::ProducerInput(std::unique_ptr<PacketProducer> producer, std::string owner, Poco::Logger& logger):
+	_producer(std::move(producer)),
+	_owner(std::move(owner)),
+	_logger(logger)
 {
 }
 
 ProducerInput::~ProducerInput()
 {
-	try
-	{
-		_producer.reset();
-	}
-	catch (...)
-	{
-		// a plugin's destructor that throws: nothing more to release
-	}
+	PluginGuard::call(_logger, _owner, "PacketProducer destruction", [&] { _producer.reset(); });
 }
 
 const ChannelFormat& ProducerInput::format() const
@@ -35,31 +31,24 @@ const ChannelFormat& ProducerInput::format() const
 
 int ProducerInput::read(AVPacket& packet)
 {
-	try
-	{
-		return _producer->read(packet);
-	}
-	catch (...)
-	{
-		return AVERROR_BUG;
-	}
+	int result = AVERROR_BUG;
+	PluginGuard::call(_logger, _owner, "PacketProducer::read", [&] { result = _producer->read(packet); });
+	return result;
 }
 
 void ProducerInput::interrupt()
 {
-	try
-	{
-		_producer->interrupt();
-	}
-	catch (...)
-	{
-		// the pipeline stops reading anyway
-	}
+	PluginGuard::call(_logger, _owner, "PacketProducer::interrupt", [&] { _producer->interrupt(); });
 }
 
 std::string ProducerInput::describe(int error) const
 {
 	return UrlInput::sentence(error);
+}
+
+std::string ProducerInput::errorCode(int error) const
+{
+	return UrlInput::code(error);
 }
 
 } // namespace restream::host

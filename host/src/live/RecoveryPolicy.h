@@ -11,15 +11,23 @@ namespace restream::host {
 
 struct RecoveryPolicy
 	/// How a channel recovers when its upstream fails (keys live.*). A value type.
-	/// Retries wait retryDelay, doubling up to maxRetryDelay, each with up to
-	/// 50 % random jitter, so the provider never sees a tight loop; a session
-	/// that streamed longer than healthyAfter resets the count.
+	///   - An upstream that delivered a keyframe and then failed is opened
+	///     again after a random delay of at most reopenJitter: a viewer's
+	///     buffer covers that, and many channels dropped by one provider
+	///     hiccup do not come back in the same millisecond.
+	///   - Consecutive opens that deliver no keyframe wait retryDelay,
+	///     doubling up to maxRetryDelay, each with up to 50 % random
+	///     jitter; refusals (HTTP 401, 403, 404: a full account, an offline
+	///     channel) double up to maxRefusedDelay instead, so the provider
+	///     never sees a tight loop of refused logins.
+	///   - After maxFailures such opens the channel shows Error, and goes on
+	///     retrying at the capped delay.
 {
+	Poco::Timespan reopenJitter = Poco::Timespan(0, 500000);
 	Poco::Timespan retryDelay = Poco::Timespan(1, 0);
-	Poco::Timespan maxRetryDelay = Poco::Timespan(30, 0);
-	int maxFailures = 8;                                   /// consecutive failures before the channel is in error
-	Poco::Timespan errorRetryInterval = Poco::Timespan(300, 0); /// in error, try again after this (0: only when the admin acts)
-	Poco::Timespan healthyAfter = Poco::Timespan(20, 0);
+	Poco::Timespan maxRetryDelay = Poco::Timespan(4, 0);
+	Poco::Timespan maxRefusedDelay = Poco::Timespan(30, 0);
+	int maxFailures = 5;
 };
 
 } // namespace restream::host

@@ -4,6 +4,7 @@
 
 #include "live/UrlInput.h"
 #include "live/UpstreamException.h"
+#include "restream/ChannelErrors.h"
 #include <Poco/Timestamp.h>
 #include <string>
 
@@ -238,6 +239,33 @@ std::string UrlInput::describe(int error) const
 {
 	if (error == AVERROR(ETIMEDOUT)) return "no data from the provider for " + std::to_string(_readTimeout.totalSeconds()) + " s";
 	return sentence(error);
+}
+
+std::string UrlInput::errorCode(int error) const
+{
+	return code(error);
+}
+
+std::string UrlInput::code(int error)
+{
+	switch (error)
+	{
+	case AVERROR_HTTP_NOT_FOUND: return ChannelErrors::UPSTREAM_NOT_FOUND;
+	case AVERROR_HTTP_FORBIDDEN:
+	case AVERROR_HTTP_UNAUTHORIZED:
+	case AVERROR_HTTP_BAD_REQUEST:
+	case AVERROR_HTTP_OTHER_4XX:
+	case AVERROR_HTTP_SERVER_ERROR: return ChannelErrors::UPSTREAM_REFUSED;
+	case AVERROR_INVALIDDATA:
+	case AVERROR_STREAM_NOT_FOUND:
+	case AVERROR_DEMUXER_NOT_FOUND: return ChannelErrors::NOT_A_STREAM;
+	case AVERROR_EOF: return ChannelErrors::STREAM_ENDED;
+	default: break;
+	}
+	if (error == AVERROR(ETIMEDOUT)) return ChannelErrors::NO_DATA;
+	if (error == AVERROR(ECONNREFUSED) || error == AVERROR(EHOSTUNREACH) || error == AVERROR(ENETUNREACH)) return ChannelErrors::PROVIDER_UNREACHABLE;
+	if (error == AVERROR(ENOMEM) || error == AVERROR(E2BIG)) return ChannelErrors::TOO_LARGE;
+	return ChannelErrors::UPSTREAM_ERROR;
 }
 
 std::string UrlInput::sentence(int error)

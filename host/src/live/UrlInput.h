@@ -49,8 +49,13 @@ public:
 	std::string describe(int error) const override;
 		/// As sentence(), and a timeout says how long the provider was silent.
 
+	std::string errorCode(int error) const override;
+
 	static std::string sentence(int error);
 		/// An FFmpeg error from an upstream as a sentence for a human.
+
+	static std::string code(int error);
+		/// An FFmpeg error from an upstream as a ChannelErrors code.
 
 private:
 	static int interruptCallback(void* opaque);

@@ -12,7 +12,7 @@ namespace restream::host {
 struct UrlInputOptions
 	/// How a channel's upstream is opened (keys live.*). A value type.
 {
-	Poco::Timespan readTimeout = Poco::Timespan(10, 0);      /// rw_timeout: a stall longer than this fails the read
+	Poco::Timespan readTimeout = Poco::Timespan(5, 0);        /// rw_timeout: a stall longer than this fails the read
 	int probeSize = 1000000;                                  /// bytes probed for stream info (bounded for a fast start)
 	Poco::Timespan analyzeDuration = Poco::Timespan(0, 1500000); /// media probed for stream info
 	int maxRedirects = 2;                                     /// HTTP redirects followed

@@ -3,18 +3,18 @@
 //
 
 #include "plugins/HostPluginContext.h"
+#include "logging/Redactor.h"
 #include <Poco/Logger.h>
 
 namespace restream::host {
 
 HostPluginContext::HostPluginContext(const std::string& pluginName, Poco::AutoPtr<Poco::Util::AbstractConfiguration> config,
-	ServiceRegistry& registry, std::string stateDirectory, const HostSettings& settings, const Redactor& redactor):
+	ServiceRegistry& registry, std::string stateDirectory, const HostServices& services):
 	_pluginName(pluginName),
 	_config(std::move(config)),
 	_registry(registry, pluginName),
 	_stateDirectory(std::move(stateDirectory)),
-	_settings(settings),
-	_redactor(redactor),
+	_services(services),
 	_logger(Poco::Logger::get(pluginName))
 {
 }
@@ -44,29 +44,29 @@ const std::string& HostPluginContext::stateDirectory() const
 	return _stateDirectory;
 }
 
-const std::string& HostPluginContext::publicApiUrl() const
+Channels& HostPluginContext::channels() const
 {
-	return _settings.publicApiUrl;
+	return _services.channels;
 }
 
-const std::string& HostPluginContext::publicPlayerUrl() const
+Catalog& HostPluginContext::catalog() const
 {
-	return _settings.publicPlayerUrl;
+	return _services.catalog;
 }
 
-bool HostPluginContext::isTrustedProxy(const Poco::Net::IPAddress& address) const
+PlaybackUrls& HostPluginContext::playbackUrls() const
 {
-	return _settings.trustedProxies.contains(address);
-}
-
-std::string HostPluginContext::clientAddress(const Poco::Net::HTTPServerRequest& request) const
-{
-	return _settings.trustedProxies.clientAddress(request);
+	return _services.playbackUrls;
 }
 
 std::string HostPluginContext::redact(const std::string& text) const
 {
-	return _redactor.redact(text);
+	return _services.redactor.redact(text);
+}
+
+void HostPluginContext::addSecret(const std::string& value) const
+{
+	if (value.size() >= 4) _services.redactor.addSecret(value);
 }
 
 } // namespace restream::host

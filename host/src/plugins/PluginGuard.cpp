@@ -3,7 +3,6 @@
 //
 
 #include "plugins/PluginGuard.h"
-#include "restream/JsonResponse.h"
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 #include <condition_variable>
@@ -58,41 +57,6 @@ bool PluginGuard::call(Poco::Logger& logger, const std::string& plugin, const st
 	{
 		logger.error("plugin %s failed in %s: %s", plugin, phase, describeCurrentException());
 		return false;
-	}
-}
-
-void PluginGuard::dispatch(Poco::Logger& logger, const std::string& plugin, const std::string& phase,
-	Poco::Net::HTTPServerResponse& response, const std::function<void()>& call)
-{
-	std::string failure;
-	try
-	{
-		call();
-		return;
-	}
-	catch (const Poco::IOException& exc)
-	{
-		// NetException is an IOException: a client that went away mid-answer
-		if (response.sent())
-		{
-			logger.debug("plugin %s, %s: client went away: %s", plugin, phase, exc.displayText());
-			return;
-		}
-		failure = exc.displayText();
-	}
-	catch (...)
-	{
-		failure = describeCurrentException();
-	}
-	logger.error("plugin %s failed in %s: %s", plugin, phase, failure);
-	if (response.sent()) return;
-	try
-	{
-		JsonResponse::sendError(response, Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal error in " + plugin);
-	}
-	catch (...)
-	{
-		logger.debug("plugin %s, %s: could not send the 500 answer", plugin, phase);
 	}
 }
 

@@ -11,10 +11,7 @@
 
 namespace Poco {
 class Logger;
-namespace Net {
-class HTTPServerResponse;
 }
-} // namespace Poco
 
 namespace restream::host {
 
@@ -40,13 +37,6 @@ public:
 
 	static bool call(Poco::Logger& logger, const std::string& plugin, const std::string& phase, const std::function<void()>& call);
 		/// Runs call on the calling thread. Returns false if it threw.
-
-	static void dispatch(Poco::Logger& logger, const std::string& plugin, const std::string& phase,
-		Poco::Net::HTTPServerResponse& response, const std::function<void()>& call);
-		/// Runs an HTTP handler of a plugin. When it throws, logs the error and
-		/// answers 500 {"detail"} unless the response was already sent. A
-		/// client that went away while the answer was written is logged at
-		/// debug level only.
 
 private:
 	static std::string describeCurrentException();

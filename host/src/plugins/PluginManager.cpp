@@ -17,10 +17,9 @@
 
 namespace restream::host {
 
-PluginManager::PluginManager(HostConfiguration& configuration, ServiceRegistry& registry, const Redactor& redactor, Poco::Logger& logger):
+PluginManager::PluginManager(HostConfiguration& configuration, ServiceRegistry& registry, Poco::Logger& logger):
 	_configuration(configuration),
 	_registry(registry),
-	_redactor(redactor),
 	_logger(logger)
 {
 }
@@ -143,18 +142,18 @@ void PluginManager::declareSettings(Redactor& redactor)
 			continue;
 		}
 		const std::string section = "plugins." + loaded.name;
-		for (const auto& setting : settings)
+		for (Setting setting : settings)
 		{
-			const std::string key = section + "." + setting.key;
-			_configuration.declare(key, setting.defaultValue, setting.legacyEnvironment);
-			if (setting.secret) redactor.addSecret(_configuration.view().getString(key, ""));
+			setting.key = section + "." + setting.key;
+			_configuration.declare(setting);
+			if (setting.type == Setting::Type::Secret) redactor.addSecret(_configuration.view().getString(setting.key, ""));
 		}
 		for (const auto& unknown : _configuration.undeclaredKeys(section))
 			_logger.warning("configuration key %s is not a setting of plugin %s; ignored", unknown, loaded.name);
 	}
 }
 
-void PluginManager::startAll(const HostSettings& settings, const std::string& stateDirectory, const Poco::Timespan& deadline)
+void PluginManager::startAll(const HostServices& services, const std::string& stateDirectory, const Poco::Timespan& deadline)
 {
 	for (std::size_t index = 0; index < _plugins.size(); ++index)
 	{
@@ -172,7 +171,7 @@ void PluginManager::startAll(const HostSettings& settings, const std::string& st
 			continue;
 		}
 		loaded.context.reset(new HostPluginContext(loaded.name, _configuration.view().createView("plugins." + loaded.name), _registry,
-			pluginState, settings, _redactor));
+			pluginState, services));
 		HostPluginContext& context = *loaded.context;
 		Plugin& plugin = *loaded.plugin;
 		switch (PluginGuard::run(_logger, loaded.name, "start", [&plugin, &context] { plugin.start(context); }, deadline))

@@ -6,9 +6,8 @@
 #define restream_host_PluginManager_INCLUDED
 
 #include "config/HostConfiguration.h"
-#include "plugins/HostPluginContext.h"
-#include "config/HostSettings.h"
 #include "logging/Redactor.h"
+#include "plugins/HostPluginContext.h"
 #include "plugins/ServiceRegistry.h"
 #include "restream/Plugin.h"
 #include <Poco/ClassLoader.h>
@@ -49,7 +48,7 @@ public:
 		Stopped
 	};
 
-	PluginManager(HostConfiguration& configuration, ServiceRegistry& registry, const Redactor& redactor, Poco::Logger& logger);
+	PluginManager(HostConfiguration& configuration, ServiceRegistry& registry, Poco::Logger& logger);
 	~PluginManager();
 		/// Stops and unloads whatever is still there.
 
@@ -58,11 +57,13 @@ public:
 		/// Failures are logged; they never throw.
 
 	void declareSettings(Redactor& redactor);
-		/// Declares every loaded plugin's settings in the configuration,
-		/// hands the values of secret settings to redactor, and reports keys
-		/// of a plugin's section that it does not declare.
+		/// Declares every loaded plugin's settings in the configuration (with
+		/// full keys, typed), hands the values of secret settings to
+		/// redactor, and reports keys of a plugin's section that it does not
+		/// declare. The values are checked by the caller
+		/// (HostConfiguration::problems()).
 
-	void startAll(const HostSettings& settings, const std::string& stateDirectory, const Poco::Timespan& deadline);
+	void startAll(const HostServices& services, const std::string& stateDirectory, const Poco::Timespan& deadline);
 		/// Starts the loaded plugins in load order.
 
 	void stopAll(const Poco::Timespan& deadline);
@@ -90,7 +91,6 @@ private:
 
 	HostConfiguration& _configuration;
 	ServiceRegistry& _registry;
-	const Redactor& _redactor;
 	Poco::Logger& _logger;
 	Poco::ClassLoader<Plugin> _loader; // declared before _plugins: destroyed after them
 	std::vector<Loaded> _plugins;

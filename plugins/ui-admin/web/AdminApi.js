@@ -5,10 +5,13 @@
 
 export class SessionEnded extends Error {}
 
+// An answer other than 2xx: its HTTP status, the API's {"detail"} sentence and, for a refused
+// channel, its "error_code" (ErrorSentences).
 export class ApiError extends Error {
-	constructor(status, detail) {
+	constructor(status, detail, code) {
 		super(detail);
 		this.status = status;
+		this.code = code || '';
 	}
 }
 
@@ -51,7 +54,10 @@ export class AdminApi {
 		} catch (error) {
 			data = null;
 		}
-		if (!response.ok) throw new ApiError(response.status, (data && data.detail) || 'HTTP ' + response.status);
+		if (!response.ok) {
+			const detail = data && typeof data.detail === 'string' ? data.detail : 'HTTP ' + response.status;
+			throw new ApiError(response.status, detail, data && typeof data.error_code === 'string' ? data.error_code : '');
+		}
 		return data;
 	}
 }

@@ -1,30 +1,23 @@
-// ErrorSentences: the engine reports upstream failures in /stream_status "error" as English
-// sentences (host/src/UrlInput.cpp describe()); the dashboard shows the known ones as a short
-// sentence in the page's language, and any other as the API wrote it.
+// ErrorSentences: the API names a channel's failure, or a refused start, by a machine code
+// ("error_code" in /stream_status and in a refusal's {"detail", "error_code"}; the codes are
+// host/include/restream/ChannelErrors.h) next to an English sentence. The dashboard says the codes
+// it knows in the page's language (strings.json "error_<code>"), any other code as the API wrote
+// its sentence: new codes may come before the dashboard knows them.
 
-const KNOWN = [
-	[/connection limit|HTTP 403/i, 'errLimit'],
-	[/refused the login|HTTP 401/i, 'errLogin'],
-	[/no data from the provider for (\d+) s/i, 'errNoDataFor'],
-	[/no data from the provider in time|timed? ?out/i, 'errNoData'],
-	[/no such stream|HTTP 404/i, 'errNotFound'],
-	[/ended the stream|connection to the provider was lost|closed the connection/i, 'errDropped'],
-	[/refused the connection|connection failed/i, 'errUnreachable'],
-	[/not a playable stream/i, 'errGarbage'],
-	[/HTTP 5xx|provider failed/i, 'errServer'],
-];
-
-export function describeError(error, state, t) {
-	if (!error) return '';
-	const known = KNOWN.find(([pattern]) => pattern.test(error));
-	// a number the engine's sentence carries (the seconds of a timeout) fills {n}
-	let sentence = known ? t[known[1]].replace('{n}', (known[0].exec(error) || [])[1] || '') : error;
-	if (state === 'reconnecting') sentence += t.reconnectingSuffix;
-	return sentence;
+function sentenceFor(code, english, t) {
+	const key = 'error_' + code;
+	return code && Object.prototype.hasOwnProperty.call(t, key) ? t[key] : english || '';
 }
 
-// A refused start: 409 is the provider account (or live.maxChannels) being full.
-export function describeStartFailure(status, detail, t) {
-	if (status === 409 && /provider|connection/i.test(detail)) return t.errAccountFull;
-	return t.startFailed.replace('{detail}', detail);
+// The failure of a running channel (a /stream_status answer), '' when none.
+export function describeError(status, t) {
+	const sentence = sentenceFor(status.error_code, status.error, t);
+	if (!sentence) return '';
+	return status.state === 'reconnecting' ? sentence + t.reconnectingSuffix : sentence;
+}
+
+// A refused start (an ApiError of /ui/start).
+export function describeStartFailure(error, t) {
+	const known = sentenceFor(error.code, '', t);
+	return known || t.startFailed.replace('{detail}', error.message);
 }

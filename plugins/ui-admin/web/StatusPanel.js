@@ -1,5 +1,6 @@
 // StatusPanel: shows the API's /stream_status (through /ui/status): the state as a badge (here and
-// in the top bar), the channel, uptime, viewers, bit rate, reconnects, and the error as a sentence.
+// in the top bar), the channel, uptime, viewers, bit rate, reconnects, and the error as a sentence
+// in the page's language (its code in data-code, the API's English sentence as the tooltip).
 
 import { describeError } from './ErrorSentences.js';
 
@@ -56,10 +57,11 @@ export class StatusPanel {
 		this.viewers.textContent = String(status.viewers ?? 0);
 		this.bitrate.textContent = formatBitrate(status.bitrate_kbps);
 		this.reconnects.textContent = String(status.reconnects ?? 0);
-		const sentence = state === 'live' ? '' : describeError(status.error, state, this.t);
+		const sentence = state === 'live' ? '' : describeError(status, this.t);
 		this.error.textContent = sentence;
 		this.error.hidden = !sentence;
 		this.error.title = status.error || '';
+		this.error.dataset.code = status.error_code || '';
 	}
 
 	showActionError(text) {

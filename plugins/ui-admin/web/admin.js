@@ -1,12 +1,14 @@
 // The admin dashboard: channels and categories, start / switch / stop, the live status (polled,
-// no reload), the share URLs with copy buttons, a muted preview and the provider account. All
-// data comes from the admin's own /ui/... endpoints; the API token never reaches the browser.
+// no reload), the share URLs the API gives with copy buttons, a muted preview and the provider
+// account. All data comes from the admin's own /ui/... endpoints; the API token never reaches the
+// browser.
 
 import strings from './strings.json';
 import { AdminApi, SessionEnded } from './AdminApi.js';
 import { ChannelList } from './ChannelList.js';
 import { describeStartFailure } from './ErrorSentences.js';
 import { PreviewPlayer } from './PreviewPlayer.js';
+import { SharePanel } from './SharePanel.js';
 import { StatusPanel } from './StatusPanel.js';
 
 const BUSY_POLL_MS = 1000;
@@ -18,6 +20,7 @@ function start() {
 	const element = (id) => document.getElementById(id);
 	const api = new AdminApi(document.querySelector('meta[name="csrf-token"]').content);
 	const panel = new StatusPanel(t);
+	const share = new SharePanel(element('shareList'), element('shareEmpty'), t);
 	const preview = new PreviewPlayer(element('preview'));
 	const previewCard = element('previewCard');
 	let busy = false;
@@ -32,6 +35,7 @@ function start() {
 	const showStatus = (status) => {
 		liveId = status.active ? status.stream_id : null;
 		panel.show(status);
+		share.show(status);
 		channels.setLive(liveId, busy);
 		if (status.active && status.state === 'live') {
 			previewCard.hidden = false;
@@ -90,7 +94,7 @@ function start() {
 
 	const actions = {
 		start: (channel) => act('/ui/start', { stream_id: channel.stream_id },
-			(error) => describeStartFailure(error.status, error.message, t)),
+			(error) => describeStartFailure(error, t)),
 		stop: () => act('/ui/stop', {}, (error) => error.message),
 		failed,
 	};
@@ -113,34 +117,6 @@ function start() {
 		}
 		setTimeout(showAccount, ACCOUNT_POLL_MS);
 	};
-
-	for (const button of document.querySelectorAll('button.copy')) {
-		button.addEventListener('click', async () => {
-			const input = element(button.dataset.copy);
-			let copied = false;
-			try {
-				if (navigator.clipboard && window.isSecureContext) {
-					await navigator.clipboard.writeText(input.value);
-					copied = true;
-				}
-			} catch (error) {
-				copied = false;
-			}
-			if (!copied) {
-				input.focus();
-				input.select();
-				try {
-					copied = document.execCommand('copy');
-				} catch (error) {
-					copied = false;
-				}
-			}
-			if (copied) {
-				button.textContent = t.copied;
-				setTimeout(() => { button.textContent = t.copy; }, 1500);
-			}
-		});
-	}
 
 	channels.init();
 	poll();

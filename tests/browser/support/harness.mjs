@@ -1,7 +1,8 @@
 // What every browser test needs: the real restream and the fake provider as child processes on
 // ephemeral ports of 127.0.0.1, the API, a headless Chromium, and a place for screenshots.
 // Every child runs under timeout(1), so nothing outlives a killed test run, and every child still
-// running when the test process exits is killed by its PID.
+// running when the test process exits is killed by its PID (with the process group timeout(1) made
+// for itself and the program).
 
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -14,6 +15,7 @@ import readline from 'node:readline';
 const children = new Set();
 process.on('exit', () => {
 	for (const child of children) {
+		try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
 		try { child.kill('SIGKILL'); } catch { /* already gone */ }
 	}
 });
@@ -77,7 +79,9 @@ export function freePort() {
 	});
 }
 
-function launch(binary, args, environment, seconds) {
+// Runs binary under timeout(1) for at most seconds; child.output keeps what it printed, child.exited
+// resolves to { code, signal }. terminate(child) stops it (SIGTERM, SIGKILL 15 s later).
+export function launch(binary, args, environment, seconds) {
 	const child = spawn('timeout', ['-s', 'TERM', '-k', '5', String(seconds), binary, ...args], {
 		env: environment,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -94,7 +98,7 @@ function launch(binary, args, environment, seconds) {
 	return child;
 }
 
-async function terminate(child) {
+export async function terminate(child) {
 	if (!children.has(child)) return;
 	child.kill('SIGTERM');
 	const timer = setTimeout(() => child.kill('SIGKILL'), 15000 * slowdown);
@@ -145,6 +149,17 @@ export class FakeProvider {
 		this.frozen = false;
 	}
 
+	// POST /_control?query (e.g. 'channel=103&drop_after=1'); throws unless 200.
+	async control(query) {
+		const response = await fetch(`${this.url}/_control?${query}`, { method: 'POST' });
+		if (response.status !== 200) throw new Error(`fake-xtream /_control?${query}: ${response.status} ${await response.text()}`);
+	}
+
+	// GET /_stats: { channels: { "101": { open, total, ... } }, ... }
+	async stats() {
+		return (await fetch(`${this.url}/_stats`)).json();
+	}
+
 	async stop() {
 		if (this.child) {
 			this.thaw();
@@ -173,16 +188,14 @@ export class Restream {
 	get playerUrl() { return this.url('player'); }
 	get output() { return this.child ? this.child.output : ''; }
 
+	// Picks free ports the first time; a start after restart()'s stop binds the same ones again.
 	async start() {
-		for (const port of ['admin', 'api', 'player']) this.ports[port] = await freePort();
+		for (const port of ['admin', 'api', 'player']) this.ports[port] = this.ports[port] || await freePort();
 		const defines = {
 			'state.dir': this.stateDir,
 			'plugins.dir': required('RESTREAM_PLUGIN_DIR'),
 			'live.retryDelay': '500',
-			// The faces find the API and each other on the test's ports.
-			'plugins.ui-player.apiPort': String(this.ports.api),
-			'plugins.ui-admin.apiUrl': this.apiUrl,
-			'plugins.ui-admin.playerPort': String(this.ports.player),
+			// The faces find the API and each other from http.<port>.port alone (ports said once).
 			...Object.fromEntries(Object.entries(this.ports).flatMap(([name, port]) =>
 				[[`http.${name}.address`, '127.0.0.1'], [`http.${name}.port`, String(port)]])),
 			...this.defines,
@@ -217,6 +230,18 @@ export class Restream {
 		this.child = null;
 		fs.rmSync(this.stateDir, { recursive: true, force: true });
 		if (code !== 0) throw new Error(`restream ended with ${code ?? signal}`);
+	}
+
+	// SIGTERM, then the same binary again on the same ports with the same state directory. Throws
+	// unless the first one ended with 0. Returns the milliseconds from SIGTERM to /health answering.
+	async restart() {
+		const began = Date.now();
+		await terminate(this.child);
+		const { code, signal } = await this.child.exited;
+		this.child = null;
+		if (code !== 0) throw new Error(`restream ended with ${code ?? signal} on SIGTERM`);
+		await this.start();
+		return Date.now() - began;
 	}
 
 	adminPassword() {

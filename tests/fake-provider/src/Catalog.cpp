@@ -6,7 +6,9 @@
 
 
 #include "Catalog.h"
+#include "fakeprovider/FakeProvider.h"
 #include "Poco/Format.h"
+#include <algorithm>
 
 
 namespace fakeprovider {
@@ -43,18 +45,20 @@ EncodingProfile smallProfile()
 }
 
 
+const int FIRST_SYNTHETIC_ID = FakeProvider::FIRST_SYNTHETIC_CHANNEL;
+const int FIRST_SYNTHETIC_CATEGORY = 10;
+const int SYNTHETIC_CATEGORIES = 50;
+
+
 } // namespace
 
 
-Catalog::Catalog(int syntheticChannels)
+Catalog::Catalog(int syntheticChannels):
+	_syntheticCount(std::max(0, syntheticChannels))
 {
 	addBuiltIns();
-	if (syntheticChannels > 0) addSynthetic(syntheticChannels);
-	for (std::size_t i = 0; i < _channels.size(); ++i)
-	{
-		_channels[i].num = static_cast<int>(i) + 1;
-		_index[_channels[i].streamId] = i;
-	}
+	for (std::size_t i = 0; i < _builtIns.size(); ++i) _builtIns[i].num = static_cast<int>(i) + 1;
+	if (_syntheticCount > 0) addSyntheticCategories();
 }
 
 
@@ -64,16 +68,32 @@ const std::vector<Catalog::Category>& Catalog::categories() const
 }
 
 
-const std::vector<Catalog::Channel>& Catalog::channels() const
+std::size_t Catalog::channelCount() const
 {
-	return _channels;
+	return _builtIns.size() + static_cast<std::size_t>(_syntheticCount);
 }
 
 
-const Catalog::Channel* Catalog::find(int streamId) const
+Catalog::Channel Catalog::channelAt(std::size_t index) const
 {
-	auto it = _index.find(streamId);
-	return it == _index.end() ? nullptr : &_channels[it->second];
+	if (index < _builtIns.size()) return _builtIns[index];
+	return syntheticChannel(static_cast<int>(index - _builtIns.size()));
+}
+
+
+bool Catalog::find(int streamId, Channel& channel) const
+{
+	for (const auto& builtIn: _builtIns)
+	{
+		if (builtIn.streamId == streamId)
+		{
+			channel = builtIn;
+			return true;
+		}
+	}
+	if (streamId < FIRST_SYNTHETIC_ID || streamId - FIRST_SYNTHETIC_ID >= _syntheticCount) return false;
+	channel = syntheticChannel(streamId - FIRST_SYNTHETIC_ID);
+	return true;
 }
 
 
@@ -88,20 +108,20 @@ void Catalog::addBuiltIns()
 	channel.epgChannelId = "france2.fr";
 	channel.hasLogo = true;
 	channel.profile = makeProfile(640, 360, 600000, {audioTrack("aac", 128000, 440, "fra")});
-	_channels.push_back(channel);
+	_builtIns.push_back(channel);
 
 	channel.streamId = 102;
 	channel.name = "Télé Océan";
 	channel.epgChannelId = "teleocean.fr";
 	channel.profile = makeProfile(320, 180, 300000, {audioTrack("mp2", 192000, 523, "fra")});
-	_channels.push_back(channel);
+	_builtIns.push_back(channel);
 
 	channel.streamId = 103;
 	channel.name = "Sport Extrême HD";
 	channel.categoryId = 3;
 	channel.epgChannelId = "sportextreme.fr";
 	channel.profile = makeProfile(1280, 720, 1500000, {audioTrack("aac", 128000, 330, "fra")});
-	_channels.push_back(channel);
+	_builtIns.push_back(channel);
 
 	channel.streamId = 104;
 	channel.name = "Le \"Grand\" Journal & Co \xF0\x9F\x93\xBA"; // U+1F4FA television
@@ -109,49 +129,50 @@ void Catalog::addBuiltIns()
 	channel.epgChannelId = "grandjournal.fr";
 	channel.hasLogo = false;
 	channel.profile = makeProfile(320, 180, 300000, {audioTrack("aac", 96000, 880, "fra"), audioTrack("ac3", 192000, 660, "eng")});
-	_channels.push_back(channel);
+	_builtIns.push_back(channel);
 
 	channel.streamId = 105;
 	channel.name = "News 24";
 	channel.epgChannelId = "";
 	channel.hasLogo = true;
 	channel.profile = smallProfile();
-	_channels.push_back(channel);
+	_builtIns.push_back(channel);
 
 	channel.streamId = 106;
 	channel.name = "Ciné Nuit";
 	channel.categoryId = 3;
 	channel.epgChannelId = "cinenuit.fr";
 	channel.online = false;
-	_channels.push_back(channel);
+	_builtIns.push_back(channel);
 
-	for (auto& builtIn: _channels) builtIn.added = 1700000000L + builtIn.streamId * 60L;
+	for (auto& builtIn: _builtIns) builtIn.added = 1700000000L + builtIn.streamId * 60L;
 }
 
 
-void Catalog::addSynthetic(int count)
+void Catalog::addSyntheticCategories()
 {
 	static const char* const themes[] = {"Cinéma", "Séries", "Musique", "Jeunesse", "Documentaires",
 		"Régions", "Économie", "Santé", "Société", "Théâtre"};
 	static const char* const regions[] = {"France", "Belgique", "Québec", "Suisse", "Côte d'Ivoire"};
-	const int firstCategory = 10;
-	const int categoryCount = 50;
-	for (int i = 0; i < categoryCount; ++i)
+	for (int i = 0; i < SYNTHETIC_CATEGORIES; ++i)
 	{
-		_categories.push_back({firstCategory + i, Poco::format("%s · %s", std::string(themes[i % 10]), std::string(regions[i / 10]))});
+		_categories.push_back({FIRST_SYNTHETIC_CATEGORY + i, Poco::format("%s · %s", std::string(themes[i % 10]), std::string(regions[i / 10]))});
 	}
-	_channels.reserve(_channels.size() + static_cast<std::size_t>(count));
-	for (int i = 0; i < count; ++i)
-	{
-		Channel channel;
-		channel.streamId = 1001 + i;
-		channel.categoryId = firstCategory + i % categoryCount;
-		channel.name = Poco::format("Chaîne n°%05d — %s", i + 1, _categories[static_cast<std::size_t>(3 + i % categoryCount)].name);
-		channel.epgChannelId = Poco::format("synthetique%d.fr", i + 1);
-		channel.added = 1710000000L + i;
-		channel.profile = smallProfile();
-		_channels.push_back(std::move(channel));
-	}
+}
+
+
+Catalog::Channel Catalog::syntheticChannel(int index) const
+{
+	const int category = index % SYNTHETIC_CATEGORIES;
+	Channel channel;
+	channel.streamId = FIRST_SYNTHETIC_ID + index;
+	channel.num = static_cast<int>(_builtIns.size()) + index + 1;
+	channel.categoryId = FIRST_SYNTHETIC_CATEGORY + category;
+	channel.name = Poco::format("Chaîne n°%05d — %s", index + 1, _categories[_categories.size() - SYNTHETIC_CATEGORIES + category].name);
+	channel.epgChannelId = Poco::format("synthetique%d.fr", index + 1);
+	channel.added = 1710000000L + index;
+	channel.profile = smallProfile();
+	return channel;
 }
 
 

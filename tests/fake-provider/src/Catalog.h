@@ -12,8 +12,8 @@
 
 
 #include "EncodingProfile.h"
+#include <cstddef>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 
@@ -21,7 +21,8 @@ namespace fakeprovider {
 
 
 class Catalog
-	/// The built-in categories and channels plus a number of synthetic ones.
+	/// The built-in categories and channels plus a number of synthetic ones. Synthetic channels
+	/// are computed when asked for, so a catalog of a million costs no memory.
 	/// Immutable after construction: safe to read from any thread.
 {
 public:
@@ -34,13 +35,13 @@ public:
 	struct Channel
 	{
 		int streamId = 0;
-		int num = 0;
+		int num = 0;              /// the panel's channel number: position in the catalog, from 1
 		std::string name;
 		int categoryId = 0;
-		std::string epgChannelId;
-		bool hasLogo = false;  /// stream_icon points to /logos/ID.png, else it is ""
-		long added = 0;        /// unix time
-		bool online = true;    /// false: listed, but its stream answers 404
+		std::string epgChannelId; /// "" for a channel without a guide
+		bool hasLogo = false;     /// stream_icon points to /logos/ID.png, else it is ""
+		long added = 0;           /// unix time
+		bool online = true;       /// false: listed, but its stream answers 404
 		EncodingProfile profile;
 	};
 
@@ -48,18 +49,24 @@ public:
 		/// Built-in catalog plus syntheticChannels generated channels over 50 categories.
 
 	const std::vector<Category>& categories() const;
-	const std::vector<Channel>& channels() const;
 
-	const Channel* find(int streamId) const;
-		/// The channel with this stream id, or nullptr.
+	std::size_t channelCount() const;
+
+	Channel channelAt(std::size_t index) const;
+		/// The channel at this position in catalog order (its num is index + 1).
+		/// index must be below channelCount().
+
+	bool find(int streamId, Channel& channel) const;
+		/// Sets channel and returns true if a channel has this stream id.
 
 private:
 	void addBuiltIns();
-	void addSynthetic(int count);
+	void addSyntheticCategories();
+	Channel syntheticChannel(int index) const;
 
 	std::vector<Category> _categories;
-	std::vector<Channel> _channels;
-	std::unordered_map<int, std::size_t> _index; /// stream id -> position in _channels
+	std::vector<Channel> _builtIns;
+	const int _syntheticCount;
 };
 
 

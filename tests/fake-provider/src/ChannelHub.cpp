@@ -11,8 +11,9 @@
 namespace fakeprovider {
 
 
-ChannelHub::ChannelHub(StatsRecorder& stats, std::chrono::milliseconds linger):
+ChannelHub::ChannelHub(StatsRecorder& stats, LiveChannel::SettingsSource settings, std::chrono::milliseconds linger):
 	_stats(stats),
+	_settings(std::move(settings)),
 	_linger(linger)
 {
 }
@@ -24,17 +25,17 @@ ChannelHub::~ChannelHub()
 }
 
 
-bool ChannelHub::subscribe(const Catalog::Channel& channel, const std::shared_ptr<StreamClient>& pClient)
+bool ChannelHub::subscribe(const Catalog::Channel& channel, const std::shared_ptr<ChunkSink>& pClient)
 {
 	LiveChannel* pChannel = find(channel);
 	return pChannel && pChannel->subscribe(pClient);
 }
 
 
-void ChannelHub::unsubscribe(const Catalog::Channel& channel, const std::shared_ptr<StreamClient>& pClient)
+void ChannelHub::unsubscribe(int channelId, const std::shared_ptr<ChunkSink>& pClient)
 {
 	std::lock_guard<std::mutex> lock(_mutex);
-	auto it = _channels.find(channel.streamId);
+	auto it = _channels.find(channelId);
 	if (it != _channels.end()) it->second->unsubscribe(pClient);
 }
 
@@ -54,7 +55,7 @@ LiveChannel* ChannelHub::find(const Catalog::Channel& channel)
 	auto it = _channels.find(channel.streamId);
 	if (it == _channels.end())
 	{
-		it = _channels.emplace(channel.streamId, std::make_unique<LiveChannel>(channel, _stats, _linger)).first;
+		it = _channels.emplace(channel.streamId, std::make_unique<LiveChannel>(channel, _stats, _settings, _linger)).first;
 	}
 	return it->second.get();
 }

@@ -12,8 +12,8 @@
 
 
 #include "Catalog.h"
+#include "ChunkSink.h"
 #include "LiveChannel.h"
-#include "StreamClient.h"
 #include <chrono>
 #include <map>
 #include <memory>
@@ -28,19 +28,19 @@ class StatsRecorder;
 
 class ChannelHub
 	/// Creates the LiveChannel of a catalog channel the first time it is streamed and keeps it
-	/// (an idle one holds no thread) until stop(). Thread-safe. References the catalog channels
-	/// and the recorder, which must outlive it.
+	/// (an idle one holds no thread) until stop(). Thread-safe. References the recorder, which
+	/// must outlive it.
 {
 public:
-	ChannelHub(StatsRecorder& stats, std::chrono::milliseconds linger);
+	ChannelHub(StatsRecorder& stats, LiveChannel::SettingsSource settings, std::chrono::milliseconds linger);
 
 	~ChannelHub();
 		/// Calls stop().
 
-	bool subscribe(const Catalog::Channel& channel, const std::shared_ptr<StreamClient>& pClient);
+	bool subscribe(const Catalog::Channel& channel, const std::shared_ptr<ChunkSink>& pClient);
 		/// Subscribes the client to the channel's encoder. Returns false once stopped.
 
-	void unsubscribe(const Catalog::Channel& channel, const std::shared_ptr<StreamClient>& pClient);
+	void unsubscribe(int channelId, const std::shared_ptr<ChunkSink>& pClient);
 
 	void stop();
 		/// Closes every client and joins every encoder thread; later subscribe() calls fail.
@@ -49,6 +49,7 @@ private:
 	LiveChannel* find(const Catalog::Channel& channel);
 
 	StatsRecorder& _stats;
+	const LiveChannel::SettingsSource _settings;
 	const std::chrono::milliseconds _linger;
 	std::mutex _mutex;
 	std::map<int, std::unique_ptr<LiveChannel>> _channels;

@@ -58,6 +58,9 @@ void writeFaults(JsonWriter& json, const ChannelFaults& faults)
 		.key("garbage").value(faults.garbage)
 		.key("redirect").value(faults.redirects)
 		.key("redirect_loop").value(faults.redirectLoop)
+		.key("bitrate_mbps").value(faults.bitRateMbps)
+		.key("oversized_pes").value(faults.oversizedPes)
+		.key("hls_loop").value(faults.hlsLoop)
 		.endObject();
 }
 
@@ -116,6 +119,11 @@ std::string ControlHandler::settingsJson(ProviderContext& context)
 		.key("user_agent_required").value(context.faults().userAgentRequired())
 		.key("max_connections").value(context.slots().limit())
 		.key("slot_release_delay_ms").value(static_cast<Poco::Int64>(context.slots().releaseDelay().totalMilliseconds()))
+		.key("catalog_drip_ms").value(static_cast<Poco::Int64>(context.faults().catalogDrip().totalMilliseconds()))
+		.key("gop_frames").value(context.settings().gopFrames())
+		.key("hls").value(context.settings().hls())
+		.key("guide_channels").value(context.settings().guideChannels())
+		.key("guide_hours").value(context.settings().guideHours())
 		.key("faults").beginObject();
 	for (const auto& entry: context.faults().all())
 	{
@@ -130,7 +138,8 @@ std::string ControlHandler::settingsJson(ProviderContext& context)
 void ControlHandler::apply(const Poco::Net::HTMLForm& form)
 {
 	static const std::set<std::string> known = {"channel", "drop_after", "stall", "status", "garbage", "redirect",
-		"redirect_loop", "api_mode", "api_delay_ms", "user_agent_required", "max_connections", "slot_release_delay_ms"};
+		"redirect_loop", "bitrate_mbps", "oversized_pes", "hls_loop", "api_mode", "api_delay_ms", "user_agent_required",
+		"max_connections", "slot_release_delay_ms", "catalog_drip_ms", "gop_frames", "hls", "guide_channels", "guide_hours"};
 	for (const auto& parameter: form)
 	{
 		if (known.count(parameter.first) == 0) throw Poco::InvalidArgumentException("unknown parameter " + parameter.first);
@@ -150,12 +159,22 @@ void ControlHandler::apply(const Poco::Net::HTMLForm& form)
 	if (form.has("garbage")) faults.garbage = parseFlag("garbage", form.get("garbage"));
 	if (form.has("redirect")) faults.redirects = parseInt("redirect", form.get("redirect"), 0, 100);
 	if (form.has("redirect_loop")) faults.redirectLoop = parseFlag("redirect_loop", form.get("redirect_loop"));
+	if (form.has("bitrate_mbps")) faults.bitRateMbps = parseInt("bitrate_mbps", form.get("bitrate_mbps"), 0, FaultSwitches::MAX_BIT_RATE_MBPS);
+	if (form.has("oversized_pes")) faults.oversizedPes = parseFlag("oversized_pes", form.get("oversized_pes"));
+	if (form.has("hls_loop")) faults.hlsLoop = parseFlag("hls_loop", form.get("hls_loop"));
 	ApiMode mode = _context.faults().apiMode();
 	if (form.has("api_mode") && !parseApiMode(form.get("api_mode"), mode))
 		throw Poco::InvalidArgumentException("unknown api_mode " + form.get("api_mode"));
 	const int apiDelay = form.has("api_delay_ms") ? parseInt("api_delay_ms", form.get("api_delay_ms"), 0, 600000) : -1;
 	const int maxConnections = form.has("max_connections") ? parseInt("max_connections", form.get("max_connections"), 0, 1000000) : -1;
 	const int releaseDelay = form.has("slot_release_delay_ms") ? parseInt("slot_release_delay_ms", form.get("slot_release_delay_ms"), 0, 600000) : -1;
+	const int catalogDrip = form.has("catalog_drip_ms") ? parseInt("catalog_drip_ms", form.get("catalog_drip_ms"), 0, 600000) : -1;
+	const int gopFrames = form.has("gop_frames") ? parseInt("gop_frames", form.get("gop_frames"), 1, RuntimeSettings::MAX_GOP_FRAMES) : -1;
+	const int guideChannels = form.has("guide_channels")
+		? parseInt("guide_channels", form.get("guide_channels"), 0, RuntimeSettings::MAX_GUIDE_CHANNELS) : _context.settings().guideChannels();
+	const int guideHours = form.has("guide_hours")
+		? parseInt("guide_hours", form.get("guide_hours"), 1, RuntimeSettings::MAX_GUIDE_HOURS) : _context.settings().guideHours();
+	const bool hls = form.has("hls") ? parseFlag("hls", form.get("hls")) : _context.settings().hls();
 
 	_context.faults().set(channelId, faults); // validates the status range
 	_context.faults().setApiMode(mode);
@@ -163,6 +182,10 @@ void ControlHandler::apply(const Poco::Net::HTMLForm& form)
 	if (form.has("user_agent_required")) _context.faults().setUserAgentRequired(form.get("user_agent_required"));
 	if (maxConnections >= 0) _context.slots().setLimit(maxConnections);
 	if (releaseDelay >= 0) _context.slots().setReleaseDelay(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(releaseDelay) * 1000));
+	if (catalogDrip >= 0) _context.faults().setCatalogDrip(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(catalogDrip) * 1000));
+	if (gopFrames > 0) _context.settings().setGopFrames(gopFrames);
+	_context.settings().setGuideSize(guideChannels, guideHours);
+	if (form.has("hls")) _context.setHls(hls);
 }
 
 

@@ -27,9 +27,10 @@ class ControlHandler: public Poco::Net::HTTPRequestHandler
 	/// POST /_control?PARAMS: changes switches (query parameters), then answers like GET.
 	///   channel=ID|all (default all) selects the channel of the per-channel switches:
 	///     drop_after=SECONDS (decimal, 0 clears), stall=0|1, status=0|300-599, garbage=0|1,
-	///     redirect=N (0-100), redirect_loop=0|1
+	///     redirect=N (0-100), redirect_loop=0|1, bitrate_mbps=N (0-1000), oversized_pes=0|1, hls_loop=0|1
 	///   global: api_mode=normal|html|text|slow|expired|disabled|banned|numbers, api_delay_ms=N,
-	///     user_agent_required=SUBSTRING (empty clears), max_connections=N, slot_release_delay_ms=N
+	///     user_agent_required=SUBSTRING (empty clears), max_connections=N, slot_release_delay_ms=N,
+	///     catalog_drip_ms=N, gop_frames=N (1-250), hls=0|1, guide_channels=N, guide_hours=N
 	///   An unknown parameter, an unknown channel or a bad value: 400 and nothing changes.
 	/// POST /_control/reset: clears every switch (see FakeProvider::resetFaults()).
 {

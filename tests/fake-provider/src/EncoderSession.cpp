@@ -6,8 +6,11 @@
 
 
 #include "EncoderSession.h"
+#include "fakeprovider/FrameClock.h"
 #include "Poco/Exception.h"
 #include "Poco/Format.h"
+#include "Poco/Timestamp.h"
+#include <cstring>
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavfilter/avfilter.h>
@@ -26,8 +29,7 @@ namespace fakeprovider {
 namespace {
 
 
-const int FRAME_RATE = 25;
-const int GOP_FRAMES = 50;
+const int X264_KEYINT = 600; // longer than any gopFrames: every keyframe is a forced one
 const int SAMPLE_RATE = 48000;
 const int TS_PACKET_SIZE = 188;
 const int IO_BUFFER_SIZE = TS_PACKET_SIZE * 64;
@@ -95,7 +97,7 @@ Poco::Int64 EncoderSession::nextDue() const
 }
 
 
-void EncoderSession::produce()
+void EncoderSession::produce(const Settings& settings)
 {
 	Track* pTrack = &_tracks.front();
 	for (auto& track: _tracks)
@@ -108,11 +110,22 @@ void EncoderSession::produce()
 	const Poco::Int64 length = isVideo ? 1 : _pFrame->nb_samples;
 	pTrack->nextDue = toMicroseconds(_pFrame->pts + length, sinkTimeBase);
 	_pFrame->pts = av_rescale_q(_pFrame->pts, sinkTimeBase, pTrack->codec->time_base);
-	if (isVideo) _pFrame->pict_type = AV_PICTURE_TYPE_NONE;
+	std::size_t videoFrameBytes = 0;
+	if (isVideo)
+	{
+		const bool keyframe = _framesSinceKeyframe < 0 || _framesSinceKeyframe >= settings.gopFrames;
+		_framesSinceKeyframe = keyframe ? 1 : _framesSinceKeyframe + 1;
+		_pFrame->pict_type = keyframe ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE;
+		videoFrameBytes = static_cast<std::size_t>(settings.videoBitRate / 8 / FRAME_RATE);
+		const int writable = av_frame_make_writable(_pFrame);
+		if (writable < 0) av_frame_unref(_pFrame);
+		check(writable, "av_frame_make_writable");
+		FrameClock::stamp(*_pFrame, Poco::Timestamp().epochMicroseconds() / 1000);
+	}
 	const int rc = avcodec_send_frame(pTrack->codec, _pFrame);
 	av_frame_unref(_pFrame);
 	check(rc, "avcodec_send_frame");
-	mux(*pTrack);
+	mux(*pTrack, videoFrameBytes);
 }
 
 
@@ -129,8 +142,7 @@ void EncoderSession::openVideo(const EncodingProfile& profile)
 	pContext->time_base = AVRational{1, FRAME_RATE};
 	pContext->framerate = AVRational{FRAME_RATE, 1};
 	pContext->sample_aspect_ratio = AVRational{1, 1};
-	pContext->gop_size = GOP_FRAMES;
-	pContext->keyint_min = GOP_FRAMES;
+	pContext->gop_size = X264_KEYINT;
 	pContext->max_b_frames = 0;
 	pContext->bit_rate = profile.videoBitRate;
 	pContext->rc_max_rate = profile.videoBitRate;
@@ -140,6 +152,7 @@ void EncoderSession::openVideo(const EncodingProfile& profile)
 	av_dict_set(&pOptions, "preset", "ultrafast", 0);
 	av_dict_set(&pOptions, "tune", "zerolatency", 0);
 	av_dict_set(&pOptions, "x264-params", "scenecut=0", 0);
+	av_dict_set(&pOptions, "forced-idr", "1", 0);
 	const int rc = avcodec_open2(pContext, pCodec, &pOptions);
 	av_dict_free(&pOptions);
 	check(rc, "avcodec_open2(libx264)");
@@ -229,6 +242,7 @@ void EncoderSession::openMuxer(const EncodingProfile& profile, const std::string
 	{
 		Track& track = _tracks[i];
 		track.stream = checkPtr(avformat_new_stream(_pFormat, nullptr), "avformat_new_stream");
+		track.stream->id = VIDEO_PID + static_cast<int>(i);
 		check(avcodec_parameters_from_context(track.stream->codecpar, track.codec), "avcodec_parameters_from_context");
 		track.stream->time_base = track.codec->time_base;
 		if (i > 0 && !profile.audioTracks[i - 1].language.empty())
@@ -240,20 +254,33 @@ void EncoderSession::openMuxer(const EncodingProfile& profile, const std::string
 }
 
 
-void EncoderSession::mux(Track& track)
+void EncoderSession::mux(Track& track, std::size_t videoFrameBytes)
+	/// Muxes what the track's encoder has; pads video packets shorter than videoFrameBytes with
+	/// one filler data NAL unit (start code, type 12, 0xFF bytes, the stop bit).
 {
+	static const std::uint8_t FILLER_HEAD[] = {0, 0, 0, 1, 12};
 	for (;;)
 	{
 		const int rc = avcodec_receive_packet(track.codec, _pPacket);
 		if (rc == AVERROR(EAGAIN)) return;
 		check(rc, "avcodec_receive_packet");
+		const std::size_t size = static_cast<std::size_t>(_pPacket->size);
+		if (videoFrameBytes > size + sizeof(FILLER_HEAD) + 1)
+		{
+			const int growth = static_cast<int>(videoFrameBytes - size);
+			check(av_grow_packet(_pPacket, growth), "av_grow_packet");
+			std::uint8_t* pFiller = _pPacket->data + size;
+			std::memcpy(pFiller, FILLER_HEAD, sizeof(FILLER_HEAD));
+			std::memset(pFiller + sizeof(FILLER_HEAD), 0xFF, static_cast<std::size_t>(growth) - sizeof(FILLER_HEAD) - 1);
+			pFiller[growth - 1] = 0x80;
+		}
 		if (_pPacket->duration == 0)
 		{
 			_pPacket->duration = track.codec->codec_type == AVMEDIA_TYPE_VIDEO ? 1 : track.codec->frame_size;
 		}
 		_pPacket->stream_index = track.stream->index;
 		av_packet_rescale_ts(_pPacket, track.codec->time_base, track.stream->time_base);
-		check(av_interleaved_write_frame(_pFormat, _pPacket), "av_interleaved_write_frame");
+		check(av_write_frame(_pFormat, _pPacket), "av_write_frame");
 	}
 }
 

@@ -20,7 +20,7 @@ namespace fakeprovider {
 
 struct EncodingProfile
 	/// Video and audio tracks of a streamable channel. Video is always H.264 (libx264 ultrafast,
-	/// zerolatency, yuv420p, 25 fps, keyframe every 50 frames) from testsrc2; audio comes from sine.
+	/// zerolatency, yuv420p, 25 fps, see EncoderSession) from testsrc2; audio comes from sine.
 {
 	struct AudioTrack
 	{

@@ -119,6 +119,18 @@ std::string FakeProvider::streamUrl(int channelId) const
 }
 
 
+std::string FakeProvider::hlsUrl(int channelId) const
+{
+	return Poco::format("%s/live/%s/%s/%d.m3u8", baseUrl(), options().username, options().password, channelId);
+}
+
+
+std::string FakeProvider::guideUrl() const
+{
+	return Poco::format("%s/xmltv.php?username=%s&password=%s", baseUrl(), options().username, options().password);
+}
+
+
 const ProviderOptions& FakeProvider::options() const
 {
 	return _pContext->options();
@@ -192,6 +204,30 @@ void FakeProvider::setRedirectLoop(int channelId, bool loop)
 }
 
 
+void FakeProvider::setBitRate(int channelId, int mbps)
+{
+	ChannelFaults faults = channelFaults(channelId);
+	faults.bitRateMbps = mbps;
+	setChannelFaults(channelId, faults);
+}
+
+
+void FakeProvider::setOversizedPes(int channelId, bool oversized)
+{
+	ChannelFaults faults = channelFaults(channelId);
+	faults.oversizedPes = oversized;
+	setChannelFaults(channelId, faults);
+}
+
+
+void FakeProvider::setHlsLoop(int channelId, bool loop)
+{
+	ChannelFaults faults = channelFaults(channelId);
+	faults.hlsLoop = loop;
+	setChannelFaults(channelId, faults);
+}
+
+
 void FakeProvider::setApiMode(ApiMode mode)
 {
 	_pContext->faults().setApiMode(mode);
@@ -213,6 +249,42 @@ void FakeProvider::setApiDelay(Poco::Timespan delay)
 void FakeProvider::setUserAgentRequired(const std::string& substring)
 {
 	_pContext->faults().setUserAgentRequired(substring);
+}
+
+
+void FakeProvider::setCatalogDrip(Poco::Timespan interval)
+{
+	_pContext->faults().setCatalogDrip(interval);
+}
+
+
+void FakeProvider::setGopFrames(int frames)
+{
+	_pContext->settings().setGopFrames(frames);
+}
+
+
+int FakeProvider::gopFrames() const
+{
+	return _pContext->settings().gopFrames();
+}
+
+
+void FakeProvider::setHlsEnabled(bool enabled)
+{
+	_pContext->setHls(enabled);
+}
+
+
+bool FakeProvider::hlsEnabled() const
+{
+	return _pContext->settings().hls();
+}
+
+
+void FakeProvider::setGuideSize(int channels, int hours)
+{
+	_pContext->settings().setGuideSize(channels, hours);
 }
 
 

@@ -12,9 +12,9 @@
 namespace fakeprovider {
 
 
-FaultSwitches::FaultSwitches(Poco::Timespan apiDelay):
-	_apiDelay(apiDelay)
+FaultSwitches::FaultSwitches(const ProviderOptions& options)
 {
+	reset(options);
 }
 
 
@@ -26,6 +26,8 @@ void FaultSwitches::set(int channelId, const ChannelFaults& faults)
 		throw Poco::InvalidArgumentException("drop_after must not be negative");
 	if (faults.redirects < 0 || faults.redirects > 100)
 		throw Poco::InvalidArgumentException("redirect must be 0-100");
+	if (faults.bitRateMbps < 0 || faults.bitRateMbps > MAX_BIT_RATE_MBPS)
+		throw Poco::InvalidArgumentException("bitrate_mbps must be 0-1000");
 	std::lock_guard<std::mutex> lock(_mutex);
 	if (faults == ChannelFaults()) _faults.erase(channelId);
 	else _faults[channelId] = faults;
@@ -57,6 +59,9 @@ ChannelFaults FaultSwitches::effective(int channelId) const
 	merged.garbage = own.garbage || global.garbage;
 	merged.redirects = own.redirects != 0 ? own.redirects : global.redirects;
 	merged.redirectLoop = own.redirectLoop || global.redirectLoop;
+	merged.bitRateMbps = own.bitRateMbps != 0 ? own.bitRateMbps : global.bitRateMbps;
+	merged.oversizedPes = own.oversizedPes || global.oversizedPes;
+	merged.hlsLoop = own.hlsLoop || global.hlsLoop;
 	return merged;
 }
 
@@ -96,6 +101,21 @@ Poco::Timespan FaultSwitches::apiDelay() const
 }
 
 
+void FaultSwitches::setCatalogDrip(Poco::Timespan interval)
+{
+	if (interval.totalMicroseconds() < 0) throw Poco::InvalidArgumentException("catalog_drip_ms must not be negative");
+	std::lock_guard<std::mutex> lock(_mutex);
+	_catalogDrip = interval;
+}
+
+
+Poco::Timespan FaultSwitches::catalogDrip() const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	return _catalogDrip;
+}
+
+
 void FaultSwitches::setUserAgentRequired(const std::string& substring)
 {
 	std::lock_guard<std::mutex> lock(_mutex);
@@ -117,12 +137,13 @@ bool FaultSwitches::userAgentAllowed(const std::string& userAgent) const
 }
 
 
-void FaultSwitches::reset(Poco::Timespan apiDelay)
+void FaultSwitches::reset(const ProviderOptions& options)
 {
+	setCatalogDrip(options.catalogDrip);
 	std::lock_guard<std::mutex> lock(_mutex);
 	_faults.clear();
 	_apiMode = ApiMode::NORMAL;
-	_apiDelay = apiDelay;
+	_apiDelay = options.apiDelay;
 	_userAgentRequired.clear();
 }
 

@@ -150,6 +150,19 @@ const std::string& JsonWriter::str() const
 }
 
 
+std::size_t JsonWriter::size() const
+{
+	return _out.size();
+}
+
+
+void JsonWriter::drainTo(std::ostream& out)
+{
+	out.write(_out.data(), static_cast<std::streamsize>(_out.size()));
+	_out.clear();
+}
+
+
 void JsonWriter::separate()
 {
 	if (_afterKey)

@@ -12,6 +12,8 @@
 
 
 #include "Poco/Types.h"
+#include <cstddef>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -20,7 +22,8 @@ namespace fakeprovider {
 
 
 class JsonWriter
-	/// Builds compact JSON text into a string, in order. With PHP escaping, strings are escaped
+	/// Builds compact JSON text into a string, in order; a long document can be written out in
+	/// pieces as it is built (drainTo()). With PHP escaping, strings are escaped
 	/// as PHP's json_encode() does by default ("\/", \uXXXX for every non-ASCII character, UTF-16
 	/// surrogate pairs above U+FFFF); otherwise UTF-8 is written as is.
 	/// The caller is responsible for a well-formed sequence (key() before each value in an object).
@@ -42,6 +45,13 @@ public:
 	JsonWriter& null();
 
 	const std::string& str() const;
+		/// The text built (since the last drainTo()).
+
+	std::size_t size() const;
+		/// Bytes in str().
+
+	void drainTo(std::ostream& out);
+		/// Writes str() to out and empties it; building goes on where it was.
 
 private:
 	void separate();

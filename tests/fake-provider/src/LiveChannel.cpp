@@ -17,9 +17,10 @@
 namespace fakeprovider {
 
 
-LiveChannel::LiveChannel(const Catalog::Channel& channel, StatsRecorder& stats, std::chrono::milliseconds linger):
+LiveChannel::LiveChannel(const Catalog::Channel& channel, StatsRecorder& stats, SettingsSource settings, std::chrono::milliseconds linger):
 	_channel(channel),
 	_stats(stats),
+	_settings(std::move(settings)),
 	_linger(linger)
 {
 }
@@ -31,7 +32,7 @@ LiveChannel::~LiveChannel()
 }
 
 
-bool LiveChannel::subscribe(const std::shared_ptr<StreamClient>& pClient)
+bool LiveChannel::subscribe(const std::shared_ptr<ChunkSink>& pClient)
 {
 	std::lock_guard<std::mutex> lock(_mutex);
 	if (_stopRequested) return false;
@@ -47,7 +48,7 @@ bool LiveChannel::subscribe(const std::shared_ptr<StreamClient>& pClient)
 }
 
 
-void LiveChannel::unsubscribe(const std::shared_ptr<StreamClient>& pClient)
+void LiveChannel::unsubscribe(const std::shared_ptr<ChunkSink>& pClient)
 {
 	std::lock_guard<std::mutex> lock(_mutex);
 	auto it = std::find(_clients.begin(), _clients.end(), pClient);
@@ -136,7 +137,7 @@ void LiveChannel::runSession()
 		// Far behind (machine overloaded, process stopped): skip ahead instead of bursting.
 		if (now - due > std::chrono::seconds(1)) start += now - due;
 		lock.unlock();
-		session.produce();
+		session.produce(_settings(_channel.streamId));
 		lock.lock();
 	}
 }

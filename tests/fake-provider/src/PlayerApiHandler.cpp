@@ -6,18 +6,22 @@
 
 
 #include "PlayerApiHandler.h"
+#include "DripStreamBuf.h"
 #include "ErrorLog.h"
 #include "JsonWriter.h"
+#include "PanelTimeZone.h"
 #include "ProviderContext.h"
 #include "Replies.h"
-#include "Poco/DateTime.h"
 #include "Poco/DateTimeFormatter.h"
 #include "Poco/Net/HTTPServerRequest.h"
+#include "Poco/Net/HTTPServerRequestImpl.h"
 #include "Poco/Net/HTTPServerResponse.h"
 #include "Poco/Net/MediaType.h"
 #include "Poco/Net/NetException.h"
+#include "Poco/Net/StreamSocket.h"
 #include "Poco/NumberFormatter.h"
 #include "Poco/Timestamp.h"
+#include <algorithm>
 
 
 namespace fakeprovider {
@@ -37,29 +41,6 @@ const char* const HTML_ERROR_PAGE =
 	"<h2>You are unable to access this website</h2>\n"
 	"<p>Cloudflare Ray ID: <strong>7f3c2a1b9d8e4f00</strong> &bull; Performance &amp; security by Cloudflare</p>\n"
 	"</div></body></html>\n";
-
-
-int lastSundayOf(int year, int month)
-{
-	const int days = Poco::DateTime::daysOfMonth(year, month);
-	return days - Poco::DateTime(year, month, days).dayOfWeek();
-}
-
-
-std::string localTime(const Poco::Timestamp& now, const std::string& timezone)
-	/// "YYYY-MM-DD HH:MM:SS" in Europe/Paris (EU summer time rule) or else in UTC.
-{
-	Poco::DateTime time(now);
-	if (timezone == "Europe/Paris")
-	{
-		const int year = time.year();
-		const Poco::DateTime summerStart(year, 3, lastSundayOf(year, 3), 1);
-		const Poco::DateTime summerEnd(year, 10, lastSundayOf(year, 10), 1);
-		const bool summer = time >= summerStart && time < summerEnd;
-		time += Poco::Timespan(0, summer ? 2 : 1, 0, 0, 0);
-	}
-	return Poco::DateTimeFormatter::format(time, "%Y-%m-%d %H:%M:%S");
-}
 
 
 void numberOrString(JsonWriter& json, Poco::Int64 value, bool asNumber)
@@ -120,9 +101,9 @@ void PlayerApiHandler::answer(Poco::Net::HTTPServerRequest& request, Poco::Net::
 	switch (mode)
 	{
 	case ApiMode::HTML:
-		return sendReply(response, 200, "text/html; charset=UTF-8", HTML_ERROR_PAGE);
+		return reply(request, response, "text/html; charset=UTF-8", HTML_ERROR_PAGE);
 	case ApiMode::TEXT:
-		return sendReply(response, 200, "text/plain", "blocked");
+		return reply(request, response, "text/plain", "blocked");
 	case ApiMode::SLOW:
 		if (_context.waitForStop(_context.faults().apiDelay())) return sendError(response, 503);
 		break;
@@ -130,16 +111,44 @@ void PlayerApiHandler::answer(Poco::Net::HTTPServerRequest& request, Poco::Net::
 		break;
 	}
 
+	const std::string json = "application/json";
 	if (!_context.credentialsMatch(form.get("username", ""), form.get("password", "")))
 	{
-		return sendJson(response, "{\"user_info\":{\"auth\":0}}");
+		return reply(request, response, json, "{\"user_info\":{\"auth\":0}}");
 	}
 	const bool inactive = mode == ApiMode::EXPIRED || mode == ApiMode::DISABLED || mode == ApiMode::BANNED;
 	const std::string action = form.get("action", "");
-	if (action.empty() || action == "get_account_info") sendJson(response, accountInfo(mode));
-	else if (action == "get_live_categories" && !inactive) sendJson(response, categories(mode));
-	else if (action == "get_live_streams" && !inactive) sendJson(response, streams(mode, form));
-	else sendJson(response, "[]");
+	if (action.empty() || action == "get_account_info") reply(request, response, json, accountInfo(mode));
+	else if (action == "get_live_categories" && !inactive) send(request, response, json, -1, [&](std::ostream& out) { categories(mode, out); });
+	else if (action == "get_live_streams" && !inactive) send(request, response, json, -1, [&](std::ostream& out) { streams(mode, form, out); });
+	else reply(request, response, json, "[]");
+}
+
+
+void PlayerApiHandler::reply(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const std::string& contentType, const std::string& body)
+{
+	send(request, response, contentType, static_cast<std::streamsize>(body.size()), [&](std::ostream& out) { out << body; });
+}
+
+
+void PlayerApiHandler::send(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const std::string& contentType,
+	std::streamsize contentLength, const BodyWriter& writeBody)
+{
+	response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);
+	response.setContentType(contentType);
+	if (contentLength >= 0) response.setContentLength64(contentLength);
+	else response.setChunkedTransferEncoding(true);
+	const Poco::Timespan drip = _context.faults().catalogDrip();
+	if (drip.totalMicroseconds() <= 0)
+	{
+		writeBody(response.send());
+		return;
+	}
+	auto* pRequestImpl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
+	if (pRequestImpl) pRequestImpl->socket().setNoDelay(true); // every byte its own segment
+	DripStreamBuf dripBuffer(response.send(), [&] { return _context.waitForStop(drip); });
+	std::ostream out(&dripBuffer);
+	writeBody(out);
 }
 
 
@@ -173,7 +182,9 @@ std::string PlayerApiHandler::accountInfo(ApiMode mode) const
 	json.key("max_connections");
 	numberOrString(json, _context.slots().limit(), numbers);
 	json.key("allowed_output_formats").beginArray();
-	for (const auto& format: options.allowedOutputFormats) json.value(format);
+	const auto& formats = options.allowedOutputFormats;
+	if (_context.settings().hls() && std::find(formats.begin(), formats.end(), "m3u8") == formats.end()) json.value("m3u8");
+	for (const auto& format: formats) json.value(format);
 	json.endArray().endObject();
 
 	json.key("server_info").beginObject()
@@ -187,14 +198,14 @@ std::string PlayerApiHandler::accountInfo(ApiMode mode) const
 	numberOrString(json, 1935, numbers);
 	json.key("timezone").value(options.timezone)
 		.key("timestamp_now").value(nowSeconds)
-		.key("time_now").value(localTime(now, options.timezone))
+		.key("time_now").value(Poco::DateTimeFormatter::format(PanelTimeZone(options.timezone).localTime(now), "%Y-%m-%d %H:%M:%S"))
 		.key("process").value(true)
 		.endObject().endObject();
 	return json.str();
 }
 
 
-std::string PlayerApiHandler::categories(ApiMode mode) const
+void PlayerApiHandler::categories(ApiMode mode, std::ostream& out) const
 {
 	JsonWriter json(_context.options().phpJsonEscaping);
 	json.beginArray();
@@ -207,19 +218,21 @@ std::string PlayerApiHandler::categories(ApiMode mode) const
 			.endObject();
 	}
 	json.endArray();
-	return json.str();
+	json.drainTo(out);
 }
 
 
-std::string PlayerApiHandler::streams(ApiMode mode, const Poco::Net::HTMLForm& form) const
+void PlayerApiHandler::streams(ApiMode mode, const Poco::Net::HTMLForm& form, std::ostream& out) const
 {
 	const bool numbers = mode == ApiMode::NUMBERS;
 	const std::string categoryFilter = form.get("category_id", "");
 	const std::string logoBase = _context.baseUrl() + "/logos/";
+	const Catalog& catalog = _context.catalog();
 	JsonWriter json(_context.options().phpJsonEscaping);
 	json.beginArray();
-	for (const auto& channel: _context.catalog().channels())
+	for (std::size_t i = 0; i < catalog.channelCount(); ++i)
 	{
+		const Catalog::Channel channel = catalog.channelAt(i);
 		const std::string categoryId = Poco::NumberFormatter::format(channel.categoryId);
 		if (!categoryFilter.empty() && categoryFilter != categoryId) continue;
 		json.beginObject()
@@ -238,9 +251,14 @@ std::string PlayerApiHandler::streams(ApiMode mode, const Poco::Net::HTMLForm& f
 			.key("direct_source").value("")
 			.key("tv_archive_duration").value(0)
 			.endObject();
+		if (json.size() >= STREAM_PIECE)
+		{
+			json.drainTo(out);
+			if (!out) return; // the client went away
+		}
 	}
 	json.endArray();
-	return json.str();
+	json.drainTo(out);
 }
 
 

@@ -16,9 +16,11 @@ namespace fakeprovider {
 ProviderContext::ProviderContext(const ProviderOptions& options):
 	_options(options),
 	_catalog(options.channelCount),
-	_faults(options.apiDelay),
+	_faults(options),
+	_settings(options),
 	_slots(options.maxConnections, options.slotReleaseDelay),
-	_pHub(std::make_unique<ChannelHub>(_stats, std::chrono::milliseconds(options.encoderLinger.totalMilliseconds()))),
+	_pHub(makeHub()),
+	_pHlsViewers(std::make_unique<HlsViewers>(*_pHub, _slots, _stats)),
 	_stopEvent(Poco::Event::EVENT_MANUALRESET)
 {
 }
@@ -26,6 +28,7 @@ ProviderContext::ProviderContext(const ProviderOptions& options):
 
 ProviderContext::~ProviderContext()
 {
+	_pHlsViewers->stop();
 	_pHub->stop();
 }
 
@@ -54,6 +57,12 @@ FaultSwitches& ProviderContext::faults()
 }
 
 
+RuntimeSettings& ProviderContext::settings()
+{
+	return _settings;
+}
+
+
 ConnectionSlots& ProviderContext::slots()
 {
 	return _slots;
@@ -72,10 +81,25 @@ ChannelHub& ProviderContext::hub()
 }
 
 
+HlsViewers& ProviderContext::hlsViewers()
+{
+	return *_pHlsViewers;
+}
+
+
+void ProviderContext::setHls(bool enabled)
+{
+	_settings.setHls(enabled);
+	if (!enabled) _pHlsViewers->endAll();
+}
+
+
 void ProviderContext::beginRun(Poco::UInt16 port)
 {
 	_port = port;
-	_pHub = std::make_unique<ChannelHub>(_stats, std::chrono::milliseconds(_options.encoderLinger.totalMilliseconds()));
+	_pHlsViewers.reset();
+	_pHub = makeHub();
+	_pHlsViewers = std::make_unique<HlsViewers>(*_pHub, _slots, _stats);
 	_stopping = false;
 	_stopEvent.reset();
 }
@@ -85,6 +109,7 @@ void ProviderContext::requestStop()
 {
 	_stopping = true;
 	_stopEvent.set();
+	_pHlsViewers->stop();
 	_pHub->stop();
 }
 
@@ -121,15 +146,34 @@ bool ProviderContext::credentialsMatch(const std::string& username, const std::s
 
 void ProviderContext::resetFaults()
 {
-	_faults.reset(_options.apiDelay);
+	_faults.reset(_options);
+	setHls(_options.hls);
+	_settings.reset(_options);
 	_slots.setLimit(_options.maxConnections);
 	_slots.setReleaseDelay(_options.slotReleaseDelay);
 }
 
 
+EncoderSession::Settings ProviderContext::encoderSettings(int channelId) const
+{
+	EncoderSession::Settings settings;
+	settings.gopFrames = _settings.gopFrames();
+	settings.videoBitRate = static_cast<Poco::Int64>(_faults.effective(channelId).bitRateMbps) * 1000000;
+	return settings;
+}
+
+
+std::unique_ptr<ChannelHub> ProviderContext::makeHub()
+{
+	return std::make_unique<ChannelHub>(_stats, [this](int channelId) { return encoderSettings(channelId); },
+		std::chrono::milliseconds(_options.encoderLinger.totalMilliseconds()));
+}
+
+
 void ProviderContext::checkChannel(int channelId) const
 {
-	if (channelId != 0 && !_catalog.find(channelId))
+	Catalog::Channel channel;
+	if (channelId != 0 && !_catalog.find(channelId, channel))
 		throw Poco::NotFoundException("no channel with stream id", Poco::NumberFormatter::format(channelId));
 }
 

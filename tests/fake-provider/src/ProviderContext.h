@@ -16,7 +16,9 @@
 #include "ChannelHub.h"
 #include "ConnectionSlots.h"
 #include "FaultSwitches.h"
+#include "HlsViewers.h"
 #include "RedirectTokens.h"
+#include "RuntimeSettings.h"
 #include "StatsRecorder.h"
 #include "Poco/Event.h"
 #include "Poco/Timespan.h"
@@ -31,7 +33,8 @@ namespace fakeprovider {
 
 class ProviderContext
 	/// The state of a FakeProvider shared by its request handlers: options, catalog, counters,
-	/// switches, connection slots, redirect tokens, and the channel hub of the current run.
+	/// switches, settings, connection slots, redirect tokens, and the channel hub and HLS viewers
+	/// of the current run.
 	/// Everything but beginRun()/endRun() is thread-safe; those two are called by FakeProvider
 	/// while no request handler runs.
 {
@@ -43,18 +46,25 @@ public:
 	const Catalog& catalog() const;
 	StatsRecorder& stats();
 	FaultSwitches& faults();
+	RuntimeSettings& settings();
 	ConnectionSlots& slots();
 	RedirectTokens& tokens();
 
 	ChannelHub& hub();
 		/// The hub of the current (or last) run. Valid between beginRun() and the next beginRun().
 
+	HlsViewers& hlsViewers();
+		/// The HLS viewers of the current (or last) run, valid like hub().
+
+	void setHls(bool enabled);
+		/// Turns HLS on or off; off ends every viewer.
+
 	void beginRun(Poco::UInt16 port);
-		/// Records the bound port and creates a fresh hub.
+		/// Records the bound port and creates a fresh hub and viewer registry.
 
 	void requestStop();
-		/// Marks the run as stopping, wakes waitForStop() callers, and stops the hub (closing
-		/// every stream client and joining every encoder thread).
+		/// Marks the run as stopping, wakes waitForStop() callers, ends the HLS viewers and stops
+		/// the hub (closing every stream client and joining every encoder thread).
 
 	bool stopping() const;
 
@@ -69,19 +79,26 @@ public:
 
 	void resetFaults();
 		/// Clears the fault switches, API mode and User-Agent filter; restores maxConnections,
-		/// slotReleaseDelay and apiDelay from the options.
+		/// slotReleaseDelay, apiDelay, catalogDrip and the runtime settings from the options.
+
+	EncoderSession::Settings encoderSettings(int channelId) const;
+		/// What the channel's encoder uses for its next frame.
 
 	void checkChannel(int channelId) const;
 		/// Throws Poco::NotFoundException unless channelId is 0 (all channels) or in the catalog.
 
 private:
+	std::unique_ptr<ChannelHub> makeHub();
+
 	const ProviderOptions _options;
 	const Catalog _catalog;
 	StatsRecorder _stats;
 	FaultSwitches _faults;
+	RuntimeSettings _settings;
 	ConnectionSlots _slots;
 	RedirectTokens _tokens;
 	std::unique_ptr<ChannelHub> _pHub;
+	std::unique_ptr<HlsViewers> _pHlsViewers;
 	Poco::Event _stopEvent;
 	std::atomic<bool> _stopping{false};
 	std::atomic<Poco::UInt16> _port{0};

@@ -7,11 +7,14 @@
 
 #include "RequestRouter.h"
 #include "ControlHandler.h"
+#include "HlsPlaylistHandler.h"
+#include "HlsSegmentHandler.h"
 #include "PlayerApiHandler.h"
 #include "ProviderContext.h"
 #include "ReplyHandler.h"
 #include "StatsHandler.h"
 #include "StreamHandler.h"
+#include "XmltvHandler.h"
 #include "Poco/Net/HTTPServerRequest.h"
 #include "Poco/URI.h"
 #include <cctype>
@@ -81,6 +84,7 @@ Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::N
 	}
 
 	if (path == "/player_api.php") return new PlayerApiHandler(_context);
+	if (path == "/xmltv.php") return new XmltvHandler(_context);
 	if (path == "/_stats") return new StatsHandler(_context, false);
 	if (path == "/_stats/reset") return new StatsHandler(_context, true);
 	if (path == "/_control") return new ControlHandler(_context, false);
@@ -91,10 +95,19 @@ Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::N
 	if (segments.size() == 2 && segments[0] == "logos")
 	{
 		std::string extension;
-		const Catalog::Channel* pChannel = nullptr;
-		if (parseStreamFile(segments[1], target.channelId, extension) && extension == ".png")
-			pChannel = _context.catalog().find(target.channelId);
-		if (pChannel && pChannel->hasLogo) return new ReplyHandler(200, "image/png", std::string(LOGO_PNG, sizeof(LOGO_PNG) - 1));
+		Catalog::Channel channel;
+		if (parseStreamFile(segments[1], target.channelId, extension) && extension == ".png"
+			&& _context.catalog().find(target.channelId, channel) && channel.hasLogo)
+		{
+			return new ReplyHandler(200, "image/png", std::string(LOGO_PNG, sizeof(LOGO_PNG) - 1));
+		}
+	}
+	else if (segments.size() == 3 && segments[0] == "hls")
+	{
+		int sequence = 0;
+		std::string extension;
+		if (parseStreamFile(segments[2], sequence, extension) && extension == ".ts")
+			return new HlsSegmentHandler(_context, segments[1], static_cast<Poco::UInt64>(sequence));
 	}
 	else if (segments.size() == 3 && segments[0] == "lb")
 	{
@@ -107,7 +120,11 @@ Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::N
 		const std::size_t first = segments.size() - 3;
 		target.username = segments[first];
 		target.password = segments[first + 1];
-		if (parseStreamFile(segments[first + 2], target.channelId, target.extension)) return new StreamHandler(_context, target);
+		if (parseStreamFile(segments[first + 2], target.channelId, target.extension))
+		{
+			if (target.extension == ".m3u8") return new HlsPlaylistHandler(_context, target);
+			return new StreamHandler(_context, target);
+		}
 	}
 	return new ReplyHandler(404, "text/plain", "Not Found\n");
 }

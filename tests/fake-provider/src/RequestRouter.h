@@ -23,7 +23,10 @@ class ProviderContext;
 class RequestRouter: public Poco::Net::HTTPRequestHandlerFactory
 	/// Maps request paths to handlers:
 	///   /player_api.php                               PlayerApiHandler
+	///   /xmltv.php                                    XmltvHandler
+	///   /live/U/P/ID.m3u8, /U/P/ID.m3u8               HlsPlaylistHandler
 	///   /live/U/P/ID[.ext], /U/P/ID[.ext], /lb/T/ID.ts StreamHandler
+	///   /hls/TOKEN/N.ts                               HlsSegmentHandler
 	///   /logos/ID.png                                 the channel's logo
 	///   /_stats[/reset]                               StatsHandler
 	///   /_control[/reset]                             ControlHandler

@@ -57,6 +57,27 @@ void StatsRecorder::slowClientDropped()
 }
 
 
+void StatsRecorder::xmltvRequest()
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	++_stats.xmltvRequests;
+}
+
+
+void StatsRecorder::hlsPlaylistRequest(int channelId)
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	++_stats.channels[channelId].hlsPlaylistRequests;
+}
+
+
+void StatsRecorder::hlsSegmentRequest(int channelId)
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	++_stats.channels[channelId].hlsSegmentRequests;
+}
+
+
 void StatsRecorder::streamOpened(int channelId)
 {
 	std::lock_guard<std::mutex> lock(_mutex);
@@ -132,6 +153,8 @@ std::string StatsRecorder::toJson(const ProviderStats& stats)
 			.key("total").value(static_cast<Poco::Int64>(entry.second.total))
 			.key("encoding").value(entry.second.encoding)
 			.key("encoder_starts").value(static_cast<Poco::Int64>(entry.second.encoderStarts))
+			.key("hls_playlist_requests").value(static_cast<Poco::Int64>(entry.second.hlsPlaylistRequests))
+			.key("hls_segment_requests").value(static_cast<Poco::Int64>(entry.second.hlsSegmentRequests))
 			.endObject();
 	}
 	json.endObject()
@@ -141,6 +164,7 @@ std::string StatsRecorder::toJson(const ProviderStats& stats)
 		.key("stream_errors").value(static_cast<Poco::Int64>(stats.streamErrors))
 		.key("redirect_hops").value(static_cast<Poco::Int64>(stats.redirectHops))
 		.key("slow_clients_dropped").value(static_cast<Poco::Int64>(stats.slowClientsDropped))
+		.key("xmltv_requests").value(static_cast<Poco::Int64>(stats.xmltvRequests))
 		.key("active_connections").value(stats.activeConnections)
 		.endObject();
 	return json.str();

@@ -35,6 +35,9 @@ public:
 	void streamError();
 	void redirectHop();
 	void slowClientDropped();
+	void xmltvRequest();
+	void hlsPlaylistRequest(int channelId);
+	void hlsSegmentRequest(int channelId);
 	void streamOpened(int channelId);
 	void streamClosed(int channelId);
 	void encoderStarted(int channelId);

@@ -11,11 +11,11 @@
 #define FakeProvider_StreamClient_INCLUDED
 
 
+#include "ChunkSink.h"
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
-#include <memory>
 #include <mutex>
 #include <string>
 
@@ -23,26 +23,23 @@
 namespace fakeprovider {
 
 
-class StreamClient
+class StreamClient: public ChunkSink
 	/// A bounded queue of MPEG-TS chunks for one client connection. The encoder thread pushes
 	/// (never blocking); the connection's thread pops. When more than the backlog limit is queued
 	/// the client is dropped: the queue is emptied and the client is closed as overflowed.
 	/// Thread-safe.
 {
 public:
-	using Chunk = std::shared_ptr<const std::string>;
-		/// Whole 188-byte TS packets, shared between all clients of a channel.
-
 	explicit StreamClient(std::size_t backlogLimit);
 
-	void push(const Chunk& chunk);
+	void push(const Chunk& chunk) override;
 		/// Queues a chunk, or drops the client if the backlog would exceed the limit.
 		/// Does nothing once closed.
 
 	Chunk pop(std::chrono::milliseconds timeout);
 		/// Waits up to timeout for a chunk; returns nullptr on timeout or once closed.
 
-	void close();
+	void close() override;
 		/// Ends the stream (shutdown, encoder failure); wakes a waiting pop().
 
 	bool closed() const;

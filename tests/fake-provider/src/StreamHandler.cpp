@@ -6,7 +6,9 @@
 
 
 #include "StreamHandler.h"
+#include "fakeprovider/FakeProvider.h"
 #include "ErrorLog.h"
+#include "OversizedPesFilter.h"
 #include "ProviderContext.h"
 #include "Replies.h"
 #include "Poco/Net/HTTPServerRequest.h"
@@ -15,6 +17,7 @@
 #include "Poco/Net/NetException.h"
 #include "Poco/Exception.h"
 #include "Poco/Format.h"
+#include <algorithm>
 #include <cerrno>
 #include <random>
 #include <sys/socket.h>
@@ -100,8 +103,8 @@ void StreamHandler::answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTT
 	else if (!_context.credentialsMatch(_target.username, _target.password)) return refuse(response, 401);
 
 	if (!_target.extension.empty() && _target.extension != ".ts") return refuse(response, 404);
-	const Catalog::Channel* pChannel = _context.catalog().find(_target.channelId);
-	if (!pChannel || !pChannel->online) return refuse(response, 404);
+	Catalog::Channel channel;
+	if (!_context.catalog().find(_target.channelId, channel) || !channel.online) return refuse(response, 404);
 
 	const ApiMode mode = _context.faults().apiMode();
 	if (mode == ApiMode::EXPIRED || mode == ApiMode::DISABLED || mode == ApiMode::BANNED) return refuse(response, 403);
@@ -134,7 +137,7 @@ void StreamHandler::answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTT
 	};
 	_context.stats().streamOpened(_target.channelId);
 	SlotGuard guard{_context, _target.channelId};
-	stream(request, response, *pChannel, faults.garbage);
+	stream(request, response, channel, faults);
 }
 
 
@@ -156,16 +159,18 @@ void StreamHandler::redirect(Poco::Net::HTTPServerResponse& response, int remain
 }
 
 
-void StreamHandler::stream(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const Catalog::Channel& channel, bool garbage)
+void StreamHandler::stream(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const Catalog::Channel& channel, const ChannelFaults& faults)
 {
 	auto* pRequestImpl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
 	if (!pRequestImpl) throw Poco::BadCastException("request is not a HTTPServerRequestImpl");
 	Poco::Net::StreamSocket& socket = pRequestImpl->socket();
 
 	std::shared_ptr<StreamClient> pClient;
-	if (!garbage)
+	if (!faults.garbage)
 	{
-		pClient = std::make_shared<StreamClient>(_context.options().clientBacklogBytes);
+		// A client of a padded channel may hold one second of it.
+		const std::size_t backlog = std::max(_context.options().clientBacklogBytes, static_cast<std::size_t>(faults.bitRateMbps) * 1000000 / 8);
+		pClient = std::make_shared<StreamClient>(backlog);
 		if (!_context.hub().subscribe(channel, pClient))
 		{
 			sendError(response, 503);
@@ -175,13 +180,13 @@ void StreamHandler::stream(Poco::Net::HTTPServerRequest& request, Poco::Net::HTT
 	struct Unsubscriber
 	{
 		ProviderContext& context;
-		const Catalog::Channel& channel;
+		int channelId;
 		const std::shared_ptr<StreamClient>& pClient;
 		~Unsubscriber()
 		{
-			if (pClient) context.hub().unsubscribe(channel, pClient);
+			if (pClient) context.hub().unsubscribe(channelId, pClient);
 		}
-	} unsubscriber{_context, channel, pClient};
+	} unsubscriber{_context, channel.streamId, pClient};
 
 	// No Content-Length, not chunked: the body runs until the connection closes. The header goes
 	// through Poco, the body straight to the socket so that every write is under our control.
@@ -202,6 +207,8 @@ void StreamHandler::pump(Poco::Net::StreamSocket& socket, StreamClient* pClient)
 	/// Copies the client's chunks (or garbage) to the socket until the stream has to end.
 {
 	const Clock::time_point started = Clock::now();
+	const Clock::time_point oversizedPesFrom = started + std::chrono::milliseconds(FakeProvider::OVERSIZED_PES_AFTER_MS);
+	OversizedPesFilter oversizedPes;
 	std::mt19937 random(std::random_device{}());
 	bool finished = false;
 	const auto mustEnd = [&]()
@@ -224,7 +231,15 @@ void StreamHandler::pump(Poco::Net::StreamSocket& socket, StreamClient* pClient)
 			pChunk = std::make_shared<const std::string>(randomBytes(random, GARBAGE_CHUNK));
 		}
 		if (peerClosed(socket)) return;
-		if (!pChunk || _context.faults().effective(_target.channelId).stall) continue;
+		const ChannelFaults faults = _context.faults().effective(_target.channelId);
+		if (!pChunk || faults.stall) continue;
+		const Clock::time_point now = Clock::now();
+		const bool armed = pClient && faults.oversizedPes && now >= oversizedPesFrom;
+		if ((pClient && faults.oversizedPes) || oversizedPes.busy()) // before armed, it follows the continuity counters
+		{
+			const Poco::Int64 bitRate = faults.bitRateMbps > 0 ? faults.bitRateMbps * Poco::Int64(1000000) : OVERSIZED_PES_BIT_RATE;
+			pChunk = std::make_shared<const std::string>(oversizedPes.filter(*pChunk, armed, bitRate, now));
+		}
 		if (!sendAll(socket, *pChunk, mustEnd)) return;
 	}
 }

@@ -43,6 +43,22 @@ struct ChannelFaults
 	bool redirectLoop = false;
 		/// true: stream requests and /lb/ URLs redirect to a new /lb/ URL forever.
 
+	int bitRateMbps = 0;
+		/// 1-1000: the channel's encoder pads every video frame with H.264 filler data (NAL units of
+		/// type 12 inside the frame's PES) up to this many Mbit/s of video: valid MPEG-TS, valid
+		/// H.264, decodable. Also the rate of oversizedPes. Applies from the encoder's next frame.
+
+	bool oversizedPes = false;
+		/// true: each TS stream connection, after FakeProvider::OVERSIZED_PES_AFTER_MS of normal stream,
+		/// starts a video PES (length 0, "unbounded") that never ends: filler bytes without a new PES
+		/// start, at bitRateMbps (40 Mbit/s if unset), audio, PAT/PMT and PCR going on around it.
+		/// Clearing it ends that PES at the encoder's next video PES. Not applied to HLS.
+
+	bool hlsLoop = false;
+		/// true: the channel's HLS playlist stops advancing: every request gets the playlist of the
+		/// moment the switch was seen (same media sequence, same segments, still served), without
+		/// EXT-X-ENDLIST. Clearing it lets the playlist move on to the live edge.
+
 	bool operator == (const ChannelFaults& other) const;
 };
 

@@ -44,7 +44,9 @@ class FakeProvider
 	///
 	/// HTTP API (see README.md for the details):
 	///   GET  /player_api.php?username=U&password=P[&action=...]   account, categories, streams
+	///   GET  /xmltv.php?username=U&password=P                     XMLTV guide, streamed (gzip on request)
 	///   GET  /live/U/P/ID.ts, /live/U/P/ID, /U/P/ID[.ts]          endless live MPEG-TS
+	///   GET  /live/U/P/ID.m3u8, /hls/TOKEN/N.ts                   live HLS (when hls is on)
 	///   GET  /lb/TOKEN/ID.ts                                      redirect targets (fault switches)
 	///   GET  /logos/ID.png                                        channel logos
 	///   GET  /_stats, POST /_stats/reset                          counters
@@ -58,7 +60,8 @@ class FakeProvider
 	///   105 "News 24"                       H.264 320x180 + AAC stereo
 	///   106 "Ciné Nuit"                     listed, source offline: its stream answers 404
 	///   1001... synthetic channels (ProviderOptions::channelCount), streamed like 105
-	/// All video has a 2 s GOP (keyint 50, no scene-cut keyframes), yuv420p, libx264 ultrafast/zerolatency.
+	/// All video is yuv420p, libx264 ultrafast/zerolatency, a keyframe every gopFrames frames (default
+	/// 50: 2 s; no scene-cut keyframes), with the wall clock burned in (see FrameClock).
 	/// One encoder per channel, running while clients are connected and encoderLinger after.
 	///
 	/// Threads: every method may be called from any thread (start() and stop() serialize). The
@@ -77,8 +80,12 @@ public:
 	static constexpr int CHANNEL_OFFLINE = 106;
 	static constexpr int FIRST_SYNTHETIC_CHANNEL = 1001;
 
+	static constexpr int OVERSIZED_PES_AFTER_MS = 3000;
+		/// Normal stream a connection gets before ChannelFaults::oversizedPes starts.
+
 	explicit FakeProvider(const ProviderOptions& options = ProviderOptions());
-		/// Builds the catalog; binds nothing yet.
+		/// Builds the catalog; binds nothing yet. Throws Poco::InvalidArgumentException for an
+		/// option out of range (catalogDrip, gopFrames, guideChannels, guideHours).
 
 	~FakeProvider();
 		/// Calls stop().
@@ -107,6 +114,12 @@ public:
 	std::string streamUrl(int channelId) const;
 		/// baseUrl() + "/live/USER/PASS/ID.ts" for the configured account.
 
+	std::string hlsUrl(int channelId) const;
+		/// baseUrl() + "/live/USER/PASS/ID.m3u8" (answers 404 unless hls is on).
+
+	std::string guideUrl() const;
+		/// baseUrl() + "/xmltv.php?username=USER&password=PASS".
+
 	const ProviderOptions& options() const;
 
 	void setChannelFaults(int channelId, const ChannelFaults& faults);
@@ -126,7 +139,10 @@ public:
 	void setGarbage(int channelId, bool garbage);
 	void setRedirects(int channelId, int count);
 	void setRedirectLoop(int channelId, bool loop);
-		/// Change one switch of setChannelFaults(), same errors.
+	void setBitRate(int channelId, int mbps);
+	void setOversizedPes(int channelId, bool oversized);
+	void setHlsLoop(int channelId, bool loop);
+		/// Change one switch of setChannelFaults(), same errors (bitRate: 0-1000).
 
 	void setApiMode(ApiMode mode);
 	ApiMode apiMode() const;
@@ -138,6 +154,24 @@ public:
 		/// Non-empty: player_api.php and stream requests whose User-Agent lacks this (case-sensitive)
 		/// substring get 403. Empty: no filter.
 
+	void setCatalogDrip(Poco::Timespan interval);
+		/// > 0: player_api.php answers are written one byte at a time, interval between bytes;
+		/// 0 clears. Applies to answers started from now on.
+
+	void setGopFrames(int frames);
+	int gopFrames() const;
+		/// Keyframe interval in frames (25 fps), 1-250 (else Poco::InvalidArgumentException).
+		/// Running encoders follow from their next frame.
+
+	void setHlsEnabled(bool enabled);
+	bool hlsEnabled() const;
+		/// Turns the .m3u8 URLs and "m3u8" in allowed_output_formats on or off. Turning it off
+		/// ends every HLS viewer.
+
+	void setGuideSize(int channels, int hours);
+		/// ProviderOptions::guideChannels and guideHours for the guides served from now on.
+		/// Throws Poco::InvalidArgumentException outside 0-10 000 000 channels, 1-8760 hours.
+
 	void setMaxConnections(int maxConnections);
 	int maxConnections() const;
 
@@ -146,7 +180,8 @@ public:
 
 	void resetFaults();
 		/// Clears every fault switch, the API mode and the User-Agent filter, and restores
-		/// maxConnections, slotReleaseDelay and apiDelay to the options' values.
+		/// maxConnections, slotReleaseDelay, apiDelay, catalogDrip, gopFrames, hls, guideChannels
+		/// and guideHours to the options' values.
 
 	ProviderStats stats() const;
 		/// A snapshot of the counters.

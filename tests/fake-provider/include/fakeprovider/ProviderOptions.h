@@ -23,7 +23,8 @@ namespace fakeprovider {
 
 struct ProviderOptions
 	/// What a FakeProvider is built with. Values that can change at run time (maxConnections,
-	/// slotReleaseDelay, apiDelay) are the initial values, restored by FakeProvider::resetFaults().
+	/// slotReleaseDelay, apiDelay, catalogDrip, gopFrames, hls, guideChannels, guideHours) are the
+	/// initial values, restored by FakeProvider::resetFaults().
 {
 	std::string username = "demo-user";
 	std::string password = "s3cret-Pa55";
@@ -63,7 +64,25 @@ struct ProviderOptions
 		/// so libx264 does not print its banner for every encoder start.
 
 	std::vector<std::string> allowedOutputFormats = {"ts"};
-		/// user_info.allowed_output_formats. The fake serves only MPEG-TS (.m3u8 answers 404).
+		/// user_info.allowed_output_formats. While hls is on, "m3u8" is listed first if missing.
+
+	Poco::Timespan catalogDrip = 0;
+		/// > 0: every player_api.php answer is written one byte at a time, this long between bytes.
+
+	int gopFrames = 50;
+		/// Frames from one keyframe to the next, 1-250, at 25 fps (50 = 2 s, 25 = 1 s). Running
+		/// encoders follow a change from their next frame.
+
+	bool hls = false;
+		/// Serve /live/U/P/ID.m3u8, a live HLS playlist of the channel's encoder (segments under
+		/// /hls/TOKEN/N.ts), and list "m3u8" in allowed_output_formats. false: .m3u8 answers 404.
+
+	int guideChannels = 0;
+		/// Channels of /xmltv.php: 0 = every catalog channel with an epg_channel_id; N > 0 = exactly N,
+		/// the catalog's first, then guide-only channels "guideK.epg" (a bigger guide, 0-10 000 000).
+
+	int guideHours = 24;
+		/// Hours of programmes per channel in /xmltv.php from the start of the current hour, 1-8760.
 
 	std::string timezone = "Europe/Paris";
 		/// server_info.timezone; time_now is computed for Europe/Paris (EU summer time rule), else UTC.

@@ -1,0 +1,26 @@
+//
+// EngineLease.cpp
+//
+
+#include "live/EngineLease.h"
+
+namespace restream::host {
+
+EngineLease::EngineLease(std::shared_ptr<LeaseBook> book, Poco::Int64 streamId, Poco::UInt64 number):
+	_book(std::move(book)),
+	_streamId(streamId),
+	_number(number)
+{
+}
+
+EngineLease::~EngineLease()
+{
+	_book->release(_streamId, _number);
+}
+
+Poco::Int64 EngineLease::streamId() const
+{
+	return _streamId;
+}
+
+} // namespace restream::host

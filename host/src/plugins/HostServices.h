@@ -1,0 +1,28 @@
+//
+// HostServices.h
+//
+
+#ifndef restream_host_HostServices_INCLUDED
+#define restream_host_HostServices_INCLUDED
+
+#include "restream/Catalog.h"
+#include "restream/Channels.h"
+#include "restream/PlaybackUrls.h"
+
+namespace restream::host {
+
+class Redactor;
+
+struct HostServices
+	/// What every plugin's context hands out: the host's services, owned by
+	/// the Host and alive from before the plugins start until after they stop.
+{
+	Channels& channels;
+	Catalog& catalog;
+	PlaybackUrls& playbackUrls;
+	Redactor& redactor;
+};
+
+} // namespace restream::host
+
+#endif // restream_host_HostServices_INCLUDED

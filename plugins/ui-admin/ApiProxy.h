@@ -1,0 +1,66 @@
+//
+// ApiProxy.h
+//
+// The dashboard's endpoints passing a call on to the API and its answer back.
+//
+
+#ifndef uiadmin_ApiProxy_INCLUDED
+#define uiadmin_ApiProxy_INCLUDED
+
+#include "AdminSession.h"
+#include "ApiClient.h"
+#include "SessionStore.h"
+#include "Translations.h"
+#include "restream/RouteRequest.h"
+#include "restream/RouteResponse.h"
+#include <memory>
+#include <string>
+
+namespace Poco {
+class Logger;
+}
+
+namespace uiadmin {
+
+class ApiProxy
+	/// Calls the API with the session's token (kept on the server, never
+	/// sent to the browser) on behalf of the browser (ApiClient), then:
+	///   - 401 from the API (an expired or revoked token, the preview's
+	///     too) ends the session and answers 401 {"detail", "signed_out": true};
+	///   - an API that cannot be reached answers 502 {"detail"} naming the
+	///     API's URL (logged);
+	///   - json(): any other answer passes through, its status and
+	///     {"detail"} errors included (Retry-After kept), when it is JSON;
+	///     502 when it is not;
+	///   - media(): a 200 passes through with the given type and nosniff;
+	///     anything else is 404 (the API had nothing) or 502 {"detail"}.
+	///
+	/// Threads: any; the objects it shares are thread-safe.
+	/// Errors: none thrown. The logger must outlive the proxy.
+{
+public:
+	ApiProxy(std::shared_ptr<const ApiClient> api, std::shared_ptr<SessionStore> sessions, std::shared_ptr<const Translations> translations,
+		Poco::Logger& logger);
+
+	void json(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,
+		const std::string& method, const std::string& pathAndQuery, const std::string& body) const;
+		/// Calls method pathAndQuery with body (JSON, may be empty).
+
+	void media(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,
+		const std::string& apiPath, const std::string& contentType) const;
+		/// Gets apiPath (a playlist or a segment).
+
+private:
+	bool call(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,
+		const std::string& method, const std::string& pathAndQuery, const std::string& body, ApiClient::Answer& answer) const;
+		/// True with answer set; false when it answered 401 or 502 itself.
+
+	const std::shared_ptr<const ApiClient> _api;
+	const std::shared_ptr<SessionStore> _sessions;
+	const std::shared_ptr<const Translations> _translations;
+	Poco::Logger& _logger;
+};
+
+} // namespace uiadmin
+
+#endif // uiadmin_ApiProxy_INCLUDED

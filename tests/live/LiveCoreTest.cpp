@@ -1,0 +1,491 @@
+//
+// LiveCoreTest.cpp
+//
+// The live core (ChannelPipeline, ChannelEngine, Program) driven by a
+// scripted source: the timeline, recovery, holders and admission, the
+// program's continuity. Milliseconds per case, no network.
+//
+
+#include "RecordingOutput.h"
+#include "ScriptedSource.h"
+#include "TextSearch.h"
+#include "catalog/CachedCatalog.h"
+#include "live/ChannelEngine.h"
+#include "live/LiveState.h"
+#include "logging/Redactor.h"
+#include "restream/ChannelErrors.h"
+#include "restream/ChannelException.h"
+#include <Poco/File.h>
+#include <Poco/Logger.h>
+#include <Poco/Path.h>
+#include <Poco/TemporaryFile.h>
+#include <Poco/Thread.h>
+#include <cppunit/extensions/HelperMacros.h>
+#include <atomic>
+#include <functional>
+
+using restream::ChannelErrors;
+using restream::ChannelEvent;
+using restream::ChannelException;
+using restream::ChannelStatus;
+using restream::host::CachedCatalog;
+using restream::host::ChannelEngine;
+using restream::host::LiveSettings;
+using restream::host::LiveState;
+using restream::host::Redactor;
+using restream::test::RecordedPacket;
+using restream::test::RecordingOutput;
+using restream::test::RecordingSink;
+using restream::test::ScriptedPacket;
+using restream::test::ScriptedSource;
+
+namespace {
+
+bool eventually(const std::function<bool()>& condition, int milliseconds = 3000)
+{
+	for (int waited = 0; waited < milliseconds; waited += 5)
+	{
+		if (condition()) return true;
+		Poco::Thread::sleep(5);
+	}
+	return condition();
+}
+
+class Bench
+	/// A catalog of the scripted source, a recording output and an engine
+	/// with short delays, ready to drive.
+{
+public:
+	explicit Bench(int channels = 3, LiveSettings settings = fastSettings(), const std::string& statePath = ""):
+		source(std::make_shared<ScriptedSource>(channels)),
+		output(std::make_shared<RecordingOutput>()),
+		_logger(Poco::Logger::get("live-test")),
+		_state(statePath),
+		_catalog(Poco::Timespan(3600, 0), _redactor, _logger),
+		_settings(settings)
+	{
+		_catalog.selectSource({{"scripted", "test-source", source}}, "");
+		engine.reset(new ChannelEngine(_catalog, _settings, _state, _redactor, _logger));
+		engine->start({{"recorder", output}});
+	}
+
+	~Bench()
+	{
+		engine->stopAll();
+		engine.reset();
+	}
+
+	static LiveSettings fastSettings()
+	{
+		LiveSettings settings;
+		settings.maxChannels = 2;
+		settings.idleTimeout = Poco::Timespan(0, 300000);
+		settings.recovery.reopenJitter = Poco::Timespan(0, 20000);
+		settings.recovery.retryDelay = Poco::Timespan(0, 40000);
+		settings.recovery.maxRetryDelay = Poco::Timespan(0, 160000);
+		settings.recovery.maxRefusedDelay = Poco::Timespan(0, 160000);
+		settings.recovery.maxFailures = 3;
+		return settings;
+	}
+
+	bool running(Poco::Int64 streamId) const
+	{
+		ChannelStatus status;
+		return engine->status(streamId, status);
+	}
+
+	ChannelStatus::State state(Poco::Int64 streamId) const
+	{
+		ChannelStatus status;
+		return engine->status(streamId, status) ? status.state : ChannelStatus::State::Stopped;
+	}
+
+	std::shared_ptr<RecordingSink> sinkOf(Poco::Int64 streamId)
+	{
+		std::shared_ptr<RecordingSink> sink;
+		eventually([&] { return (sink = output->latest(streamId)) != nullptr; });
+		return sink;
+	}
+
+	std::shared_ptr<ScriptedSource> source;
+	std::shared_ptr<RecordingOutput> output;
+	std::unique_ptr<ChannelEngine> engine;
+
+private:
+	Poco::Logger& _logger;
+	Redactor _redactor;
+	LiveState _state;
+	CachedCatalog _catalog;
+	LiveSettings _settings;
+};
+
+std::vector<RecordedPacket> ofTrack(const std::vector<RecordedPacket>& packets, int track)
+{
+	std::vector<RecordedPacket> selected;
+	for (const auto& packet : packets)
+	{
+		if (packet.track == track) selected.push_back(packet);
+	}
+	return selected;
+}
+
+void assertRising(const std::vector<RecordedPacket>& packets)
+{
+	for (int track = 0; track < 2; ++track)
+	{
+		const auto selected = ofTrack(packets, track);
+		for (std::size_t i = 1; i < selected.size(); ++i)
+			CPPUNIT_ASSERT_MESSAGE("dts must rise per track, at packet " + std::to_string(i), selected[i].dts > selected[i - 1].dts);
+	}
+}
+
+} // namespace
+
+class LiveCoreTest : public CppUnit::TestFixture
+{
+	CPPUNIT_TEST_SUITE(LiveCoreTest);
+	CPPUNIT_TEST(testJoinsAtAKeyframe);
+	CPPUNIT_TEST(testTimelineStartsAtTenSeconds);
+	CPPUNIT_TEST(testReconnectContinuesTheTimeline);
+	CPPUNIT_TEST(testClockJumpContinuesTheTimeline);
+	CPPUNIT_TEST(testDtsClampedAndDurationsFilled);
+	CPPUNIT_TEST(testBackoffGrowsOverFailedOpens);
+	CPPUNIT_TEST(testDropIsReopenedAtOnce);
+	CPPUNIT_TEST(testErrorStateKeepsRetrying);
+	CPPUNIT_TEST(testStopWhileStalledIsPrompt);
+	CPPUNIT_TEST(testLeaseStartsAndIdleStops);
+	CPPUNIT_TEST(testPinIsNeverIdle);
+	CPPUNIT_TEST(testAdmissionRefusesWithCodes);
+	CPPUNIT_TEST(testIdleChannelGivesItsConnectionUp);
+	CPPUNIT_TEST(testRunningChannelAdmitsMoreHolders);
+	CPPUNIT_TEST(testProgramContinuesThroughASwitch);
+	CPPUNIT_TEST(testProgramEndEndsItsSinks);
+	CPPUNIT_TEST(testEventsComeOutsideTheLock);
+	CPPUNIT_TEST(testStateIsRestored);
+	CPPUNIT_TEST_SUITE_END();
+
+public:
+	void testJoinsAtAKeyframe()
+	{
+		Bench bench;
+		std::vector<ScriptedPacket> packets = {{1, 0, 0, true}, {0, 100, 100, false}, {0, 3700, 3700, false}};
+		for (const auto& packet : ScriptedSource::steady(7300, 60)) packets.push_back(packet);
+		bench.source->script(1, {{packets, ScriptedSource::Ending::Block, false}});
+		auto lease = bench.engine->acquire(1, "test");
+		auto sink = bench.sinkOf(1);
+		CPPUNIT_ASSERT(sink->waitForPackets(20, 3000));
+		const auto recorded = sink->packets();
+		const auto video = ofTrack(recorded, 0);
+		CPPUNIT_ASSERT(video.front().keyframe);
+		for (const auto& packet : ofTrack(recorded, 1)) CPPUNIT_ASSERT(packet.pts >= video.front().pts);
+	}
+
+	void testTimelineStartsAtTenSeconds()
+	{
+		Bench bench;
+		bench.source->script(1, {{ScriptedSource::steady(123456789, 30), ScriptedSource::Ending::Block, false}});
+		auto lease = bench.engine->acquire(1, "test");
+		auto sink = bench.sinkOf(1);
+		CPPUNIT_ASSERT(sink->waitForPackets(10, 3000));
+		CPPUNIT_ASSERT_EQUAL(900000LL, ofTrack(sink->packets(), 0).front().dts);
+	}
+
+	void testReconnectContinuesTheTimeline()
+	{
+		Bench bench;
+		bench.source->script(1, {{ScriptedSource::steady(0, 50), ScriptedSource::Ending::EndOfStream, false},
+			{ScriptedSource::steady(8000000000LL, 50), ScriptedSource::Ending::Block, false}});
+		auto lease = bench.engine->acquire(1, "test");
+		auto sink = bench.sinkOf(1);
+		CPPUNIT_ASSERT(sink->waitForBegins(2, 3000));
+		CPPUNIT_ASSERT(sink->waitForPackets(190, 3000));
+		const auto recorded = sink->packets();
+		assertRising(recorded);
+		const auto video = ofTrack(recorded, 0);
+		long long lastEnd = 0;
+		for (const auto& packet : recorded)
+		{
+			if (packet.run == 1) lastEnd = std::max(lastEnd, packet.dts + packet.duration);
+		}
+		for (const auto& packet : video)
+		{
+			if (packet.run != 2) continue;
+			CPPUNIT_ASSERT(packet.keyframe);
+			CPPUNIT_ASSERT_EQUAL(lastEnd + 3600, packet.dts); // 40 ms after the first session's end
+			break;
+		}
+		CPPUNIT_ASSERT_EQUAL(1, bench.engine->list().front().reconnects);
+	}
+
+	void testClockJumpContinuesTheTimeline()
+	{
+		Bench bench;
+		auto packets = ScriptedSource::steady(0, 30);
+		for (const auto& packet : ScriptedSource::steady(90000LL * 3600, 30)) packets.push_back(packet); // an hour ahead
+		bench.source->script(1, {{packets, ScriptedSource::Ending::Block, false}});
+		auto lease = bench.engine->acquire(1, "test");
+		auto sink = bench.sinkOf(1);
+		CPPUNIT_ASSERT(sink->waitForPackets(110, 3000));
+		const auto video = ofTrack(sink->packets(), 0);
+		assertRising(sink->packets());
+		for (std::size_t i = 1; i < video.size(); ++i) CPPUNIT_ASSERT(video[i].dts - video[i - 1].dts <= 2 * 3600 + 3600);
+		CPPUNIT_ASSERT_EQUAL(1, sink->begins()); // no new run: the same upstream
+	}
+
+	void testDtsClampedAndDurationsFilled()
+	{
+		Bench bench;
+		std::vector<ScriptedPacket> packets = {{0, 0, 0, true}, {0, 3600, 3600, false}, {0, 3600, 3600, false}, {0, 3000, 3000, false},
+			{0, 10800, 10800, false}, {0, 14400, 14400, false}, {0, 18000, 18000, true}, {0, 21600, 21600, false}};
+		bench.source->script(1, {{packets, ScriptedSource::Ending::Block, false}});
+		auto lease = bench.engine->acquire(1, "test");
+		auto sink = bench.sinkOf(1);
+		CPPUNIT_ASSERT(sink->waitForPackets(7, 3000));
+		const auto video = ofTrack(sink->packets(), 0);
+		assertRising(video);
+		CPPUNIT_ASSERT_EQUAL(900000LL + 3601, video[2].dts);
+		CPPUNIT_ASSERT_EQUAL(3600LL, video[0].duration);
+		for (const auto& packet : video) CPPUNIT_ASSERT(packet.duration > 0 && packet.pts >= packet.dts);
+	}
+
+	void testBackoffGrowsOverFailedOpens()
+	{
+		Bench bench;
+		std::vector<ScriptedSource::Session> sessions(4);
+		for (auto& session : sessions) session.failOpen = true;
+		bench.source->script(1, sessions);
+		auto lease = bench.engine->acquire(1, "test");
+		CPPUNIT_ASSERT(eventually([&] { return bench.source->opens(1) >= 5; }));
+		const auto times = bench.source->openTimes(1);
+		// 40 ms doubling up to 160 ms, each with up to half of it as jitter: 20-40, 40-80, 80-160, 80-160 ms
+		const long long gaps[] = {times[1] - times[0], times[2] - times[1], times[3] - times[2], times[4] - times[3]};
+		CPPUNIT_ASSERT(gaps[0] >= 20000 && gaps[1] >= 40000 && gaps[2] >= 80000 && gaps[3] >= 80000);
+		CPPUNIT_ASSERT(gaps[3] < 400000);
+	}
+
+	void testDropIsReopenedAtOnce()
+	{
+		Bench bench;
+		std::vector<ScriptedSource::Session> sessions(3);
+		sessions[0].failOpen = true;
+		sessions[1].failOpen = true;
+		sessions[2].packets = ScriptedSource::steady(0, 30);
+		sessions[2].ending = ScriptedSource::Ending::Error; // it played, then dropped
+		bench.source->script(1, sessions);
+		auto lease = bench.engine->acquire(1, "test");
+		CPPUNIT_ASSERT(eventually([&] { return bench.source->opens(1) >= 4; }));
+		const auto times = bench.source->openTimes(1);
+		CPPUNIT_ASSERT_MESSAGE("after a drop the upstream opens within the jitter, whatever failed before",
+			times[3] - times[2] < 100000);
+	}
+
+	void testErrorStateKeepsRetrying()
+	{
+		Bench bench;
+		std::vector<ScriptedSource::Session> sessions(4);
+		for (auto& session : sessions) session.failOpen = true;
+		bench.source->script(1, sessions);
+		auto lease = bench.engine->acquire(1, "test");
+		CPPUNIT_ASSERT(eventually([&] { return bench.state(1) == ChannelStatus::State::Error; }));
+		ChannelStatus status;
+		bench.engine->status(1, status);
+		CPPUNIT_ASSERT_EQUAL(std::string(ChannelErrors::PROVIDER_UNREACHABLE), status.errorCode);
+		CPPUNIT_ASSERT(eventually([&] { return bench.state(1) == ChannelStatus::State::Live; }));
+		bench.engine->status(1, status);
+		CPPUNIT_ASSERT(status.errorCode.empty());
+	}
+
+	void testStopWhileStalledIsPrompt()
+	{
+		Bench bench;
+		auto lease = bench.engine->acquire(1, "test");
+		CPPUNIT_ASSERT(bench.sinkOf(1)->waitForPackets(100, 3000)); // then the scripted provider stalls
+		lease.reset();
+		const Poco::Timestamp asked;
+		bench.engine->stopAll();
+		CPPUNIT_ASSERT(asked.elapsed() < 500000);
+		CPPUNIT_ASSERT_EQUAL(0, bench.source->open());
+		CPPUNIT_ASSERT(bench.output->latest(1)->ended());
+	}
+
+	void testLeaseStartsAndIdleStops()
+	{
+		Bench bench;
+		auto lease = bench.engine->acquire(1, "viewer");
+		CPPUNIT_ASSERT(bench.running(1));
+		CPPUNIT_ASSERT(bench.engine->list().front().holders == std::vector<std::string>{"viewer"});
+		lease.reset();
+		Poco::Thread::sleep(150);
+		CPPUNIT_ASSERT_MESSAGE("not before the idle delay", bench.running(1));
+		CPPUNIT_ASSERT(eventually([&] { return !bench.running(1); }, 1000));
+		CPPUNIT_ASSERT(eventually([&] { return bench.source->open() == 0; }));
+	}
+
+	void testPinIsNeverIdle()
+	{
+		Bench bench;
+		bench.engine->start(1, "admin");
+		{
+			auto lease = bench.engine->acquire(1, "viewer");
+		}
+		Poco::Thread::sleep(600);
+		CPPUNIT_ASSERT(bench.running(1));
+		CPPUNIT_ASSERT(bench.engine->stop(1, "admin"));
+		CPPUNIT_ASSERT_MESSAGE("the admin's stop is at once", !bench.running(1));
+	}
+
+	void testAdmissionRefusesWithCodes()
+	{
+		LiveSettings settings = Bench::fastSettings();
+		settings.maxChannels = 1;
+		Bench bench(3, settings);
+		bench.engine->start(1, "admin");
+		try
+		{
+			bench.engine->acquire(2, "viewer");
+			CPPUNIT_FAIL("a second channel must be refused");
+		}
+		catch (const ChannelException& exc)
+		{
+			CPPUNIT_ASSERT_EQUAL(std::string(ChannelErrors::CHANNEL_LIMIT), exc.errorCode());
+			CPPUNIT_ASSERT_EQUAL(409, exc.status());
+			CPPUNIT_ASSERT(restream::test::contains(exc.message(), "Channel 1"));
+		}
+		CPPUNIT_ASSERT_EQUAL(0, bench.source->opens(2));
+		try
+		{
+			bench.engine->acquire(99, "viewer");
+			CPPUNIT_FAIL("an unknown channel must be refused");
+		}
+		catch (const ChannelException& exc)
+		{
+			CPPUNIT_ASSERT_EQUAL(std::string(ChannelErrors::NOT_FOUND), exc.errorCode());
+			CPPUNIT_ASSERT_EQUAL(404, exc.status());
+		}
+	}
+
+	void testIdleChannelGivesItsConnectionUp()
+	{
+		LiveSettings settings = Bench::fastSettings();
+		settings.maxChannels = 1;
+		settings.idleTimeout = Poco::Timespan(30, 0);
+		Bench bench(3, settings);
+		{
+			auto lease = bench.engine->acquire(1, "viewer");
+			CPPUNIT_ASSERT(bench.sinkOf(1)->waitForPackets(5, 3000));
+		}
+		CPPUNIT_ASSERT(bench.running(1)); // idle, for 30 s
+		auto second = bench.engine->acquire(2, "viewer");
+		CPPUNIT_ASSERT(!bench.running(1));
+		CPPUNIT_ASSERT(bench.sinkOf(2)->waitForPackets(5, 3000));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("never two connections at once", 1, bench.source->mostOpen());
+	}
+
+	void testRunningChannelAdmitsMoreHolders()
+	{
+		LiveSettings settings = Bench::fastSettings();
+		settings.maxChannels = 1;
+		Bench bench(3, settings);
+		auto first = bench.engine->acquire(1, "viewer 1");
+		auto second = bench.engine->acquire(1, "viewer 2");
+		bench.engine->setProgram(1, "admin");
+		ChannelStatus status;
+		CPPUNIT_ASSERT(bench.engine->status(1, status));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), status.holders.size());
+		CPPUNIT_ASSERT(eventually([&] { return bench.source->opens(1) == 1; }));
+		Poco::Thread::sleep(50);
+		CPPUNIT_ASSERT_EQUAL(1, bench.source->opens(1));
+	}
+
+	void testProgramContinuesThroughASwitch()
+	{
+		LiveSettings settings = Bench::fastSettings();
+		settings.maxChannels = 1;
+		Bench bench(3, settings);
+		bench.engine->setProgram(1, "admin");
+		auto program = bench.sinkOf(0);
+		CPPUNIT_ASSERT(program->waitForPackets(50, 3000));
+		bench.engine->setProgram(2, "admin");
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(2), bench.engine->program());
+		CPPUNIT_ASSERT(program->waitForBegins(2, 3000));
+		const std::size_t before = program->packets().size();
+		CPPUNIT_ASSERT(program->waitForPackets(before + 50, 3000));
+		CPPUNIT_ASSERT(!bench.running(1));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("the old upstream closed before the new one opened", 1, bench.source->mostOpen());
+		const auto recorded = program->packets();
+		assertRising(recorded);
+		CPPUNIT_ASSERT_EQUAL(1, bench.output->made(0)); // one program sink through the switch
+		for (const auto& packet : recorded)
+		{
+			if (packet.run != 2) continue;
+			CPPUNIT_ASSERT(packet.track == 0 || packet.track == 1);
+		}
+	}
+
+	void testProgramEndEndsItsSinks()
+	{
+		Bench bench;
+		bench.engine->setProgram(1, "admin");
+		auto program = bench.sinkOf(0);
+		CPPUNIT_ASSERT(program->waitForPackets(10, 3000));
+		bench.engine->setProgram(0, "admin");
+		CPPUNIT_ASSERT(program->ended());
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), bench.engine->program());
+		CPPUNIT_ASSERT(!bench.running(1));
+		bench.engine->setProgram(2, "admin");
+		CPPUNIT_ASSERT(eventually([&] { return bench.output->made(0) == 2; }));
+	}
+
+	void testEventsComeOutsideTheLock()
+	{
+		Bench bench;
+		std::mutex mutex;
+		std::vector<ChannelEvent::Kind> kinds;
+		std::atomic<int> listed{0};
+		auto subscription = bench.engine->subscribe([&](const ChannelEvent& event) {
+			listed += static_cast<int>(bench.engine->list().size()); // calls back into the engine: no lock held
+			std::lock_guard<std::mutex> lock(mutex);
+			kinds.push_back(event.kind);
+		});
+		bench.engine->setProgram(1, "admin");
+		CPPUNIT_ASSERT(eventually([&] {
+			std::lock_guard<std::mutex> lock(mutex);
+			return std::count(kinds.begin(), kinds.end(), ChannelEvent::Kind::Program) == 1 &&
+				std::count(kinds.begin(), kinds.end(), ChannelEvent::Kind::Started) == 1;
+		}));
+		bench.engine->setProgram(0, "admin");
+		CPPUNIT_ASSERT(eventually([&] {
+			std::lock_guard<std::mutex> lock(mutex);
+			return std::count(kinds.begin(), kinds.end(), ChannelEvent::Kind::Stopped) == 1;
+		}));
+		subscription.reset();
+		const std::size_t delivered = kinds.size();
+		bench.engine->start(2, "admin");
+		Poco::Thread::sleep(100);
+		std::lock_guard<std::mutex> lock(mutex);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("nothing after the subscription ended", delivered, kinds.size());
+	}
+
+	void testStateIsRestored()
+	{
+		Poco::TemporaryFile directory;
+		directory.createDirectories();
+		const std::string path = Poco::Path(directory.path(), "live.json").toString();
+		LiveSettings settings = Bench::fastSettings();
+		settings.maxChannels = 3;
+		{
+			Bench bench(3, settings, path);
+			bench.engine->setProgram(1, "admin");
+			bench.engine->start(2, "admin");
+			auto lease = bench.engine->acquire(3, "viewer");
+		}
+		Bench again(3, settings, path);
+		std::atomic<bool> cancelled{false};
+		again.engine->restore(cancelled);
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), again.engine->program());
+		CPPUNIT_ASSERT(again.running(2));
+		CPPUNIT_ASSERT_MESSAGE("leases are not kept: their holders ask again", !again.running(3));
+	}
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(LiveCoreTest);
