@@ -158,6 +158,7 @@ class LiveCoreTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testAdmissionRefusesWithCodes);
 	CPPUNIT_TEST(testIdleChannelGivesItsConnectionUp);
 	CPPUNIT_TEST(testRunningChannelAdmitsMoreHolders);
+	CPPUNIT_TEST(testProgramOutranksLeases);
 	CPPUNIT_TEST(testProgramContinuesThroughASwitch);
 	CPPUNIT_TEST(testProgramEndEndsItsSinks);
 	CPPUNIT_TEST(testEventsComeOutsideTheLock);
@@ -395,6 +396,29 @@ public:
 		CPPUNIT_ASSERT(eventually([&] { return bench.source->opens(1) == 1; }));
 		Poco::Thread::sleep(50);
 		CPPUNIT_ASSERT_EQUAL(1, bench.source->opens(1));
+	}
+
+	void testProgramOutranksLeases()
+	{
+		LiveSettings settings = Bench::fastSettings();
+		settings.maxChannels = 1;
+		Bench bench(3, settings);
+		auto lease = bench.engine->acquire(1, "viewer");
+		CPPUNIT_ASSERT(lease->active());
+		bench.engine->setProgram(2, "admin");
+		CPPUNIT_ASSERT(!bench.running(1));
+		CPPUNIT_ASSERT_MESSAGE("the viewer's lease says its channel is gone", !lease->active());
+		CPPUNIT_ASSERT(bench.sinkOf(2)->waitForPackets(5, 3000));
+		CPPUNIT_ASSERT_EQUAL(1, bench.source->mostOpen());
+		try
+		{
+			bench.engine->acquire(1, "viewer");
+			CPPUNIT_FAIL("a viewer does not outrank the program");
+		}
+		catch (const ChannelException& exc)
+		{
+			CPPUNIT_ASSERT_EQUAL(std::string(ChannelErrors::CHANNEL_LIMIT), exc.errorCode());
+		}
 	}
 
 	void testProgramContinuesThroughASwitch()

@@ -5,10 +5,11 @@
 // holds channels with leases (on demand, like a tuner), watches channel
 // events, reads the catalog and asks for playback URLs. Its routes let the
 // host's tests drive it over HTTP:
-//   POST /fixture/lease   {"stream_id"}  acquire and keep a lease
-//   POST /fixture/release {"stream_id"}  drop it
+//   POST /fixture/lease   {"stream_id"}  acquire and keep one more lease
+//   POST /fixture/release {"stream_id"}  drop every lease of the channel
 //   GET  /fixture/events                 what the subscription saw
-//   GET  /fixture/catalog                the catalog as plugins see it
+//   GET  /fixture/catalog                the catalog as plugins see it (every
+//                                        channel's metadata, a search)
 //   GET  /fixture/urls?stream_id=        the channel's playback URLs
 //
 
@@ -21,6 +22,7 @@
 #include <Poco/NumberParser.h>
 #include <map>
 #include <mutex>
+#include <vector>
 
 namespace fixture {
 
@@ -29,7 +31,7 @@ class LeaseState
 {
 public:
 	std::mutex mutex;
-	std::map<Poco::Int64, std::unique_ptr<restream::ChannelLease>> leases;
+	std::multimap<Poco::Int64, std::unique_ptr<restream::ChannelLease>> leases; /// every lease taken, by channel
 	Poco::JSON::Array::Ptr events = new Poco::JSON::Array;
 	std::unique_ptr<restream::Subscription> subscription;
 };
@@ -80,20 +82,21 @@ public:
 			Poco::JSON::Parser().parse(request.body).extract<Poco::JSON::Object::Ptr>()->getValue<Poco::Int64>("stream_id");
 		if (_path == "/fixture/release")
 		{
-			std::unique_ptr<restream::ChannelLease> released;
+			std::vector<std::unique_ptr<restream::ChannelLease>> released;
 			{
 				std::lock_guard<std::mutex> lock(_state->mutex);
-				released = std::move(_state->leases[streamId]);
+				const auto range = _state->leases.equal_range(streamId);
+				for (auto it = range.first; it != range.second; ++it) released.push_back(std::move(it->second));
 				_state->leases.erase(streamId);
 			}
-			released.reset();
+			released.clear(); // outside the lock: the host may call the subscription meanwhile
 			return response->sendJson(200, Poco::Dynamic::Var(true));
 		}
 		try
 		{
 			auto lease = _context.channels().acquire(streamId, "fixture-lease " + request.clientAddress);
 			std::lock_guard<std::mutex> lock(_state->mutex);
-			_state->leases[streamId] = std::move(lease);
+			_state->leases.emplace(streamId, std::move(lease));
 		}
 		catch (const restream::ChannelException& exc)
 		{
@@ -113,15 +116,25 @@ public:
 private:
 	void catalog(restream::RouteResponse& response)
 	{
-		const auto channels = _context.catalog().channels();
-		Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
-		answer->set("channels", static_cast<int>(channels.size()));
-		if (!channels.empty())
+		Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+		for (const auto& channel : _context.catalog().channels())
 		{
-			answer->set("first_number", channels.front().number);
-			answer->set("first_epg_id", channels.front().epgId);
-			answer->set("first_category", channels.front().categoryName);
+			Poco::JSON::Object::Ptr entry = new Poco::JSON::Object;
+			entry->set("stream_id", channel.streamId);
+			entry->set("name", channel.name);
+			entry->set("number", channel.number);
+			entry->set("epg_id", channel.epgId);
+			entry->set("logo_url", channel.logoUrl);
+			entry->set("category_id", channel.categoryId);
+			entry->set("category_name", channel.categoryName);
+			list->add(entry);
 		}
+		Poco::JSON::Object::Ptr answer = new Poco::JSON::Object;
+		answer->set("channels", list);
+		answer->set("categories", static_cast<int>(_context.catalog().categories().size()));
+		std::size_t total = 0;
+		const auto found = _context.catalog().search("news", "", 0, 10, total);
+		answer->set("search_news", found.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(found.front().streamId));
 		response.sendJson(200, answer);
 	}
 
@@ -157,7 +170,7 @@ public:
 
 	void stop() override
 	{
-		std::map<Poco::Int64, std::unique_ptr<restream::ChannelLease>> leases;
+		std::multimap<Poco::Int64, std::unique_ptr<restream::ChannelLease>> leases;
 		{
 			std::lock_guard<std::mutex> lock(_state->mutex);
 			leases.swap(_state->leases);

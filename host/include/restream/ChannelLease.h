@@ -24,6 +24,11 @@ public:
 	virtual ~ChannelLease() = default;
 
 	virtual Poco::Int64 streamId() const = 0;
+
+	virtual bool active() const = 0;
+		/// False once the channel stopped under the lease: the admin stopped it
+		/// or needed its provider connection for the program or a pin (which
+		/// outrank leases). Take a new lease then, or tell the viewer.
 };
 
 } // namespace restream

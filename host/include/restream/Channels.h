@@ -34,9 +34,10 @@ class RESTREAM_API Channels
 	/// account's max_connections (as the source reports it, refreshed in
 	/// the background) nor live.maxChannels. A channel already running never
 	/// costs another connection; a channel that runs only for its idle delay
-	/// gives its connection up to a new one. A refusal is a ChannelException
-	/// with a code and a sentence, decided without any request to the
-	/// provider.
+	/// gives its connection up to a new one, and for the admin's program or
+	/// pins a channel held only by leases gives its connection up too (its
+	/// leases stop being active()). A refusal is a ChannelException with a
+	/// code and a sentence, decided without any request to the provider.
 	///
 	/// Threads: every method from any thread. Calls never wait on the
 	/// network (a start returns while the upstream opens).

@@ -258,6 +258,13 @@ void ChannelEngine::release(Poco::Int64 streamId, Poco::UInt64 lease)
 	letGoLocked(streamId, false, none);
 }
 
+bool ChannelEngine::leaseActive(Poco::Int64 streamId, Poco::UInt64 lease) const
+{
+	Poco::FastMutex::ScopedLock lock(_mutex);
+	const auto found = _channels.find(streamId);
+	return found != _channels.end() && found->second.leases.count(lease) > 0;
+}
+
 void ChannelEngine::refreshAccount()
 {
 	_account.refreshSoon();
@@ -311,9 +318,17 @@ Poco::UInt64 ChannelEngine::hold(Poco::Int64 streamId, Hold kind, const std::str
 			_programChannel = 0; // as if released: would it stop?
 			const auto old = _channels.find(previous);
 			if (old != _channels.end() && !heldLocked(previous, old->second)) freed = previous;
-			_programChannel = previous;
 		}
-		if (!_channels.count(streamId)) admit(streamId, freed, plan); // throws a refusal; nothing changed then
+		try
+		{
+			if (!_channels.count(streamId)) admit(streamId, freed, kind != Hold::Lease, plan);
+		}
+		catch (const ChannelException&)
+		{
+			_programChannel = previous; // refused: nothing changed
+			throw;
+		}
+		_programChannel = previous;
 
 		if (switching)
 		{
@@ -371,7 +386,7 @@ Poco::UInt64 ChannelEngine::hold(Poco::Int64 streamId, Hold kind, const std::str
 	return plan.lease;
 }
 
-void ChannelEngine::admit(Poco::Int64 streamId, Poco::Int64 freed, Plan& plan)
+void ChannelEngine::admit(Poco::Int64 streamId, Poco::Int64 freed, bool outranksLeases, Plan& plan)
 {
 	const AccountMonitor::Snapshot account = _account.snapshot();
 	const int connections = account.known ? account.maxConnections : 0;
@@ -387,9 +402,17 @@ void ChannelEngine::admit(Poco::Int64 streamId, Poco::Int64 freed, Plan& plan)
 			if (it->second.idle && it->first != freed && (oldest == _channels.end() || it->second.idleSince < oldest->second.idleSince))
 				oldest = it;
 		}
+		if (oldest == _channels.end() && outranksLeases)
+		{
+			// the admin's program and pins outrank viewers' leases
+			for (auto it = _channels.begin(); it != _channels.end(); ++it)
+			{
+				if (it->first != freed && !it->second.pinned && it->first != _programChannel && oldest == _channels.end()) oldest = it;
+			}
+		}
 		if (oldest == _channels.end()) break;
-		_logger.information("channel %Ld (%s) stops before its idle delay: channel %Ld needs its provider connection", oldest->first,
-			oldest->second.info.name, streamId);
+		_logger.information("channel %Ld (%s) stops (%s): channel %Ld needs its provider connection", oldest->first,
+			oldest->second.info.name, std::string(oldest->second.idle ? "idle" : "held by viewers only"), streamId);
 		if (oldest->second.pipeline) plan.close.push_back(oldest->second.pipeline);
 		_channels.erase(oldest);
 		--running;

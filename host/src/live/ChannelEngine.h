@@ -91,6 +91,9 @@ public:
 	void release(Poco::Int64 streamId, Poco::UInt64 lease);
 		/// A lease ended (LeaseBook).
 
+	bool leaseActive(Poco::Int64 streamId, Poco::UInt64 lease) const;
+		/// Whether streamId runs with lease among its holders (LeaseBook).
+
 	void refreshAccount();
 		/// Reads the provider's account again soon (after a catalog refresh).
 
@@ -124,7 +127,7 @@ private:
 	};
 
 	Poco::UInt64 hold(Poco::Int64 streamId, Hold kind, const std::string& holder, bool replacesProgram);
-	void admit(Poco::Int64 streamId, Poco::Int64 freed, Plan& plan);
+	void admit(Poco::Int64 streamId, Poco::Int64 freed, bool outranksLeases, Plan& plan);
 	void create(const ChannelInfo& info, const std::string& holder);
 	std::unique_ptr<LiveInput> open(Poco::Int64 streamId, const std::atomic<bool>& stopRequested);
 	bool heldLocked(Poco::Int64 streamId, const Entry& entry) const;

@@ -136,7 +136,7 @@ ChannelStatus ChannelPipeline::status() const
 			status.bytesServed += entry.sink->bytesServed();
 		});
 	}
-	if (status.state == ChannelStatus::State::Live && !playable) status.state = ChannelStatus::State::Starting;
+	if (status.state == ChannelStatus::State::Live && !playable && !sinks.empty()) status.state = ChannelStatus::State::Starting;
 	return status;
 }
 
@@ -350,6 +350,7 @@ void ChannelPipeline::emit(AVPacket& packet)
 		const bool called = PluginGuard::call(_logger, entry.sink.owner, "ChannelSink::write", [&] { written = entry.sink.sink->write(packet); });
 		if (!called || !written) detachFailed(index - 1, "failed to write");
 	}
+	if (!_playableAnnounced && packet.stream_index == 0) announceWhenPlayable();
 	Poco::FastMutex::ScopedLock lock(_mutex);
 	_lastPacketAt.update();
 	_hasPackets = true;
@@ -423,7 +424,20 @@ void ChannelPipeline::setState(ChannelStatus::State state)
 		if (_state == state) return;
 		_state = state;
 	}
+	_playableAnnounced = false;
 	if (_listener) _listener();
+}
+
+void ChannelPipeline::announceWhenPlayable()
+{
+	bool playable = _sinks.empty();
+	for (const Attached& entry : _sinks)
+	{
+		if (entry.begun) PluginGuard::call(_logger, entry.sink.owner, "ChannelSink::playable", [&] { playable = playable || entry.sink.sink->playable(); });
+	}
+	if (!playable) return;
+	_playableAnnounced = true;
+	if (_listener) _listener(); // status() now says live
 }
 
 void ChannelPipeline::fail(const std::string& code, const std::string& reason)

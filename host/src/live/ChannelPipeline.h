@@ -95,7 +95,8 @@ public:
 
 	ChannelStatus status() const;
 		/// The channel, state, error and traffic; the holder fields are the
-		/// engine's to fill.
+		/// engine's to fill. Live only once a sink is playable (or none is
+		/// attached): until then a live upstream reads as starting.
 
 	void run() override;
 
@@ -115,6 +116,10 @@ private:
 	void flushHeld();
 	void endSinks();
 	void setState(ChannelStatus::State state);
+	void announceWhenPlayable();
+		/// Once per live session: tells the listener when the first sink
+		/// becomes playable (or at once without sinks), status() turning
+		/// from starting to live then.
 	void fail(const std::string& code, const std::string& reason);
 	bool pause(const Poco::Timespan& delay);
 
@@ -150,6 +155,7 @@ private:
 	AVPacket* _held[trackCount] = {nullptr, nullptr};
 	bool _awaitKeyframe = true;
 	long long _keyframePts = 0;
+	bool _playableAnnounced = false;
 
 	mutable Poco::FastMutex _mutex; // guards what status() reads
 	ChannelStatus::State _state = ChannelStatus::State::Starting;

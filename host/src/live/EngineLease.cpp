@@ -23,4 +23,9 @@ Poco::Int64 EngineLease::streamId() const
 	return _streamId;
 }
 
+bool EngineLease::active() const
+{
+	return _book->active(_streamId, _number);
+}
+
 } // namespace restream::host

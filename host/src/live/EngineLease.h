@@ -19,6 +19,7 @@ public:
 	~EngineLease() override;
 
 	Poco::Int64 streamId() const override;
+	bool active() const override;
 
 private:
 	const std::shared_ptr<LeaseBook> _book;

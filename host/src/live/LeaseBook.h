@@ -24,6 +24,9 @@ public:
 	void release(Poco::Int64 streamId, Poco::UInt64 lease);
 		/// Tells the engine, if it still exists.
 
+	bool active(Poco::Int64 streamId, Poco::UInt64 lease);
+		/// Whether the engine still holds streamId for lease.
+
 	void close();
 		/// The engine is going: later releases do nothing. Waits for a
 		/// release under way.
