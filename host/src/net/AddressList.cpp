@@ -23,7 +23,7 @@ AddressList::AddressList(const std::string& text)
 		}
 		const auto slash = entry.find('/');
 		Poco::Net::IPAddress address;
-		if (!Poco::Net::IPAddress::tryParse(entry.substr(0, slash), address))
+		if (!parse(entry.substr(0, slash), address))
 			throw Poco::InvalidArgumentException("'" + entry + "' is not an IP address or network (e.g. 192.168.0.0/16, fc00::/7 or any)");
 		address = unmapped(address);
 		const unsigned bits = address.family() == Poco::Net::IPAddress::IPv4 ? 32 : 128;
@@ -58,12 +58,20 @@ bool AddressList::contains(const Poco::Net::IPAddress& candidate) const
 bool AddressList::contains(const std::string& text) const
 {
 	Poco::Net::IPAddress address;
-	return Poco::Net::IPAddress::tryParse(Poco::trim(text), address) && contains(address);
+	return parse(Poco::trim(text), address) && contains(address);
 }
 
 bool AddressList::empty() const
 {
 	return !_any && _networks.empty();
+}
+
+bool AddressList::parse(const std::string& text, Poco::Net::IPAddress& address)
+{
+	if (Poco::Net::IPAddress::tryParse(text, address)) return true;
+	if (text != "::") return false;
+	address = Poco::Net::IPAddress(Poco::Net::IPAddress::IPv6); // Poco 1.11's tryParse refuses the unspecified address
+	return true;
 }
 
 Poco::Net::IPAddress AddressList::unmapped(const Poco::Net::IPAddress& address)

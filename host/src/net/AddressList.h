@@ -38,6 +38,9 @@ public:
 		/// The IPv4 address inside an IPv4-mapped IPv6 one, else address.
 
 private:
+	static bool parse(const std::string& text, Poco::Net::IPAddress& address);
+		/// IPAddress::tryParse, with "::" (the unspecified address) too.
+
 	struct Network
 	{
 		Poco::Net::IPAddress address;
