@@ -1,9 +1,10 @@
 //
 // HttpHostTest.cpp
 //
-// The host's HTTP side on real sockets: each port answers from its own
-// plugin, /health everywhere, plugin exceptions become 500s, the router's
-// matching, deadlines, keep-alive capacity and the trusted-proxy rule.
+// The host's HTTP side on real sockets: each port serves the routes
+// registered for it, /health everywhere, plugin exceptions become 500s, the
+// router's matching, the request framing refused before any route runs,
+// deadlines, keep-alive capacity and the trusted-proxy rule.
 //
 
 #include "HostFixture.h"
@@ -32,12 +33,12 @@ std::map<std::string, std::string> fixtures(std::map<std::string, std::string> e
 {
 	extra["plugins.dir"] = RESTREAM_TEST_FIXTURE_PLUGIN_DIR;
 	if (!extra.count("plugins.load")) extra["plugins.load"] = "fixture-good, fixture-other";
-	extra["http.admin.plugin"] = "fixture-good";
-	extra["http.player.plugin"] = "fixture-other";
 	return extra;
 }
 
 std::string rawExchange(unsigned short port, const std::string& request)
+	/// Sends request as bytes and reads until the server closes the
+	/// connection; fails the test if it has not within 5 s.
 {
 	Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
 	socket.setReceiveTimeout(Poco::Timespan(5, 0));
@@ -45,7 +46,14 @@ std::string rawExchange(unsigned short port, const std::string& request)
 	std::string answer;
 	char buffer[4096];
 	int n;
-	while ((n = socket.receiveBytes(buffer, sizeof(buffer))) > 0) answer.append(buffer, static_cast<std::size_t>(n));
+	try
+	{
+		while ((n = socket.receiveBytes(buffer, sizeof(buffer))) > 0) answer.append(buffer, static_cast<std::size_t>(n));
+	}
+	catch (const Poco::TimeoutException&)
+	{
+		CPPUNIT_FAIL("the connection stayed open after:\n" + answer);
+	}
 	return answer;
 }
 
@@ -54,14 +62,15 @@ std::string rawExchange(unsigned short port, const std::string& request)
 class HttpHostTest : public CppUnit::TestFixture
 {
 	CPPUNIT_TEST_SUITE(HttpHostTest);
-	CPPUNIT_TEST(testEachPortAnswersFromItsOwnPlugin);
+	CPPUNIT_TEST(testPortsServeTheRoutesRegisteredForThem);
 	CPPUNIT_TEST(testHealthOnEveryPort);
 	CPPUNIT_TEST(testPluginExceptionBecomes500);
 	CPPUNIT_TEST(testRouteExceptionBecomes500);
 	CPPUNIT_TEST(testRouterMatching);
 	CPPUNIT_TEST(testProtectedRoutesFailClosedWithoutAuthenticator);
-	CPPUNIT_TEST(testPortWithoutItsPluginAnswers503);
+	CPPUNIT_TEST(testPortWithoutRoutesAnswers404);
 	CPPUNIT_TEST(testMalformedRequestIs400);
+	CPPUNIT_TEST(testAmbiguousFramingIs400AndCloses);
 	CPPUNIT_TEST(testTricklingClientIsCutOff);
 	CPPUNIT_TEST(testManyKeepAliveClients);
 	CPPUNIT_TEST(testClientAddressThroughTrustedProxy);
@@ -73,19 +82,30 @@ class HttpHostTest : public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE_END();
 
 public:
-	void testEachPortAnswersFromItsOwnPlugin()
+	void testPortsServeTheRoutesRegisteredForThem()
 	{
+		// fixture-good: "/*" on admin and /fixture/... on api; fixture-other: "/*" on player
 		HostFixture host(fixtures());
 		const auto admin = host.request("GET", "admin", "/page");
 		CPPUNIT_ASSERT_EQUAL(200, admin.status);
 		CPPUNIT_ASSERT(contains(admin.body, "\"plugin\":\"fixture-good\""));
+		CPPUNIT_ASSERT(contains(admin.body, "\"route\":\"/*\""));
 		const auto player = host.request("GET", "player", "/page");
 		CPPUNIT_ASSERT_EQUAL(200, player.status);
 		CPPUNIT_ASSERT(contains(player.body, "\"plugin\":\"fixture-other\""));
 		const auto api = host.request("GET", "api", "/fixture/echo?x=1");
 		CPPUNIT_ASSERT_EQUAL(200, api.status);
 		CPPUNIT_ASSERT(contains(api.body, "\"route\":\"/fixture/echo\""));
+		CPPUNIT_ASSERT(contains(api.body, "\"query\":\"1\""));
+		// a route is served on its own port only
 		CPPUNIT_ASSERT_EQUAL(404, host.request("GET", "api", "/page").status);
+		const auto apiPathOnAdmin = host.request("GET", "admin", "/fixture/echo");
+		CPPUNIT_ASSERT(contains(apiPathOnAdmin.body, "\"route\":\"/*\""));
+		const auto apiPathOnPlayer = host.request("GET", "player", "/fixture/echo");
+		CPPUNIT_ASSERT(contains(apiPathOnPlayer.body, "\"plugin\":\"fixture-other\""));
+		// the host's own API routes are on the api port only
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(host.log(), 200, host.request("GET", "api", "/stream_status").status);
+		CPPUNIT_ASSERT(contains(host.request("GET", "player", "/stream_status").body, "\"plugin\":\"fixture-other\""));
 	}
 
 	void testHealthOnEveryPort()
@@ -108,9 +128,10 @@ public:
 		{
 			const auto failed = host.request("GET", "admin", path);
 			CPPUNIT_ASSERT_EQUAL(500, failed.status);
-			CPPUNIT_ASSERT(contains(failed.body, "\"detail\":\"internal error in fixture-good\""));
+			CPPUNIT_ASSERT_EQUAL(std::string("{\"detail\":\"Internal error in fixture-good; see the server log\"}"), failed.body);
 		}
 		CPPUNIT_ASSERT(contains(host.log(), "plugin fixture-good failed in GET /boom: deliberate failure in a page handler"));
+		CPPUNIT_ASSERT(contains(host.log(), "plugin fixture-good failed in GET /poco-boom: Illegal state: deliberate Poco failure"));
 		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/still-alive").status);
 		CPPUNIT_ASSERT_EQUAL(404, host.request("GET", "admin", "/missing").status);
 	}
@@ -120,7 +141,7 @@ public:
 		HostFixture host(fixtures());
 		const auto failed = host.request("GET", "api", "/fixture/throw");
 		CPPUNIT_ASSERT_EQUAL(500, failed.status);
-		CPPUNIT_ASSERT(contains(failed.body, "internal error in fixture-good"));
+		CPPUNIT_ASSERT(contains(failed.body, "Internal error in fixture-good"));
 		CPPUNIT_ASSERT(contains(host.log(), "plugin fixture-good failed in GET /fixture/throw: Runtime exception: deliberate failure in a route"));
 		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", "/fixture/echo").status);
 	}
@@ -159,13 +180,26 @@ public:
 		}
 	}
 
-	void testPortWithoutItsPluginAnswers503()
+	void testPortWithoutRoutesAnswers404()
 	{
-		HostFixture host(fixtures({{"plugins.load", "fixture-good"}}));
-		const auto refused = host.request("GET", "player", "/");
-		CPPUNIT_ASSERT_EQUAL(503, refused.status);
-		CPPUNIT_ASSERT(contains(refused.body, "The fixture-other plugin that serves this port is not running"));
-		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "player", "/health").status);
+		// nothing registered routes for the player port (fixture-other is not loaded) nor for a port of one's own
+		HostFixture host(fixtures({{"plugins.load", "fixture-good"}, {"http.ports", "admin, api, player, spare"},
+			{"http.spare.address", "127.0.0.1"}, {"http.spare.port", "0"}}));
+		CPPUNIT_ASSERT_EQUAL(std::string(), host.startError());
+		for (const char* port : {"player", "spare"})
+		{
+			for (const char* path : {"/", "/page", "/stream_status"})
+			{
+				const auto refused = host.request("GET", port, path);
+				CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(port) + path, 404, refused.status);
+				CPPUNIT_ASSERT_EQUAL(std::string("{\"detail\":\"Not Found\"}"), refused.body);
+			}
+			CPPUNIT_ASSERT_EQUAL(404, host.request("POST", port, "/", "{}").status);
+			const auto health = host.request("GET", port, "/health");
+			CPPUNIT_ASSERT_EQUAL(200, health.status);
+			CPPUNIT_ASSERT(contains(health.body, std::string("\"port\":\"") + port + "\""));
+		}
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/").status);
 	}
 
 	void testMalformedRequestIs400()
@@ -176,6 +210,62 @@ public:
 		CPPUNIT_ASSERT(contains(answer, "malformed HTTP request"));
 		const std::string badUri = rawExchange(host.port("admin"), "GET http://[::1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 		CPPUNIT_ASSERT(contains(badUri, "HTTP/1.1 400"));
+	}
+
+	void testAmbiguousFramingIs400AndCloses()
+	{
+		// RFC 9112: what two parsers could read two ways (request smuggling through a proxy) is refused, on a
+		// kept-alive connection too, and the connection closed: the second request behind it is never read
+		HostFixture host(fixtures());
+		const std::string echo = "POST /fixture/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n";
+		const std::string smuggled = "GET /fixture/echo?x=smuggled HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+		struct Case
+		{
+			std::string name;
+			std::string request;
+			std::string detail;
+		};
+		const Case cases[] = {
+			{"Content-Length and Transfer-Encoding", echo + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled,
+				"both Content-Length and Transfer-Encoding"},
+			{"Transfer-Encoding gzip, chunked", echo + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n" + smuggled,
+				"a Transfer-Encoding other than chunked"},
+			{"Transfer-Encoding identity", echo + "Transfer-Encoding: identity\r\nContent-Length: 2\r\n\r\n{}" + smuggled,
+				"both Content-Length and Transfer-Encoding"},
+			{"Transfer-Encoding xchunked", echo + "Transfer-Encoding: xchunked\r\n\r\n0\r\n\r\n" + smuggled,
+				"a Transfer-Encoding other than chunked"},
+			{"blank before a colon", "GET /fixture/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For : 1.2.3.4\r\n\r\n" + smuggled,
+				"a header name has blanks"},
+			{"tab before a colon", "GET /fixture/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length\t: 0\r\n\r\n" + smuggled,
+				"a header name has blanks"},
+			{"two Host headers", "GET /fixture/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n\r\n" + smuggled,
+				"more than one Host header"},
+			{"absolute-form target", "GET http://127.0.0.1/fixture/echo HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + smuggled,
+				"the request target must be a path (origin-form)"},
+			{"authority-form target", "CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + smuggled,
+				"the request target must be a path (origin-form)"},
+			{"asterisk-form target", "OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + smuggled,
+				"the request target must be a path (origin-form)"},
+		};
+		for (const auto& framing : cases)
+		{
+			const std::string answer = rawExchange(host.port("api"), framing.request);
+			CPPUNIT_ASSERT_MESSAGE(framing.name + ":\n" + answer, answer.compare(0, 12, "HTTP/1.1 400") == 0);
+			CPPUNIT_ASSERT_MESSAGE(framing.name + ":\n" + answer, contains(answer, "{\"detail\":\"" + framing.detail + "\"}"));
+			CPPUNIT_ASSERT_MESSAGE(framing.name + ":\n" + answer, contains(Poco::toLower(answer), "\r\nconnection: close\r\n"));
+			// one answer, and no route ran
+			CPPUNIT_ASSERT_MESSAGE(framing.name + ":\n" + answer, answer.find("HTTP/1.1", 1) == std::string::npos);
+			CPPUNIT_ASSERT_MESSAGE(framing.name, !contains(answer, "fixture-good"));
+		}
+		// the same requests framed plainly are served (the refusals above are about the framing alone)
+		const std::string plain = rawExchange(host.port("api"),
+			echo + "Content-Length: 2\r\n\r\n{}" + "GET /fixture/echo?x=second HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+		CPPUNIT_ASSERT_MESSAGE(plain, plain.compare(0, 12, "HTTP/1.1 200") == 0);
+		CPPUNIT_ASSERT_MESSAGE(plain, contains(plain, "\"query\":\"second\""));
+		const std::string chunked = rawExchange(host.port("api"),
+			echo + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+		CPPUNIT_ASSERT_MESSAGE(chunked, chunked.compare(0, 12, "HTTP/1.1 200") == 0);
+		CPPUNIT_ASSERT_MESSAGE(chunked, contains(chunked, "\"body\":\"{}\""));
 	}
 
 	void testTricklingClientIsCutOff()
@@ -284,7 +374,8 @@ public:
 			for (const auto& operation : *paths->getObject(path.first)) documented.insert(Poco::toUpper(operation.first) + " " + path.first);
 		}
 		const std::set<std::string> served = {"GET /health", "GET /docs", "GET /openapi.json", "GET /me", "GET /categories", "GET /channels",
-			"GET /account", "POST /catalog/refresh", "POST /start_stream", "POST /stop_stream", "GET /stream_status", "GET /metrics",
+			"GET /account", "POST /catalog/refresh", "POST /start_stream", "POST /stop_stream", "GET /stream_status", "GET /running_channels",
+			"GET /metrics",
 			"GET /fixture/echo", "POST /fixture/echo", "GET /fixture/files/{path}", "GET /fixture/throw", "GET /fixture/private"};
 		CPPUNIT_ASSERT(served == documented);
 		// and every documented route answers something other than 404
@@ -313,13 +404,19 @@ public:
 	void testCorsForConfiguredOriginsAndPublicReads()
 	{
 		HostFixture host(fixtures({{"public.playerUrl", "https://Player.Example.org/"}}));
-		const auto allowed = host.request("GET", "api", "/stream_status", "", {{"Origin", "https://player.example.org"}});
+		const auto allowed = host.request("GET", "api", "/me", "", {{"Origin", "https://player.example.org"}});
 		CPPUNIT_ASSERT_EQUAL(std::string("https://player.example.org"), allowed.headers.get("Access-Control-Allow-Origin", ""));
+		CPPUNIT_ASSERT_EQUAL(std::string("Origin"), allowed.headers.get("Vary", ""));
 		CPPUNIT_ASSERT(!allowed.headers.has("Access-Control-Allow-Credentials"));
 		const auto foreign = host.request("GET", "api", "/me", "", {{"Origin", "https://evil.example"}});
 		CPPUNIT_ASSERT(!foreign.headers.has("Access-Control-Allow-Origin"));
-		const auto publicRead = host.request("GET", "api", "/stream_status", "", {{"Origin", "https://evil.example"}});
-		CPPUNIT_ASSERT_EQUAL(std::string("*"), publicRead.headers.get("Access-Control-Allow-Origin", ""));
+		// a public read is the same for every origin: one copy in a cache
+		for (const char* origin : {"https://evil.example", "https://player.example.org"})
+		{
+			const auto publicRead = host.request("GET", "api", "/stream_status", "", {{"Origin", origin}});
+			CPPUNIT_ASSERT_EQUAL(std::string("*"), publicRead.headers.get("Access-Control-Allow-Origin", ""));
+			CPPUNIT_ASSERT(!publicRead.headers.has("Vary"));
+		}
 		const auto preflight = host.request("OPTIONS", "api", "/start_stream", "",
 			{{"Origin", "https://player.example.org"}, {"Access-Control-Request-Method", "POST"}});
 		CPPUNIT_ASSERT_EQUAL(204, preflight.status);

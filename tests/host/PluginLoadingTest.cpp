@@ -7,10 +7,12 @@
 
 #include "HostFixture.h"
 #include "TextSearch.h"
+#include "restream/Service.h"
 #include <Poco/File.h>
 #include <Poco/JSON/Parser.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <chrono>
+#include <sstream>
 #include <sys/stat.h>
 #include <thread>
 
@@ -23,8 +25,6 @@ std::map<std::string, std::string> fixtures(const std::string& load, std::map<st
 {
 	extra["plugins.dir"] = RESTREAM_TEST_FIXTURE_PLUGIN_DIR;
 	extra["plugins.load"] = load;
-	extra["http.admin.plugin"] = "fixture-good";
-	extra["http.player.plugin"] = "fixture-other";
 	return extra;
 }
 
@@ -35,6 +35,7 @@ class PluginLoadingTest : public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(PluginLoadingTest);
 	CPPUNIT_TEST(testGoodPluginLoadsAndGetsItsContext);
 	CPPUNIT_TEST(testWrongApiVersionRefused);
+	CPPUNIT_TEST(testApiOnePluginRefusedInOneLine);
 	CPPUNIT_TEST(testOtherBuildSignatureRefused);
 	CPPUNIT_TEST(testThrowingStartIsIsolated);
 	CPPUNIT_TEST(testDuplicateServiceNameRefused);
@@ -66,10 +67,31 @@ public:
 		HostFixture host(fixtures("fixture-wrong-api, fixture-good"));
 		const std::string log = host.log();
 		CPPUNIT_ASSERT(contains(log, "plugin fixture-wrong-api 9.9.9"));
-		CPPUNIT_ASSERT(contains(log, "refused: it is built for plugin API 2.0 and this host provides 1.0"));
+		CPPUNIT_ASSERT_MESSAGE(log, contains(log, "refused: it is built for plugin API 3.0 and this host provides 2.0"));
 		CPPUNIT_ASSERT(!contains(log, "plugin fixture-wrong-api 9.9.9 started"));
 		CPPUNIT_ASSERT(contains(log, "plugin fixture-good 1.2.3 started"));
 		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/").status);
+	}
+
+	void testApiOnePluginRefusedInOneLine()
+	{
+		// a plugin made for plugin API 1.0 (ApiRoute, PortHandlerFactory, setPrimary...) is refused before its
+		// manifest is touched, with one line naming it, its API and the host's; the others run
+		HostFixture host(fixtures("fixture-api1, fixture-good"));
+		const std::string log = host.log();
+		std::vector<std::string> mentions;
+		std::istringstream lines(log);
+		for (std::string line; std::getline(lines, line);)
+		{
+			if (contains(line, "fixture-api1")) mentions.push_back(line);
+		}
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(log, std::size_t(1), mentions.size());
+		const std::string& line = mentions.front();
+		CPPUNIT_ASSERT_MESSAGE(line, contains(line, "[3] host: plugin fixture-api1 1.0.0 ("));
+		CPPUNIT_ASSERT_MESSAGE(line, contains(line, "refused: it is built for plugin API 1.0 and this host provides 2.0"));
+		CPPUNIT_ASSERT(!host.service<restream::Service>("fixture-api1.marker"));
+		CPPUNIT_ASSERT(contains(log, "plugin fixture-good 1.2.3 started"));
+		CPPUNIT_ASSERT_EQUAL(std::string(), host.startError());
 	}
 
 	void testOtherBuildSignatureRefused()
@@ -131,7 +153,8 @@ public:
 	void testUnknownPluginSettingReported()
 	{
 		HostFixture host(fixtures("fixture-good", {{"plugins.fixture-good.greetnig", "typo"}}));
-		CPPUNIT_ASSERT(contains(host.log(), "configuration key plugins.fixture-good.greetnig is not a setting of plugin fixture-good"));
+		CPPUNIT_ASSERT(contains(host.log(), "configuration key plugins.fixture-good.greetnig is not a setting of plugin fixture-good; ignored"));
+		CPPUNIT_ASSERT_EQUAL(std::string(), host.startError());
 	}
 };
 

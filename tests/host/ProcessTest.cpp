@@ -89,7 +89,7 @@ public:
 	{
 		const Run version = runRestream({"--version"});
 		CPPUNIT_ASSERT_EQUAL(0, version.status);
-		CPPUNIT_ASSERT(contains(version.output, "restream " RESTREAM_VERSION " (plugin API 1.0; gcc-"));
+		CPPUNIT_ASSERT_MESSAGE(version.output, contains(version.output, "restream " RESTREAM_VERSION " (plugin API 2.0; gcc-"));
 		const Run help = runRestream({"--help"});
 		CPPUNIT_ASSERT_EQUAL(0, help.status);
 		for (const char* option : {"--config", "--define", "--plugin-dir", "--version", "RESTREAM_STATE_DIR", "hash-password"})
@@ -125,7 +125,7 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(log, up);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(log, 0, status);
 		CPPUNIT_ASSERT_MESSAGE(log, contains(log, "plugin auth-jwt 1.0.0 started"));
-		CPPUNIT_ASSERT_MESSAGE(log, contains(log, "port api listening on 127.0.0.1:" + std::to_string(api) + ", served by host"));
+		CPPUNIT_ASSERT_MESSAGE(log, contains(log, "port api listening on 127.0.0.1:" + std::to_string(api) + " (threads"));
 		CPPUNIT_ASSERT_MESSAGE(log, contains(log, "plugin auth-jwt stopped"));
 		CPPUNIT_ASSERT_MESSAGE(log, contains(log, "host: stopped"));
 		CPPUNIT_ASSERT_MESSAGE(log, !contains(log, "AddressSanitizer") && !contains(log, "runtime error"));

@@ -37,7 +37,7 @@ void StreamStatusRoute::handle(const RouteRequest& request, const std::shared_pt
 		answer->set("viewers", 0);
 		answer->set("bitrate_kbps", 0.0);
 		answer->set("reconnects", 0);
-		answer->set("urls", new Poco::JSON::Array);
+		answer->set("urls", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
 	}
 	answer->set("active", active);
 	answer->set("player_url", _urls.portUrl("player", request) + "/");

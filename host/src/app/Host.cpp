@@ -55,10 +55,12 @@ Host::Host(HostConfiguration& configuration, Redactor& redactor, const std::stri
 	_plugins(configuration, _registry, _logger)
 {
 	for (const auto& setting : HostSettingList::general()) _configuration.declare(setting);
-	for (const auto& portName : portNames())
+	const std::vector<std::string> served = portNames();
+	for (const auto& portName : served)
 	{
 		for (const auto& setting : HostSettingList::port(portName)) _configuration.declare(setting);
 	}
+	for (const auto& setting : HostSettingList::knownPortNumbers(served)) _configuration.declare(setting);
 }
 
 Host::~Host()

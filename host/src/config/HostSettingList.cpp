@@ -5,6 +5,7 @@
 #include "config/HostSettingList.h"
 #include "http/PortSettings.h"
 #include "live/LiveSettings.h"
+#include <algorithm>
 
 namespace restream::host {
 
@@ -106,6 +107,16 @@ std::vector<Setting> HostSettingList::port(const std::string& name)
 		Setting::seconds(prefix + "requestTimeout", std::to_string(defaults.requestTimeout.totalSeconds()), 0, 3600,
 			"Seconds for a whole request, first byte to last (0: none; streams are exempt); a client that trickles is cut off"),
 	};
+}
+
+std::vector<Setting> HostSettingList::knownPortNumbers(const std::vector<std::string>& served)
+{
+	std::vector<Setting> numbers;
+	for (const auto& known : knownPorts)
+	{
+		if (std::find(served.begin(), served.end(), known.name) == served.end()) numbers.push_back(port(known.name)[1]);
+	}
+	return numbers;
 }
 
 bool HostSettingList::isKnownPort(const std::string& name)

@@ -24,6 +24,11 @@ public:
 		/// http.<name>.*; the known ports (admin 8001, api 8002, player 8003,
 		/// tuner 5004) have their numbers and LAN rule as defaults.
 
+	static std::vector<Setting> knownPortNumbers(const std::vector<std::string>& served);
+		/// http.<name>.port of each known port not in served: a process that
+		/// does not serve a port still says where another one does (the
+		/// player's page finds the API at http.api.port).
+
 	static bool isKnownPort(const std::string& name);
 };
 

@@ -4,6 +4,7 @@
 
 #include "http/PortConnection.h"
 #include "http/ConnectionResponse.h"
+#include "net/HostNameGuard.h"
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponseImpl.h>
@@ -194,6 +195,8 @@ std::string PortConnection::malformed(const Poco::Net::HTTPServerRequest& reques
 		if (Poco::icompare(header.first, "Host") == 0) ++hosts;
 	}
 	if (hosts > 1) return "more than one Host header";
+	if (hosts == 0 && request.getVersion() == Poco::Net::HTTPMessage::HTTP_1_1) return "an HTTP/1.1 request without a Host header";
+	if (hosts == 1 && HostNameGuard::hostName(request.getHost()).empty()) return "the Host header is not a host name with an optional port";
 	if (request.has("Transfer-Encoding"))
 	{
 		if (request.has("Content-Length")) return "both Content-Length and Transfer-Encoding";

@@ -28,7 +28,8 @@ class PortConnection : public Poco::Net::TCPServerConnection
 	/// (400 and the connection closed: a request line or header Poco cannot
 	/// read, Content-Length together with Transfer-Encoding, a
 	/// Transfer-Encoding other than chunked, a header name with blanks, two
-	/// Host headers, a request target that is not origin-form), turns it
+	/// Host headers, a Host that is not a host name (or none in HTTP/1.1,
+	/// RFC 9112 section 3.2), a request target that is not origin-form), turns it
 	/// into a RouteRequest (the path decoded once, the query, the client's
 	/// address by the host's one rule, the body read whole up to the route's
 	/// limit: the host's one bounded body reader, 413 beyond), lets the

@@ -137,12 +137,14 @@ Router::Target Router::route(RouteRequest& request, const Poco::Net::IPAddress& 
 		target.detail = "Method not allowed";
 		return target;
 	}
-	if (_cors) _cors->answer(origin, target.headers);
-	if (!found->isProtected && reading && _cors && !_cors->allows(origin))
+	if (_cors && !found->isProtected && reading)
 	{
-		// what anyone may read without credentials, any page may read too (the public player reads /stream_status)
+		// what anyone may read without credentials, any page may read too (the public player reads /stream_status),
+		// with one answer for every origin, so a cache keeps one copy
 		target.headers.emplace_back("Access-Control-Allow-Origin", "*");
 	}
+	else if (_cors)
+		_cors->answer(origin, target.headers);
 	if (found->isProtected)
 	{
 		if (!_authenticator.second)
