@@ -42,7 +42,7 @@ const std::string& HlsChannel::token() const
 	return _token;
 }
 
-void HlsChannel::publish(Segment segment)
+void HlsChannel::publish(Segment segment, bool last)
 {
 	std::vector<Segment> dropped; // freed after the lock is released
 	ContinuityStore::Numbers reservation;
@@ -79,6 +79,11 @@ void HlsChannel::publish(Segment segment)
 			_reserved.discontinuity = _discontinuitySequence + 1 + ContinuityStore::DISCONTINUITY_BLOCK;
 			reservation = _reserved;
 			reserve = true;
+		}
+		if (last)
+		{
+			_ended = true;
+			_endedAt.update();
 		}
 		render();
 	}

@@ -62,10 +62,14 @@ public:
 	const std::string& key() const;
 	const std::string& token() const;
 
-	void publish(Segment segment);
+	void publish(Segment segment, bool last = false);
 		/// Adds a complete segment, sets its sequence, discontinuity sequence,
 		/// date and name, drops the oldest beyond windowSize + keepSegments and
-		/// renders the playlists. Ignored once ended.
+		/// renders the playlists. Ignored once ended. When last, the same
+		/// rendering also ends the playlists (as end() does): a player sees
+		/// the final segment and EXT-X-ENDLIST together, which video.js
+		/// needs to end (it ends only after appending a segment of an ended
+		/// playlist).
 		/// Errors: std::bad_alloc only.
 
 	void end();

@@ -9,10 +9,12 @@
 
 namespace outputhls {
 
-HlsOutput::HlsOutput(std::shared_ptr<ChannelDirectory> directory, const HlsSettings& settings, Poco::Logger& logger):
+HlsOutput::HlsOutput(std::shared_ptr<ChannelDirectory> directory, const HlsSettings& settings, Poco::Logger& logger,
+	HlsSink::Published published):
 	_directory(std::move(directory)),
 	_settings(settings),
-	_logger(logger)
+	_logger(logger),
+	_published(std::move(published))
 {
 }
 
@@ -38,7 +40,7 @@ std::shared_ptr<restream::ChannelSink> HlsOutput::sinkFor(Poco::Int64 streamId)
 		std::shared_ptr<HlsChannel> published = _directory->open(streamId);
 		try
 		{
-			return std::make_shared<HlsSink>(_directory, published, _settings.segmentDuration, _logger);
+			return std::make_shared<HlsSink>(_directory, published, _settings.segmentDuration, _logger, _published);
 		}
 		catch (...)
 		{

@@ -9,6 +9,7 @@
 
 #include "ChannelDirectory.h"
 #include "HlsSettings.h"
+#include "HlsSink.h"
 #include "restream/Output.h"
 #include <memory>
 
@@ -26,8 +27,10 @@ class HlsOutput : public restream::Output
 	/// Errors: the create methods log and return null instead of throwing.
 {
 public:
-	HlsOutput(std::shared_ptr<ChannelDirectory> directory, const HlsSettings& settings, Poco::Logger& logger);
-		/// logger must outlive the output and its sinks.
+	HlsOutput(std::shared_ptr<ChannelDirectory> directory, const HlsSettings& settings, Poco::Logger& logger,
+		HlsSink::Published published);
+		/// logger must outlive the output and its sinks; published is told of
+		/// every segment the sinks publish.
 
 	std::shared_ptr<restream::ChannelSink> createSink(const restream::ChannelInfo& channel) override;
 		/// Null for a stream id below 1 (no URL could name it).
@@ -40,6 +43,7 @@ private:
 	const std::shared_ptr<ChannelDirectory> _directory;
 	const HlsSettings _settings;
 	Poco::Logger& _logger;
+	const HlsSink::Published _published;
 };
 
 } // namespace outputhls

@@ -43,6 +43,8 @@ std::vector<restream::Setting> HlsPlugin::settings() const
 		restream::Setting::seconds("viewerWindow", "30", 1, 86400, "Seconds a playlist or segment request counts its client as a viewer"),
 		restream::Setting::seconds("endedGrace", "30", 0, 3600,
 			"Seconds an ended playlist is still served with EXT-X-ENDLIST (so players end cleanly) before it answers 404"),
+		restream::Setting::seconds("startWait", "20", 1, 120,
+			"Seconds a playlist request waits for a starting channel's (or the program's) first segment before 404"),
 	};
 }
 
@@ -60,15 +62,22 @@ void HlsPlugin::start(restream::PluginContext& context)
 	if (!muxer) throw Poco::NotFoundException("FFmpeg has no mpegts muxer; HLS output is unavailable");
 
 	auto directory = std::make_shared<ChannelDirectory>(settings);
+	// a viewer polls every target duration: three missed polls and its lease goes
+	_leases = std::make_shared<DemandLeases>(context.channels(), Poco::Timespan(3 * settings.segmentDuration.totalMicroseconds()));
+	_waiters = std::make_shared<PlaylistWaiters>(directory, seconds(config.getDouble("startWait")));
+	std::weak_ptr<PlaylistWaiters> waiters = _waiters;
 	restream::Registry& registry = context.registry();
-	registry.add("output-hls", std::make_shared<HlsOutput>(directory, settings, context.logger()));
-	registry.add("output-hls.live",
-		std::make_shared<PlaylistRoute>(HlsPaths::PRIMARY_PLAYLIST, PlaylistRoute::Selection::Program, directory));
-	registry.add("output-hls.internal-stream",
-		std::make_shared<PlaylistRoute>(HlsPaths::INTERNAL_PLAYLIST, PlaylistRoute::Selection::Program, directory));
-	registry.add("output-hls.channel",
-		std::make_shared<PlaylistRoute>(HlsPaths::CHANNEL_PREFIX + "*", PlaylistRoute::Selection::ByStreamId, directory));
-	registry.add("output-hls.segments", std::make_shared<SegmentRoute>(directory));
+	registry.add("output-hls", std::make_shared<HlsOutput>(directory, settings, context.logger(), [waiters](Poco::Int64 streamId) {
+		if (auto ready = waiters.lock()) ready->published(streamId);
+	}));
+	restream::Channels& channels = context.channels();
+	registry.add("output-hls.live", std::make_shared<PlaylistRoute>(HlsPaths::PRIMARY_PLAYLIST, PlaylistRoute::Selection::Program,
+		directory, channels, _leases, _waiters));
+	registry.add("output-hls.internal-stream", std::make_shared<PlaylistRoute>(HlsPaths::INTERNAL_PLAYLIST,
+		PlaylistRoute::Selection::Program, directory, channels, _leases, _waiters));
+	registry.add("output-hls.channel", std::make_shared<PlaylistRoute>(HlsPaths::CHANNEL_PREFIX + "*", PlaylistRoute::Selection::ByStreamId,
+		directory, channels, _leases, _waiters));
+	registry.add("output-hls.segments", std::make_shared<SegmentRoute>(directory, _leases));
 	registry.add("output-hls.live.options", std::make_shared<PreflightRoute>(HlsPaths::PRIMARY_PLAYLIST));
 	registry.add("output-hls.internal-stream.options", std::make_shared<PreflightRoute>(HlsPaths::INTERNAL_PLAYLIST));
 	registry.add("output-hls.channel.options", std::make_shared<PreflightRoute>(HlsPaths::CHANNEL_PREFIX + "*"));
@@ -87,6 +96,10 @@ void HlsPlugin::start(restream::PluginContext& context)
 
 void HlsPlugin::stop()
 {
+	_leases->releaseAll();
+	_waiters->stop();
+	_leases.reset();
+	_waiters.reset();
 }
 
 } // namespace outputhls

@@ -7,7 +7,10 @@
 #ifndef outputhls_HlsPlugin_INCLUDED
 #define outputhls_HlsPlugin_INCLUDED
 
+#include "DemandLeases.h"
+#include "PlaylistWaiters.h"
 #include "restream/Plugin.h"
+#include <memory>
 
 namespace outputhls {
 
@@ -28,8 +31,12 @@ public:
 	std::vector<restream::Setting> settings() const override;
 	void start(restream::PluginContext& context) override;
 	void stop() override;
-		/// Does nothing: the registry drops the services (which own all the
-		/// plugin's state) before stop().
+		/// Releases the on-demand leases and answers the waiting playlist
+		/// requests; the registry dropped the other services before.
+
+private:
+	std::shared_ptr<DemandLeases> _leases;
+	std::shared_ptr<PlaylistWaiters> _waiters;
 };
 
 } // namespace outputhls

@@ -9,11 +9,14 @@
 namespace outputhls {
 
 HlsSink::HlsSink(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<HlsChannel> channel,
-	Poco::Timespan targetDuration, Poco::Logger& logger):
+	Poco::Timespan targetDuration, Poco::Logger& logger, Published published):
 	_directory(std::move(directory)),
 	_channel(std::move(channel)),
 	_logger(logger),
-	_segmenter(targetDuration, [this](Segment&& segment) { _channel->publish(std::move(segment)); })
+	_segmenter(targetDuration, [this, published](Segment&& segment) {
+		_channel->publish(std::move(segment), _ended);
+		if (published) published(_channel->streamId());
+	})
 {
 }
 
@@ -61,8 +64,19 @@ bool HlsSink::write(const AVPacket& packet)
 void HlsSink::end()
 {
 	if (_ended) return;
-	_ended = true;
-	_segmenter.close();
+	_ended = true; // the open segment, completed now, is the last one
+	try
+	{
+		_segmenter.finish();
+	}
+	catch (const Poco::Exception& exc)
+	{
+		fail("cannot complete the last segment", exc.displayText());
+	}
+	catch (const std::exception& exc)
+	{
+		fail("cannot complete the last segment", exc.what());
+	}
 	_directory->end(_channel);
 }
 

@@ -11,6 +11,7 @@
 #include "HlsChannel.h"
 #include "Segmenter.h"
 #include "restream/ChannelSink.h"
+#include <functional>
 #include <memory>
 
 namespace Poco {
@@ -22,8 +23,9 @@ namespace outputhls {
 class HlsSink : public restream::ChannelSink
 	/// Feeds the pipeline's packets to a Segmenter and publishes each
 	/// complete segment in its HlsChannel. end() (or destruction without
-	/// end()) ends the channel: its playlist says EXT-X-ENDLIST, and the
-	/// directory drops it (and its memory) endedGrace later.
+	/// end()) ends the channel: the open segment becomes the last one, the
+	/// playlist says EXT-X-ENDLIST in the same rendering, and the directory
+	/// drops it (and its memory) endedGrace later.
 	///
 	/// Threads: as restream::ChannelSink says: begin, write and end from the pipeline's
 	/// thread; the statistics from any thread.
@@ -31,8 +33,11 @@ class HlsSink : public restream::ChannelSink
 	/// never throw.
 {
 public:
+	using Published = std::function<void(Poco::Int64 streamId)>;
+		/// Told after each segment is published (PlaylistWaiters::published()).
+
 	HlsSink(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<HlsChannel> channel,
-		Poco::Timespan targetDuration, Poco::Logger& logger);
+		Poco::Timespan targetDuration, Poco::Logger& logger, Published published = Published());
 		/// channel must have been opened in directory. logger must outlive
 		/// the sink (Poco's loggers live until the process ends).
 	~HlsSink() override;

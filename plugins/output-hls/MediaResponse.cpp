@@ -55,6 +55,18 @@ void MediaResponse::sendNotFound(restream::RouteResponse& response, const std::s
 	response.sendError(404, detail, anyOrigin());
 }
 
+void MediaResponse::sendRefusal(restream::RouteResponse& response, const restream::ChannelException& refusal)
+{
+	restream::RouteResponse::Headers headers = anyOrigin();
+	int status = refusal.status();
+	if (status == 409) status = 503; // for a viewer, a full account is the service being unavailable for now
+	if (status == 503) headers.emplace_back("Retry-After", "10");
+	Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+	body->set("detail", refusal.message());
+	body->set("error_code", refusal.errorCode());
+	response.sendJson(status, body, headers);
+}
+
 void MediaResponse::sendPreflight(const restream::RouteRequest& request, restream::RouteResponse& response)
 {
 	restream::RouteResponse::Headers headers = anyOrigin();

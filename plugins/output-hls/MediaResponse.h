@@ -7,6 +7,7 @@
 #ifndef outputhls_MediaResponse_INCLUDED
 #define outputhls_MediaResponse_INCLUDED
 
+#include "restream/ChannelException.h"
 #include "restream/RouteRequest.h"
 #include "restream/RouteResponse.h"
 #include <cstddef>
@@ -40,6 +41,11 @@ public:
 
 	static void sendNotFound(restream::RouteResponse& response, const std::string& detail);
 		/// 404 {"detail": detail}, not cacheable.
+
+	static void sendRefusal(restream::RouteResponse& response, const restream::ChannelException& refusal);
+		/// The host's refusal to start a channel: its status, {"detail",
+		/// "error_code"}, and Retry-After: 10 on a 503 or 409 (a provider
+		/// connection may be free later).
 
 	static void sendPreflight(const restream::RouteRequest& request, restream::RouteResponse& response);
 		/// 204 answering a CORS preflight for GET and HEAD from any origin.

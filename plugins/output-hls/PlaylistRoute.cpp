@@ -5,13 +5,18 @@
 #include "PlaylistRoute.h"
 #include "HlsPaths.h"
 #include "MediaResponse.h"
+#include "restream/ChannelException.h"
 
 namespace outputhls {
 
-PlaylistRoute::PlaylistRoute(const std::string& path, Selection selection, std::shared_ptr<ChannelDirectory> directory):
+PlaylistRoute::PlaylistRoute(const std::string& path, Selection selection, std::shared_ptr<ChannelDirectory> directory,
+	restream::Channels& channels, std::shared_ptr<DemandLeases> leases, std::shared_ptr<PlaylistWaiters> waiters):
 	_path(path),
 	_selection(selection),
-	_directory(std::move(directory))
+	_directory(std::move(directory)),
+	_channels(channels),
+	_leases(std::move(leases)),
+	_waiters(std::move(waiters))
 {
 }
 
@@ -32,7 +37,7 @@ restream::Route::Access PlaylistRoute::access() const
 
 bool PlaylistRoute::quick() const
 {
-	return true;
+	return _selection == Selection::Program;
 }
 
 std::string PlaylistRoute::summary() const
@@ -50,9 +55,27 @@ void PlaylistRoute::handle(const restream::RouteRequest& request, const std::sha
 		if (!HlsPaths::parseChannelPlaylist(request.path, streamId)) return MediaResponse::sendNotFound(*response, "not found");
 		location = HlsPaths::PlaylistLocation::ChannelFolder;
 	}
-	const std::shared_ptr<HlsChannel> channel = _directory->find(streamId);
+	std::shared_ptr<HlsChannel> channel = _directory->find(streamId);
 	std::shared_ptr<const std::string> text = channel ? channel->playlist(location) : nullptr;
-	if (!text) return MediaResponse::sendNotFound(*response, "no active stream");
+	if (streamId != 0 && !request.isHead())
+	{
+		try
+		{
+			_leases->hold(streamId);
+		}
+		catch (const restream::ChannelException& refusal)
+		{
+			// a channel that plays is served whatever the host says of a new lease
+			if (!text) return MediaResponse::sendRefusal(*response, refusal);
+		}
+	}
+	if (!text)
+	{
+		restream::ChannelStatus status;
+		const bool coming = streamId == 0 ? _channels.program() != 0 : _channels.status(streamId, status);
+		if (coming) return _waiters->wait(streamId, location, request, response);
+		return MediaResponse::sendNotFound(*response, "no active stream");
+	}
 	const std::size_t sent = MediaResponse::sendPlaylist(request, *response, std::move(text));
 	if (!request.isHead()) channel->served(request.clientAddress, request.header("User-Agent"), sent);
 }

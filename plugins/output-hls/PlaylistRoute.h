@@ -8,6 +8,9 @@
 #define outputhls_PlaylistRoute_INCLUDED
 
 #include "ChannelDirectory.h"
+#include "DemandLeases.h"
+#include "PlaylistWaiters.h"
+#include "restream/Channels.h"
 #include "restream/Route.h"
 #include <memory>
 #include <string>
@@ -17,12 +20,17 @@ namespace outputhls {
 class PlaylistRoute : public restream::Route
 	/// A public playlist route: the program's (at an exact path) or any
 	/// channel's by stream id (the prefix /live/*). Answers the cached
-	/// playlist text with MediaResponse's headers, or 404 {"detail": "no
-	/// active stream"} when there is no such playlist, it has no complete
-	/// segment yet or it ended more than endedGrace ago (and 404 "not found"
-	/// for a malformed name). Counts the client as a viewer.
+	/// playlist text with MediaResponse's headers. A playlist that is coming
+	/// (the program is set, the channel runs) answers once its first segment
+	/// exists (PlaylistWaiters); a GET of a channel that does not run starts
+	/// it on demand (DemandLeases), or answers the host's refusal ({"detail",
+	/// "error_code"}, 503 with Retry-After when no provider connection is
+	/// free). 404 {"detail": "no active stream"} otherwise, and "not found"
+	/// for a malformed name. HEAD never starts anything. Counts the client
+	/// as a viewer.
 	///
-	/// Threads: handle() is called concurrently; it never blocks (quick()).
+	/// Threads: handle() is called concurrently; the program's never blocks
+	/// (quick()), a channel's may ask the host to start it.
 {
 public:
 	enum class Selection
@@ -31,7 +39,8 @@ public:
 		ByStreamId /// the channel named in /live/<streamId>.m3u8
 	};
 
-	PlaylistRoute(const std::string& path, Selection selection, std::shared_ptr<ChannelDirectory> directory);
+	PlaylistRoute(const std::string& path, Selection selection, std::shared_ptr<ChannelDirectory> directory,
+		restream::Channels& channels, std::shared_ptr<DemandLeases> leases, std::shared_ptr<PlaylistWaiters> waiters);
 
 	std::string method() const override;
 	std::string path() const override;
@@ -44,6 +53,9 @@ private:
 	const std::string _path;
 	const Selection _selection;
 	const std::shared_ptr<ChannelDirectory> _directory;
+	restream::Channels& _channels;
+	const std::shared_ptr<DemandLeases> _leases;
+	const std::shared_ptr<PlaylistWaiters> _waiters;
 };
 
 } // namespace outputhls

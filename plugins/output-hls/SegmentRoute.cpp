@@ -8,8 +8,9 @@
 
 namespace outputhls {
 
-SegmentRoute::SegmentRoute(std::shared_ptr<ChannelDirectory> directory):
-	_directory(std::move(directory))
+SegmentRoute::SegmentRoute(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<DemandLeases> leases):
+	_directory(std::move(directory)),
+	_leases(std::move(leases))
 {
 }
 
@@ -48,7 +49,9 @@ void SegmentRoute::handle(const restream::RouteRequest& request, const std::shar
 	std::shared_ptr<const std::string> bytes = channel ? channel->segment(sequence) : nullptr;
 	if (!bytes) return MediaResponse::sendNotFound(*response, "no such segment");
 	const std::size_t sent = MediaResponse::sendSegment(request, *response, std::move(bytes));
-	if (!request.isHead()) channel->served(request.clientAddress, request.header("User-Agent"), sent);
+	if (request.isHead()) return;
+	channel->served(request.clientAddress, request.header("User-Agent"), sent);
+	if (streamId != 0) _leases->renew(streamId);
 }
 
 } // namespace outputhls

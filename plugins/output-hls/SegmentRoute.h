@@ -8,6 +8,7 @@
 #define outputhls_SegmentRoute_INCLUDED
 
 #include "ChannelDirectory.h"
+#include "DemandLeases.h"
 #include "restream/Route.h"
 #include <memory>
 #include <string>
@@ -18,12 +19,13 @@ class SegmentRoute : public restream::Route
 	/// The public prefix route /hls/* serving segments from memory. A path
 	/// must match HlsPaths's segment shape exactly and name a segment its
 	/// playlist still keeps; anything else is 404 {"detail"}. Nothing maps
-	/// to a file. Answers single byte ranges. Counts the client as a viewer.
+	/// to a file. Answers single byte ranges. Counts the client as a viewer,
+	/// and keeps an on-demand channel's lease (DemandLeases::renew()).
 	///
 	/// Threads: handle() is called concurrently; it never blocks (quick()).
 {
 public:
-	explicit SegmentRoute(std::shared_ptr<ChannelDirectory> directory);
+	SegmentRoute(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<DemandLeases> leases);
 
 	std::string method() const override;
 	std::string path() const override;
@@ -34,6 +36,7 @@ public:
 
 private:
 	const std::shared_ptr<ChannelDirectory> _directory;
+	const std::shared_ptr<DemandLeases> _leases;
 };
 
 } // namespace outputhls

@@ -91,6 +91,20 @@ void Segmenter::write(const AVPacket& packet)
 	check(result, "cannot mux a packet");
 }
 
+void Segmenter::finish()
+{
+	try
+	{
+		if (_segmentOpen && _muxer) cut(_segmentEnd);
+	}
+	catch (...)
+	{
+		close();
+		throw;
+	}
+	close();
+}
+
 void Segmenter::close()
 {
 	freeMuxer();

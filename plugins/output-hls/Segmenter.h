@@ -78,6 +78,11 @@ public:
 		/// Muxes packet (borrowed; its timestamps in its track's time base).
 		/// Packets before the run's first video keyframe are dropped.
 
+	void finish();
+		/// Ends the run: its open segment, if any, is complete and goes to
+		/// the listener, then the muxer is freed. Throws like write(); the
+		/// muxer is freed even then.
+
 	void close();
 		/// Discards the open segment and the muxer. Idempotent; does not throw.
 

@@ -211,6 +211,7 @@ class OutputHlsUnitTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testDiscontinuitySequence);
 	CPPUNIT_TEST(testClosedChannel);
 	CPPUNIT_TEST(testDirectoryContinuity);
+	CPPUNIT_TEST(testLastSegmentEndsThePlaylistInOneRendering);
 	CPPUNIT_TEST(testEndedPlaylistExpires);
 	CPPUNIT_TEST(testProgramPaths);
 	CPPUNIT_TEST(testNumbersSurviveARestart);
@@ -440,6 +441,21 @@ public:
 		channel.publish(fakeSegment(2.0));
 		CPPUNIT_ASSERT(!channel.playable());
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(100), channel.bytesServed());
+	}
+
+	void testLastSegmentEndsThePlaylistInOneRendering()
+	{
+		ChannelDirectory directory(settings(3, 1));
+		auto channel = directory.open(101);
+		channel->publish(fakeSegment(2.0));
+		const std::string live = playlistOf(*channel);
+		CPPUNIT_ASSERT(!contains(live, "ENDLIST"));
+		channel->publish(fakeSegment(0.8), true);
+		const std::string ended = playlistOf(*channel);
+		CPPUNIT_ASSERT_MESSAGE(ended, contains(ended, "#EXTINF:0.800,\nhls/101/" + channel->token() + "-1.ts\n#EXT-X-ENDLIST\n"));
+		CPPUNIT_ASSERT(channel->ended());
+		channel->publish(fakeSegment(2.0)); // ignored: the playlist has ended
+		CPPUNIT_ASSERT_EQUAL(ended, playlistOf(*channel));
 	}
 
 	void testDirectoryContinuity()
