@@ -463,7 +463,7 @@ public:
 		/// The provider drops the connection every 5 s for 25 s while a viewer
 		/// polls the playlist every 250 ms.
 	{
-		startHost({{"live.healthyAfter", "2"}});
+		startHost();
 		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
 		_host->waitForState("live", 20);
 		const unsigned short port = _host->port("api");
@@ -607,8 +607,13 @@ public:
 	}
 
 	void testHttp503AtStartThenErrorThenLive()
+		/// The provider answers 503 from the start: the channel reconnects
+		/// with a growing delay, shows error after live.maxFailures opens and
+		/// goes on retrying at the capped delay (never a tight loop), and is
+		/// live by itself once the provider answers again; the API stays quick.
 	{
-		startHost({{"live.maxFailures", "3"}, {"live.errorRetryInterval", "3"}});
+		const int maxRetryDelayMs = 2000;
+		startHost({{"live.maxFailures", "3"}, {"live.maxRetryDelay", std::to_string(maxRetryDelayMs / 1000)}});
 		const unsigned short port = _host->port("api");
 		struct Latency
 		{
@@ -646,22 +651,44 @@ public:
 
 		auto status = _host->waitForState("reconnecting", 5);
 		CPPUNIT_ASSERT_MESSAGE(text(status), contains(status->optValue<std::string>("error", ""), "HTTP 5xx"));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(text(status), std::string("upstream_refused"), status->optValue<std::string>("error_code", ""));
 		status = _host->waitForState("error", 10);
 		CPPUNIT_ASSERT_MESSAGE(text(status), contains(status->optValue<std::string>("error", ""), "HTTP 5xx"));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(text(status), std::string("upstream_refused"), status->optValue<std::string>("error_code", ""));
 		CPPUNIT_ASSERT(status->getValue<bool>("active"));
-		const Poco::Timestamp inError;
 		const auto requestsAtError = _provider->streamRequestTimes().size();
-		CPPUNIT_ASSERT_EQUAL(std::size_t(3), requestsAtError); // live.maxFailures attempts, then the channel rests
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), requestsAtError); // live.maxFailures opens, then the channel shows error
+
+		// in error, it keeps trying by itself, at the capped delay
+		const auto inError = Clock::now();
+		while (_provider->streamRequestTimes().size() < requestsAtError + 2 && millisecondsSince(inError) < 4 * maxRetryDelayMs)
+			sleepMs(50);
+		CPPUNIT_ASSERT_MESSAGE("no retry within " + std::to_string(4 * maxRetryDelayMs) + " ms of the error",
+			_provider->streamRequestTimes().size() >= requestsAtError + 2);
+		status = _host->status();
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(text(status), std::string("error"), status->getValue<std::string>("state"));
 
 		_provider->setStatus(fakeprovider::FakeProvider::CHANNEL_SD, 0);
 		const auto cleared = Clock::now();
 		_host->waitForState("live", 3 + 15);
-		std::cout << "\n[figure] 503 cleared while in error to live: " << millisecondsSince(cleared) << " ms (live.errorRetryInterval = 3 s)"
-				  << std::endl;
+		std::cout << "\n[figure] 503 cleared while in error to live: " << millisecondsSince(cleared) << " ms (live.maxRetryDelay = "
+				  << maxRetryDelayMs / 1000 << " s)" << std::endl;
+		status = _host->status();
+		CPPUNIT_ASSERT_MESSAGE(text(status), status->isNull("error") && status->isNull("error_code"));
+
+		// never a tight loop: each retry waited at least half of live.retryDelay (500 ms, ±50 % jitter), and never much
+		// more than the cap (its +50 % jitter)
 		const auto times = _provider->streamRequestTimes();
-		CPPUNIT_ASSERT(times.size() > requestsAtError);
-		const long long rested = (times[requestsAtError] - inError) / 1000;
-		CPPUNIT_ASSERT_MESSAGE("the next attempt came " + std::to_string(rested) + " ms after the channel went to error", rested >= 2500);
+		std::string gaps;
+		for (std::size_t i = 1; i < times.size(); ++i)
+		{
+			const long long gap = (times[i] - times[i - 1]) / 1000;
+			gaps += (gaps.empty() ? "" : ", ") + std::to_string(gap);
+			CPPUNIT_ASSERT_MESSAGE("retry " + std::to_string(i) + " came " + std::to_string(gap) + " ms after the one before", gap >= 250);
+			CPPUNIT_ASSERT_MESSAGE("retry " + std::to_string(i) + " came " + std::to_string(gap) + " ms after the one before",
+				gap <= maxRetryDelayMs * 3 / 2 + 500);
+		}
+		std::cout << "[figure] stream requests " << times.size() << ", ms between them: " << gaps << std::endl;
 
 		watcher.stop();
 		std::lock_guard<std::mutex> lock(latency.mutex);
@@ -955,7 +982,6 @@ private:
 		settings.emplace("live.maxRetryDelay", "4");
 		settings.emplace("live.readTimeout", std::to_string(readTimeoutSeconds));
 		settings.emplace("live.maxFailures", "20");
-		settings.emplace("live.errorRetryInterval", "3");
 		_host.reset(new SignedInHost(SignedInHost::withXtream(
 			settings, _provider->baseUrl(), _provider->options().username, _provider->options().password)));
 	}

@@ -168,10 +168,13 @@ public:
 		// stopped by the admin: a restart leaves it stopped
 		auto third = launch();
 		std::this_thread::sleep_for(std::chrono::seconds(3));
-		auto status = Poco::JSON::Parser().parse(call(_port, "GET", "/stream_status").body).extract<Poco::JSON::Object::Ptr>();
+		const Answer answer = call(_port, "GET", "/stream_status");
 		third->stop(SIGTERM);
-		third->output();
+		const std::string log = third->output();
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(answer.body + "\n" + log, 200, answer.status);
+		auto status = Poco::JSON::Parser().parse(answer.body).extract<Poco::JSON::Object::Ptr>();
 		CPPUNIT_ASSERT(!status->getValue<bool>("active"));
+		CPPUNIT_ASSERT_MESSAGE(log, log.find("restored after a restart") == std::string::npos);
 	}
 
 private:

@@ -95,6 +95,8 @@ public:
 		auto status = _host->status();
 		CPPUNIT_ASSERT(!status->getValue<bool>("active"));
 		CPPUNIT_ASSERT_EQUAL(std::string("idle"), status->getValue<std::string>("state"));
+		CPPUNIT_ASSERT(status->isNull("error") && status->isNull("error_code") && status->isNull("hls_url"));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(0), status->getArray("urls")->size());
 		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", _host->bearer()).status);
 	}
 
@@ -107,9 +109,19 @@ public:
 		auto answer = SignedInHost::jsonObject(start.body);
 		CPPUNIT_ASSERT_EQUAL(std::string("starting"), answer->getValue<std::string>("state"));
 		CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), answer->getValue<Poco::Int64>("stream_id"));
-		CPPUNIT_ASSERT(contains(answer->getValue<std::string>("hls_url"), "/live.m3u8"));
-		CPPUNIT_ASSERT(contains(answer->getValue<std::string>("player_url"), "http://"));
-		_host->waitForState("live", 20);
+		const std::string hls = "http://127.0.0.1:" + std::to_string(_host->port("api")) + "/live.m3u8";
+		CPPUNIT_ASSERT_EQUAL(hls, answer->getValue<std::string>("hls_url"));
+		CPPUNIT_ASSERT_EQUAL("http://127.0.0.1:" + std::to_string(_host->port("player")) + "/", answer->getValue<std::string>("player_url"));
+		// every URL form the outputs registered (output-hls: the program's playlist)
+		auto urls = answer->getArray("urls");
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), urls->size());
+		CPPUNIT_ASSERT_EQUAL(std::string("hls"), urls->getObject(0)->getValue<std::string>("format"));
+		CPPUNIT_ASSERT_EQUAL(hls, urls->getObject(0)->getValue<std::string>("url"));
+		CPPUNIT_ASSERT_EQUAL(std::string("application/vnd.apple.mpegurl"), urls->getObject(0)->getValue<std::string>("media_type"));
+		auto live = _host->waitForState("live", 20);
+		CPPUNIT_ASSERT(live->isNull("error") && live->isNull("error_code"));
+		CPPUNIT_ASSERT_EQUAL(hls, live->getValue<std::string>("hls_url"));
+		CPPUNIT_ASSERT_EQUAL(hls, live->getArray("urls")->getObject(0)->getValue<std::string>("url"));
 		std::cout << "\n[figure] demo channel: start request to live in "
 				  << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count() << " ms" << std::endl;
 		const std::set<std::string> codecs = probeCodecs(hlsUrl());
@@ -197,7 +209,7 @@ public:
 
 	void testStopReleasesTheUpstreamWithinOneSecond()
 	{
-		startHost();
+		startHost({{"plugins.output-hls.endedGrace", "2"}});
 		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
 		_host->waitForState("live", 20);
 		CPPUNIT_ASSERT_EQUAL(1, _provider->stats().channels.at(fakeprovider::FakeProvider::CHANNEL_SD).open);
@@ -210,8 +222,16 @@ public:
 		std::cout << "\n[figure] stop to upstream closed at the provider: "
 				  << std::chrono::duration_cast<std::chrono::milliseconds>(released).count() << " ms" << std::endl;
 		CPPUNIT_ASSERT(released < std::chrono::seconds(1));
+		// stopping ends the program: its playlist says so (players end cleanly), then is gone after endedGrace
+		const HttpResult ending = _host->request("GET", "api", "/live.m3u8");
+		CPPUNIT_ASSERT_EQUAL(200, ending.status);
+		CPPUNIT_ASSERT_MESSAGE(ending.body, contains(ending.body, "\n#EXT-X-ENDLIST\n"));
+		while (_host->request("GET", "api", "/live.m3u8").status != 404 && std::chrono::steady_clock::now() - stopped < std::chrono::seconds(5))
+			std::this_thread::sleep_for(std::chrono::milliseconds(100));
 		CPPUNIT_ASSERT_EQUAL(404, _host->request("GET", "api", "/live.m3u8").status);
+		CPPUNIT_ASSERT(std::chrono::steady_clock::now() - stopped >= std::chrono::seconds(2));
 		CPPUNIT_ASSERT_EQUAL(200, _host->request("POST", "api", "/stop_stream", "", _host->bearer()).status); // idempotent
+		CPPUNIT_ASSERT_EQUAL(std::string("idle"), _host->status()->getValue<std::string>("state"));
 	}
 
 	void testSwitchNeverHoldsTwoUpstreams()
@@ -269,6 +289,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(413, huge.status);
 		const HttpResult unknown = _host->startStream(424242);
 		CPPUNIT_ASSERT_EQUAL(404, unknown.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("not_found"), SignedInHost::jsonObject(unknown.body)->getValue<std::string>("error_code"));
 		CPPUNIT_ASSERT_EQUAL(401, _host->request("POST", "api", "/start_stream", "{\"stream_id\": 101}").status);
 		CPPUNIT_ASSERT_EQUAL(401, _host->request("POST", "api", "/stop_stream", "").status);
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(0), _provider->stats().streamRequests);
@@ -276,7 +297,6 @@ public:
 
 	void testConflictWhenTheAccountIsFull()
 	{
-		startHost();
 		// another player holds the account's only connection
 		Poco::Net::HTTPClientSession other("127.0.0.1", _provider->port());
 		Poco::Net::HTTPRequest request("GET", "/live/" + _provider->options().username + "/" + _provider->options().password + "/105.ts");
@@ -286,10 +306,19 @@ public:
 		char buffer[1024];
 		stream.read(buffer, sizeof(buffer));
 		CPPUNIT_ASSERT_EQUAL(1, _provider->stats().activeConnections);
+		// the host reads the account's figures in the background (never during a start): once it has, the start is refused
+		startHost();
+		const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+		while (!contains(_host->log(), "provider account: 1 connection(s) allowed, 1 in use") && std::chrono::steady_clock::now() < until)
+			std::this_thread::sleep_for(std::chrono::milliseconds(20));
+		CPPUNIT_ASSERT_MESSAGE(_host->log(), contains(_host->log(), "provider account: 1 connection(s) allowed, 1 in use"));
 		const HttpResult refused = _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(refused.body, 409, refused.status);
-		CPPUNIT_ASSERT(contains(refused.body, "connection"));
+		auto answer = SignedInHost::jsonObject(refused.body);
+		CPPUNIT_ASSERT_EQUAL(std::string("connection_limit"), answer->getValue<std::string>("error_code"));
+		CPPUNIT_ASSERT_MESSAGE(refused.body, contains(answer->getValue<std::string>("detail"), "connection"));
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), _provider->stats().streamRequests);
+		CPPUNIT_ASSERT(!_host->status()->getValue<bool>("active"));
 	}
 
 	void testProviderFailureIsReported()
@@ -299,6 +328,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
 		auto status = _host->waitForState("reconnecting", 10);
 		CPPUNIT_ASSERT(contains(status->getValue<std::string>("error"), "HTTP 5xx"));
+		CPPUNIT_ASSERT_EQUAL(std::string("upstream_refused"), status->getValue<std::string>("error_code"));
 		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "api", "/health").status);
 	}
 

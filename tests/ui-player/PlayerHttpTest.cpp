@@ -160,7 +160,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "player", "/favicon.svg").status);
 		const HttpResult post = host.request("POST", "player", "/", "{}");
 		CPPUNIT_ASSERT_EQUAL(405, post.status);
-		CPPUNIT_ASSERT_EQUAL(std::string("GET, HEAD"), post.headers.get("Allow", ""));
+		CPPUNIT_ASSERT_EQUAL(std::string("GET, HEAD, OPTIONS"), post.headers.get("Allow", ""));
 	}
 
 	void testUnsafeFrameAncestorsStopThePlugin()
