@@ -11,6 +11,7 @@ namespace {
 const std::string PREFIX = "/preview"; // in front of the API's paths
 const std::string PLAYLIST = PREFIX + "/live.m3u8";
 const std::string SEGMENTS = PREFIX + "/hls/";
+const std::string PROGRAM_DIRECTORY = "program"; // the program's segments: /hls/program/<name>.ts
 
 bool isDigits(const std::string& text, std::size_t from, std::size_t to)
 {
@@ -35,7 +36,9 @@ bool PreviewRoute::isSegmentPath(const std::string& path)
 {
 	if (path.compare(0, SEGMENTS.size(), SEGMENTS) != 0) return false;
 	const auto slash = path.find('/', SEGMENTS.size());
-	if (slash == std::string::npos || !isDigits(path, SEGMENTS.size(), slash)) return false;
+	if (slash == std::string::npos) return false;
+	const bool program = path.compare(SEGMENTS.size(), slash - SEGMENTS.size(), PROGRAM_DIRECTORY) == 0;
+	if (!program && !isDigits(path, SEGMENTS.size(), slash)) return false;
 	const std::string name = path.substr(slash + 1);
 	if (name.size() < 4 || name.size() > 64 + 3 || name.compare(name.size() - 3, 3, ".ts") != 0) return false;
 	return name.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyz-") == name.size() - 3;

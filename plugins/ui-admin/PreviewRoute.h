@@ -18,7 +18,7 @@ class PreviewRoute : public UiEndpoint
 	/// wherever the admin works (the API's token stays on the server); the
 	/// plugin makes one route per path:
 	///   GET /preview/live.m3u8   the API's GET /live.m3u8
-	///   GET /preview/hls/*       the API's GET /hls/<digits>/<name>.ts, for
+	///   GET /preview/hls/*       the API's GET /hls/<digits or program>/<name>.ts, for
 	///                            exactly that shape (isSegmentPath()): the
 	///                            playlist's relative segment URIs resolve here
 	/// Anything else under /preview/hls/ is 404 and never reaches the API.
@@ -30,7 +30,7 @@ public:
 		std::shared_ptr<const Translations> translations);
 
 	static bool isSegmentPath(const std::string& path);
-		/// True for exactly "/preview/hls/<1-19 digits>/<name>.ts", name being
+		/// True for exactly "/preview/hls/<1-19 digits or program>/<name>.ts", name being
 		/// 1 to 64 characters of [0-9a-z-].
 
 protected:

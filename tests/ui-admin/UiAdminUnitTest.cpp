@@ -348,12 +348,13 @@ public:
 
 	void testPreviewSegmentShapes()
 	{
-		for (const char* good : {"/preview/hls/101/segment-3.ts", "/preview/hls/1/a.ts", "/preview/hls/9223372036854775807/0a1b2c3d4e-17.ts"})
+		for (const char* good : {"/preview/hls/101/segment-3.ts", "/preview/hls/1/a.ts", "/preview/hls/9223372036854775807/0a1b2c3d4e-17.ts",
+				 "/preview/hls/program/0a1b2c3d4e-17.ts"})
 			CPPUNIT_ASSERT_MESSAGE(good, PreviewRoute::isSegmentPath(good));
 		for (const char* bad : {"/preview/hls/101/.ts", "/preview/hls//a.ts", "/preview/hls/x1/a.ts", "/preview/hls/101/a.m3u8",
 				 "/preview/hls/101/A.ts", "/preview/hls/101/a/b.ts", "/preview/hls/101/../a.ts", "/preview/hls/101/a.ts/",
 				 "/preview/hls/12345678901234567890/a.ts", "/preview/hls/101/a%2fb.ts", "/preview/hls/101/a b.ts", "/preview/live.m3u8",
-				 "/preview/hls/101"})
+				 "/preview/hls/101", "/preview/hls/programs/a.ts", "/preview/hls/program1/a.ts", "/preview/hls/progra/a.ts"})
 			CPPUNIT_ASSERT_MESSAGE(bad, !PreviewRoute::isSegmentPath(bad));
 		CPPUNIT_ASSERT(PreviewRoute::isSegmentPath("/preview/hls/101/" + std::string(64, 'a') + ".ts"));
 		CPPUNIT_ASSERT(!PreviewRoute::isSegmentPath("/preview/hls/101/" + std::string(65, 'a') + ".ts"));

@@ -22,11 +22,12 @@ export class PreviewPlayer {
 		this.retryTimer = null;
 	}
 
-	// Plays the live channel streamId unless it already plays.
+	// Plays the program while streamId is on air. A switch needs no reload: /live.m3u8 carries on
+	// through it (a discontinuity), so the preview only starts when nothing played before.
 	follow(streamId) {
-		if (this.streamId === streamId) return;
+		const playing = this.streamId !== null;
 		this.streamId = streamId;
-		this.load();
+		if (!playing) this.load();
 	}
 
 	stop() {
