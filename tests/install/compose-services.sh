@@ -3,8 +3,9 @@
 # three processes of the installed tree, each with its configuration from deploy/compose/ (where the
 # Dockerfile puts them in the image) and the environment the compose file gives it with .env.example's
 # values. Only ports, bind addresses and state directories are overridden (ephemeral, 127.0.0.1,
-# temporary), plus the URLs that carry those ports. With a docker client that has `compose`, the
-# compose file is also checked by `docker compose config`.
+# temporary), plus the URLs that carry those ports. The compose file is also checked by
+# `docker-compose config` (Debian's 1.29) and `docker compose config` (v2), where installed;
+# tests/install/docker.sh runs it for real.
 source "$(dirname "$0")/lib.sh"
 compose_file="$TEST_SOURCE_DIR/docker-compose.yml"
 compose_dir="$TEST_SOURCE_DIR/deploy/compose"
@@ -16,25 +17,41 @@ for service in backend frontend player; do
   grep -q "/opt/restream/etc/restream/compose/$service.ini" "$compose_file" ||
     fail "service $service does not run with its compose/$service.ini"
 done
-for port in 8001 8002 8003; do grep -q ":$port:$port\"" "$compose_file" || fail "docker-compose.yml publishes no port $port"; done
+# Published ports and bind addresses from .env (documented in .env.example); the tuner on the LAN bind.
+for published in API:8002 ADMIN:8001 PLAYER:8003 TUNER:5004; do
+  name=${published%%:*} port=${published##*:}
+  grep -q "\"\${${name}_BIND:-[0-9.]*}:\${${name}_PORT:-$port}:$port\"" "$compose_file" ||
+    fail "docker-compose.yml does not publish $port on \${${name}_BIND}:\${${name}_PORT}"
+  grep -qx "${name}_BIND=[0-9.]*" "$TEST_SOURCE_DIR/.env.example" || fail ".env.example does not document ${name}_BIND"
+  grep -qx "${name}_PORT=$port" "$TEST_SOURCE_DIR/.env.example" || fail ".env.example does not document ${name}_PORT=$port"
+done
+grep -q '"${TUNER_BIND:-127.0.0.1}:' "$compose_file" || fail "the tuner is not published on 127.0.0.1 by default"
+# Debian's docker-compose 1.29 refuses a top-level name: the project's name comes from .env.
+if grep -q '^name:' "$compose_file"; then fail "docker-compose.yml has a top-level name: (docker-compose 1.29 refuses it)"; fi
+grep -qx 'COMPOSE_PROJECT_NAME=restream' "$TEST_SOURCE_DIR/.env.example" || fail ".env.example does not name the project"
 grep -q 'restart: unless-stopped' "$compose_file" || fail "docker-compose.yml has no restart policy"
 for variable in XTREAM_API_URL XTREAM_USERNAME XTREAM_PASSWORD JWT_SECRET_KEY ADMIN_PASSWORD_HASH; do
   grep -q "$variable: \${$variable:-}" "$compose_file" || fail "docker-compose.yml does not pass $variable"
   grep -qx "$variable=" "$TEST_SOURCE_DIR/.env.example" || fail ".env.example must leave $variable empty"
 done
-grep -q 'deploy/compose/\*.ini /opt/restream/etc/restream/compose/' "$TEST_SOURCE_DIR/Dockerfile" ||
+grep -q 'deploy/compose/\*.ini /runtime/opt/restream/etc/restream/compose/' "$TEST_SOURCE_DIR/Dockerfile" ||
   fail "the Dockerfile does not put deploy/compose/*.ini where docker-compose.yml reads them"
+grep -q -- '--component runtime' "$TEST_SOURCE_DIR/Dockerfile" || fail "the Dockerfile does not install the runtime component only"
+# A `# syntax=` line makes BuildKit fetch a frontend image from a registry: offline builds fail.
+if grep -q '^# *syntax *=' "$TEST_SOURCE_DIR/Dockerfile"; then fail "the Dockerfile names a BuildKit frontend (# syntax=)"; fi
 grep -q 'scripts/build-install.sh /opt/restream' "$TEST_SOURCE_DIR/Dockerfile" || fail "the Dockerfile does not run build-install.sh"
 grep -q '^HEALTHCHECK' "$TEST_SOURCE_DIR/Dockerfile" || fail "the Dockerfile has no HEALTHCHECK"
 grep -q '^USER restream' "$TEST_SOURCE_DIR/Dockerfile" || fail "the Dockerfile does not run as the restream user"
 
-if docker compose version > /dev/null 2>&1; then
-  step "docker compose config"
-  (cd "$TEST_SOURCE_DIR" && docker compose --env-file .env.example -f docker-compose.yml config -q) ||
-    fail "docker compose config rejects docker-compose.yml"
-else
-  echo "SKIPPED: docker compose config (no docker client with the compose plugin here)"
-fi
+checked=0
+for client in docker-compose "docker compose"; do
+  $client version > /dev/null 2>&1 || continue
+  step "$client config"
+  (cd "$TEST_SOURCE_DIR" && $client --env-file .env.example -f docker-compose.yml config -q) ||
+    fail "$client config rejects docker-compose.yml"
+  checked=$((checked + 1))
+done
+[ "$checked" -gt 0 ] || echo "SKIPPED: docker-compose config (neither docker-compose nor the compose plugin here)"
 
 step "install, with the compose configurations where the image has them"
 prefix="$WORK/prefix"
@@ -60,7 +77,7 @@ start_restream frontend env "${compose_env[@]}" HEALTH_PORT=8001 "$prefix/bin/re
   -D "http.admin.address=127.0.0.1" -D "http.admin.port=0" -D "plugins.ui-admin.apiUrl=$api"
 start_restream player env "${compose_env[@]}" HEALTH_PORT=8003 "$prefix/bin/restream" \
   --config "$config_dir/player.ini" -D "state.dir=$WORK/player-state" \
-  -D "http.player.address=127.0.0.1" -D "http.player.port=0" -D "plugins.ui-player.apiPort=$api_port"
+  -D "http.player.address=127.0.0.1" -D "http.player.port=0" -D "http.api.port=$api_port"
 admin_port=$(wait_port frontend admin)
 player_port=$(wait_port player player)
 admin="http://127.0.0.1:$admin_port"

@@ -9,20 +9,34 @@ set -euo pipefail
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/restream-install-test.XXXXXX")
 STARTED_PIDS=()
+# Functions the EXIT trap calls first, last registered first (on_cleanup), e.g. to take down
+# containers before the engine; and the long command `bounded` runs, stopped if the test ends first.
+CLEANUP_HOOKS=()
+BOUNDED_PID=""
 
 # A watchdog ends the test (and so, through the EXIT trap, every process it started) before CTest's
 # TIMEOUT would kill the shell and leave the servers running. Bash runs the trap once the current
-# command returns: every command here is bounded (curl --max-time 10, ffprobe 25 s, sleeps < 6 s).
+# command returns: every command here is bounded (curl --max-time 10, ffprobe 25 s, sleeps < 6 s),
+# and a longer one (a package install, an image build) runs through `bounded`, which the trap
+# interrupts at once.
 ( sleep "${INSTALL_TEST_LIMIT:-150}"; echo "FAIL: the test ran longer than ${INSTALL_TEST_LIMIT:-150} s" >&2; kill -TERM $$ ) &
 WATCHDOG_PID=$!
 
 cleanup() {
   local status=$?
-  local pid children
+  local pid children hook index
   children=$(pgrep -P "$WATCHDOG_PID" || true)
   kill -TERM "$WATCHDOG_PID" 2>/dev/null || true
   for pid in $children; do kill -TERM "$pid" 2>/dev/null || true; done
   wait "$WATCHDOG_PID" 2>/dev/null || true
+  if [ -n "$BOUNDED_PID" ]; then
+    kill -TERM "$BOUNDED_PID" 2>/dev/null || true
+    wait "$BOUNDED_PID" 2>/dev/null || true
+  fi
+  for ((index = ${#CLEANUP_HOOKS[@]} - 1; index >= 0; index--)); do
+    hook=${CLEANUP_HOOKS[index]}
+    "$hook" || echo "cleanup: $hook failed" >&2
+  done
   for pid in "${STARTED_PIDS[@]}"; do
     kill -TERM "$pid" 2>/dev/null || true
   done
@@ -34,7 +48,7 @@ cleanup() {
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
-  if [ "$status" -ne 0 ]; then
+  if [ "$status" -ne 0 ] && [ "$status" -ne "$SKIP_STATUS" ]; then
     local log
     for log in "$WORK"/*.log; do
       [ -f "$log" ] || continue
@@ -50,6 +64,35 @@ trap 'exit 130' INT TERM
 
 step() { echo "[$(date +%T)] $*"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# skip REASON: the test cannot run here (CTest's SKIP_RETURN_CODE, tests/install/CMakeLists.txt).
+SKIP_STATUS=77
+skip() { echo "SKIPPED: $*"; exit "$SKIP_STATUS"; }
+on_cleanup() { CLEANUP_HOOKS+=("$1"); }
+
+bounded() {
+  # bounded SECONDS COMMAND...: runs COMMAND for SECONDS at most (timeout(1)), in the background so
+  # that the watchdog's signal interrupts the wait; returns COMMAND's status (124: timed out).
+  local status=0
+  timeout "$1" "${@:2}" &
+  BOUNDED_PID=$!
+  wait "$BOUNDED_PID" || status=$?
+  BOUNDED_PID=""
+  return "$status"
+}
+
+free_port() {
+  # free_port: a TCP port no socket uses (IPv4 or IPv6), from 20000-59999, for a service that needs
+  # a fixed port (a published container port).
+  local used port file _ address
+  used=$(for file in /proc/net/tcp /proc/net/tcp6; do
+    while read -r _ address _; do echo $((16#${address##*:})); done < <(tail -n +2 "$file")
+  done)
+  for _ in $(seq 1 100); do
+    port=$((20000 + RANDOM % 40000))
+    grep -qx "$port" <<< "$used" || { echo "$port"; return 0; }
+  done
+  fail "no free TCP port found"
+}
 
 install_tree() {
   # install_tree DIR: cmake --install of the build tree into DIR.
@@ -74,7 +117,7 @@ wait_port() {
   for _ in $(seq 1 150); do
     line=$(grep -m1 "port $port_name listening on " "$WORK/$name.log" 2>/dev/null || true)
     if [ -n "$line" ]; then
-      echo "$line" | sed -E 's/.* listening on [^ ]*:([0-9]+),.*/\1/'
+      echo "$line" | sed -E 's/.* listening on [^ ]*:([0-9]+)[, ].*/\1/'
       return 0
     fi
     local pid_var="PID_$(echo "$name" | tr -c 'a-zA-Z0-9\n' '_')"
