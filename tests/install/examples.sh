@@ -3,8 +3,9 @@
 # (find_package(restream) with CMAKE_PREFIX_PATH=<prefix>), installed into the installed host's
 # plugin directory and run there: source-m3u fetches a playlist (get.php?username=...&password=..., served
 # by a small node server) whose entries point at the fake provider, output-m3u lists the live channel at
-# /playlist.m3u, and ffprobe plays what it lists. Logos carrying the credentials are dropped; a playlist
-# cut short or stalled midway is refused. Not covered: the refused https -> http redirect (it needs a
+# /playlist.m3u (from the host's Channels, Catalog and PlaybackUrls: tvg-chno is the catalog's number, the
+# URL output-hls's form), and ffprobe plays what it lists. Logos carrying the credentials are dropped; a
+# playlist cut short or stalled midway is refused. Not covered: the refused https -> http redirect (it needs a
 # TLS certificate, and so a tool the test does not use).
 source "$(dirname "$0")/lib.sh"
 : "${FAKE_XTREAM:?set by CTest}"
@@ -40,15 +41,16 @@ password=s3cret-Pa55
 
 playlist="$WORK/channels.m3u"
 write_playlist() {
-  # write_playlist [reversed]: the playlist, in order or reversed (ids must not change). The last two
+  # write_playlist [reversed]: the playlist, in order or reversed (ids and numbers must not change). Every
+  # http entry has a distinct tvg-chno, so the catalog keeps them as the channels' numbers. The last two
   # logos carry the account's password (an Xtream path) and its user name (percent-encoded).
   local entries=(
-    "#EXTINF:-1 tvg-id=\"france2.fr\" tvg-name=\"France 2\" tvg-logo=\"http://logos.invalid/france2.png\" group-title=\"Généralistes\",France 2 Été|$provider/$user/$password/101.ts"
-    "#EXTINF:-1 tvg-id=\"news24.fr\" tvg-logo=\"http://logos.invalid/news24.png\" group-title=\"Info, en continu\",News 24|$provider/$user/$password/105"
-    "#EXTINF:-1 tvg-id=\"\" group-title=\"Info, en continu\",Sans logo, avec virgule|$provider/$user/$password/102.ts"
+    "#EXTINF:-1 tvg-id=\"france2.fr\" tvg-chno=\"2\" tvg-name=\"France 2\" tvg-logo=\"http://logos.invalid/france2.png\" group-title=\"Généralistes\",France 2 Été|$provider/$user/$password/101.ts"
+    "#EXTINF:-1 tvg-id=\"news24.fr\" tvg-chno=\"24\" tvg-logo=\"http://logos.invalid/news24.png\" group-title=\"Info, en continu\",News 24|$provider/$user/$password/105"
+    "#EXTINF:-1 tvg-id=\"\" tvg-chno=\"25\" group-title=\"Info, en continu\",Sans logo, avec virgule|$provider/$user/$password/102.ts"
     "#EXTINF:-1,Pas de groupe|rtmp://unsupported.invalid/live"
-    "#EXTINF:-1 tvg-logo=\"$provider/images/$user/$password/103.png\" group-title=\"Sport\",Logo avec mot de passe|$provider/$user/$password/103.ts"
-    "#EXTINF:-1 tvg-logo=\"http://logos.invalid/104.png?u=demo%2Duser\" group-title=\"Sport\",Logo avec utilisateur|$provider/$user/$password/104.ts"
+    "#EXTINF:-1 tvg-chno=\"30\" tvg-logo=\"$provider/images/$user/$password/103.png\" group-title=\"Sport\",Logo avec mot de passe|$provider/$user/$password/103.ts"
+    "#EXTINF:-1 tvg-chno=\"31\" tvg-logo=\"http://logos.invalid/104.png?u=demo%2Duser\" group-title=\"Sport\",Logo avec utilisateur|$provider/$user/$password/104.ts"
   )
   local order=("${entries[@]}") index
   if [ "${1:-}" = reversed ]; then
@@ -100,8 +102,8 @@ start_restream host RESTREAM_PLUGINS_SOURCE_M3U_URL="$server/get.php?username=$u
   -D "http.ports=api" -D "http.api.address=127.0.0.1" -D "http.api.port=0"
 port=$(wait_port host api)
 base="http://127.0.0.1:$port"
-grep -q "plugin source-m3u 1.0.0 started" "$WORK/host.log" || fail "source-m3u did not start"
-grep -q "plugin output-m3u 1.0.0 started" "$WORK/host.log" || fail "output-m3u did not start"
+grep -q "plugin source-m3u 1.1.0 started" "$WORK/host.log" || fail "source-m3u did not start"
+grep -q "plugin output-m3u 2.0.0 started" "$WORK/host.log" || fail "output-m3u did not start"
 token=$(login "$base" "$state")
 auth=(-H "Authorization: Bearer $token")
 
@@ -123,18 +125,23 @@ node -e '
   if (byName["News 24"].category_id !== info.category_id) throw new Error("News 24 is not in its group");
   if (byName["France 2 Été"].epg_channel_id !== "france2.fr") throw new Error("tvg-id is not the EPG id");
   if (byName["France 2 Été"].stream_icon !== "http://logos.invalid/france2.png") throw new Error("tvg-logo is not the icon");
+  if (byName["France 2 Été"].number !== "2") throw new Error("tvg-chno is not the number: " + byName["France 2 Été"].number);
 ' "$categories" "$channels" || fail "catalog does not match the playlist"
-ids_before=$(node -e 'for (const c of JSON.parse(process.argv[1]).channels) console.log(c.name + "=" + c.stream_id)' "$channels" | sort)
+ids_before=$(node -e 'for (const c of JSON.parse(process.argv[1]).channels) console.log(c.name + "=" + c.stream_id + "/" + c.number)' "$channels" | sort)
 france2=$(node -e 'console.log(JSON.parse(process.argv[1]).channels.find((c) => c.name === "France 2 Été").stream_id)' "$channels")
 
-step "stream ids survive a reordered playlist"
+step "stream ids and numbers survive a reordered playlist"
 write_playlist reversed
 sleep 5.5 # the source reloads a playlist older than 5 s
 [ "$(http_status "$base/catalog/refresh" -X POST -d "" "${auth[@]}")" = 200 ] || fail "catalog refresh failed"
 refreshed_at=$(date +%s%N)
-ids_after=$(node -e 'for (const c of JSON.parse(process.argv[1]).channels) console.log(c.name + "=" + c.stream_id)' \
+ids_after=$(node -e 'for (const c of JSON.parse(process.argv[1]).channels) console.log(c.name + "=" + c.stream_id + "/" + c.number)' \
   "$(curl -s --max-time 10 "${auth[@]}" "$base/channels")" | sort)
-[ "$ids_before" = "$ids_after" ] || fail "ids changed with the order: $ids_before / $ids_after"
+[ "$ids_before" = "$ids_after" ] || fail "ids or numbers changed with the order: $ids_before / $ids_after"
+
+step "/playlist.m3u is the header alone while nothing runs"
+m3u=$(curl -s --max-time 10 "$base/playlist.m3u")
+[ "$m3u" = "#EXTM3U" ] || fail "a playlist with nothing live: $m3u"
 
 step "start France 2 ($france2) from the playlist; it goes live"
 answer=$(curl -s --max-time 10 -X POST "${auth[@]}" -H 'Content-Type: application/json' "$base/start_stream" \
@@ -146,8 +153,9 @@ step "/playlist.m3u lists it with its tvg attributes and a playable absolute URL
 headers="$WORK/playlist.headers"
 m3u=$(curl -s --max-time 10 -D "$headers" "$base/playlist.m3u")
 grep -qi '^content-type: audio/x-mpegurl' "$headers" || fail "content type: $(grep -i content-type "$headers")"
+grep -qi '^cache-control: no-store' "$headers" || fail "the playlist may be cached: $(grep -i cache-control "$headers")"
 [ "$(head -n1 <<< "$m3u")" = "#EXTM3U" ] || fail "no #EXTM3U header: $m3u"
-expected_info="#EXTINF:-1 tvg-id=\"france2.fr\" tvg-name=\"France 2 Été\" tvg-logo=\"http://logos.invalid/france2.png\" group-title=\"Généralistes\",France 2 Été"
+expected_info="#EXTINF:-1 tvg-id=\"france2.fr\" tvg-chno=\"2\" tvg-name=\"France 2 Été\" tvg-logo=\"http://logos.invalid/france2.png\" group-title=\"Généralistes\",France 2 Été"
 grep -qxF "$expected_info" <<< "$m3u" || fail "no entry '$expected_info' in: $m3u"
 url=$(grep -A1 -xF "$expected_info" <<< "$m3u" | tail -n1)
 [ "$url" = "$base/live/$france2.m3u8" ] || fail "entry URL '$url', expected $base/live/$france2.m3u8"

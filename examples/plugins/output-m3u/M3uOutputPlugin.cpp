@@ -3,40 +3,46 @@
 //
 
 #include "M3uOutputPlugin.h"
-#include "ChannelGuide.h"
-#include "LiveTable.h"
-#include "M3uOutput.h"
+#include "LiveLineup.h"
 #include "PlaylistRoute.h"
 #include "restream/PluginContext.h"
 #include "restream/PluginDescriptor.h"
+#include <Poco/Exception.h>
 #include <Poco/Logger.h>
-#include <Poco/NumberParser.h>
 #include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
 #include <Poco/Util/AbstractConfiguration.h>
 
 namespace m3uoutput {
 
 std::vector<restream::Setting> M3uOutputPlugin::settings() const
 {
+	using restream::Setting;
 	return {
-		{"source", "", "The source service whose tvg-id and logos the playlist uses (empty: the first source registered).", "", false},
-		{"guideTtl", "3600", "Seconds the source's channel list (tvg-id, logos) is kept.", "", false},
+		Setting::list("formats", "hls",
+			"Playback formats of the playlist's URLs, in order of preference (hls, ts, ...: the formats the loaded outputs register); "
+			"a channel served in none of them is left out."),
+		Setting::text("port", "api", "The port that serves /playlist.m3u (api, tuner, ...: one of http.ports)."),
 	};
 }
 
 void M3uOutputPlugin::start(restream::PluginContext& context)
 {
 	const Poco::Util::AbstractConfiguration& config = context.config();
-	int ttl = 0;
-	const std::string ttlText = config.getString("guideTtl");
-	if (!Poco::NumberParser::tryParse(Poco::trim(ttlText), ttl) || ttl < 1 || ttl > 86400)
-		throw Poco::InvalidArgumentException("setting guideTtl must be a number of seconds from 1 to 86400, not '" + ttlText + "'");
+	std::vector<std::string> formats;
+	const Poco::StringTokenizer listed(config.getString("formats"), ",",
+		Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+	for (const std::string& format : listed) formats.push_back(Poco::toLower(format));
+	if (formats.empty()) throw Poco::InvalidArgumentException("setting formats must name at least one playback format, e.g. hls");
+	const std::string port = Poco::trim(config.getString("port"));
+	if (port.empty()) throw Poco::InvalidArgumentException("setting port must name a port, e.g. api");
 
-	auto table = std::make_shared<LiveTable>();
-	auto guide = std::make_shared<ChannelGuide>(context, Poco::trim(config.getString("source")), Poco::Timespan(ttl, 0));
-	context.registry().add("output-m3u", std::make_shared<M3uOutput>(table));
-	context.registry().add("output-m3u.playlist", std::make_shared<PlaylistRoute>(table, guide, context));
-	context.logger().information("registered output 'output-m3u' and GET /playlist.m3u");
+	// the services exist now, and see every plugin once all have started: they are used when serving only
+	auto lineup = std::make_shared<const LiveLineup>(context.channels(), context.catalog(), context.playbackUrls(), formats,
+		context.logger());
+	context.registry().add("output-m3u.playlist", std::make_shared<PlaylistRoute>(lineup, port, context.logger()));
+	context.logger().information("GET /playlist.m3u on port %s: the live channels, with their URLs in %s", port,
+		Poco::cat(std::string(", "), formats.begin(), formats.end()));
 }
 
 void M3uOutputPlugin::stop()
@@ -45,5 +51,5 @@ void M3uOutputPlugin::stop()
 
 } // namespace m3uoutput
 
-RESTREAM_PLUGIN(m3uoutput::M3uOutputPlugin, "output-m3u", "1.0.0",
-	"The live channels as an M3U playlist at /playlist.m3u, for Jellyfin's M3U tuner and VLC")
+RESTREAM_PLUGIN(m3uoutput::M3uOutputPlugin, "output-m3u", "2.0.0",
+	"The channels live now as an M3U playlist at /playlist.m3u (catalog metadata, URLs of the loaded outputs), for Jellyfin's M3U tuner and VLC")

@@ -12,24 +12,31 @@
 namespace m3uoutput {
 
 class M3uOutputPlugin : public restream::Plugin
-	/// Registers the Output "output-m3u" (M3uOutput: knows what is live) and
-	/// the public ApiRoute "output-m3u.playlist", GET /playlist.m3u
-	/// (PlaylistRoute). The playlist points at output-hls's per-channel
-	/// playlists (/live/<stream_id>.m3u8): load output-hls too.
+	/// Registers one service, the public Route "output-m3u.playlist": GET
+	/// /playlist.m3u (PlaylistRoute), the channels live right now, built
+	/// from the host's services alone: Channels (what runs, the program),
+	/// Catalog (names, numbers, EPG ids, logos, categories) and PlaybackUrls
+	/// (where each channel plays, in the forms other outputs registered:
+	/// load output-hls for "hls"). It is no Output: it serves no media and
+	/// needs no packets, so it takes no sink.
 	///
-	/// Settings (section plugins.output-m3u):
-	///   source    the source service whose tvg-id and logos are used (empty:
-	///             the first source registered, the catalog's default)
-	///   guideTtl  seconds the source's channel list is kept
+	/// Settings (section plugins.output-m3u), typed and checked by the host:
+	///   formats  list: the playback formats the playlist's URLs use, in
+	///            order of preference ("hls"; "ts, hls" with an MPEG-TS
+	///            output); a channel served in none of them is left out
+	///   port     text: the port that serves /playlist.m3u ("api"; "tuner"
+	///            for media centres on the LAN)
 	///
 	/// Threads: start() and stop() from the host's main thread.
-	/// Errors: start() throws Poco::InvalidArgumentException for a bad setting.
+	/// Errors: start() throws Poco::InvalidArgumentException for an empty
+	/// formats or port.
 {
 public:
 	std::vector<restream::Setting> settings() const override;
 	void start(restream::PluginContext& context) override;
 	void stop() override;
-		/// Does nothing: the registry drops the services before stop().
+		/// Does nothing: the plugin holds no lease, subscription or thread,
+		/// and the registry drops the route before stop().
 };
 
 } // namespace m3uoutput

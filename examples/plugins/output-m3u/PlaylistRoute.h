@@ -7,53 +7,48 @@
 #ifndef m3uoutput_PlaylistRoute_INCLUDED
 #define m3uoutput_PlaylistRoute_INCLUDED
 
-#include "ChannelGuide.h"
-#include "LiveTable.h"
-#include "restream/ApiRoute.h"
+#include "LiveLineup.h"
+#include "restream/Route.h"
 #include <memory>
 #include <string>
 
-namespace restream {
-class PluginContext;
+namespace Poco {
+class Logger;
 }
 
 namespace m3uoutput {
 
-class PlaylistRoute : public restream::ApiRoute
-	/// A public route answering
-	///   #EXTM3U
-	///   #EXTINF:-1 tvg-id="..." tvg-name="..." tvg-logo="..." group-title="...",Name
-	///   <base>/live/<stream_id>.m3u8
-	/// for each live channel (primary first), as audio/x-mpegurl, not cached.
-	/// <base> is public.apiUrl when set, else "http://" + the request's Host
-	/// (https when a trusted proxy says X-Forwarded-Proto: https). An empty
-	/// playlist (the header only) when nothing is live. A Host that is not a
-	/// plain host[:port] is answered 400.
+class PlaylistRoute : public restream::Route
+	/// A public GET route (the host answers HEAD with it) on one port,
+	/// "api" by default, answering the LiveLineup rendered by M3uWriter as
+	/// audio/x-mpegurl with Cache-Control: no-store (what is live changes at
+	/// any moment). The header alone when nothing is live. The host adds
+	/// Content-Length and its CORS headers (on the api port, a public read
+	/// is allowed from any origin: media players in browsers fetch it).
 	///
-	/// Threads: handleRequest() is called concurrently.
+	/// Threads: handle() is called concurrently, on worker threads (not
+	/// quick(): the catalog may load).
+	/// Errors: nothing escapes handle(): a failure is logged and answered
+	/// 500 {"detail"}, without the exception's text (the log has it).
 {
 public:
-	PlaylistRoute(std::shared_ptr<LiveTable> table, std::shared_ptr<ChannelGuide> guide, const restream::PluginContext& context);
-		/// context must stay valid as long as the route is registered.
+	PlaylistRoute(std::shared_ptr<const LiveLineup> lineup, std::string port, Poco::Logger& logger);
+		/// logger must outlive the route (the plugin's).
 
 	std::string method() const override;
 	std::string path() const override;
 	Access access() const override;
+	std::string port() const override;
 	std::string summary() const override;
 
-	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-		const restream::Identity& caller) override;
+	void handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response) override;
 
-	static std::string attribute(const std::string& value);
-		/// value made safe inside a quoted M3U attribute: no quote, no line break.
+	static const std::string CONTENT_TYPE; /// audio/x-mpegurl; charset=utf-8
 
 private:
-	std::string baseUrl(const Poco::Net::HTTPServerRequest& request) const;
-		/// Empty when the request's Host is not usable.
-
-	const std::shared_ptr<LiveTable> _table;
-	const std::shared_ptr<ChannelGuide> _guide;
-	const restream::PluginContext& _context;
+	const std::shared_ptr<const LiveLineup> _lineup;
+	const std::string _port;
+	Poco::Logger& _logger;
 };
 
 } // namespace m3uoutput

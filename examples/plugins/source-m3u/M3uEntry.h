@@ -19,6 +19,7 @@ struct M3uEntry
 {
 	Poco::Int64 streamId = 0; /// stable: see M3uPlaylist
 	std::string name;         /// the text after the attributes' comma (or tvg-name)
+	std::string number;       /// tvg-chno, the channel number viewers tune; may be empty
 	std::string tvgId;        /// tvg-id, the EPG channel id; may be empty
 	std::string tvgLogo;      /// tvg-logo, a URL; may be empty
 	std::string group;        /// group-title (or #EXTGRP); may be empty

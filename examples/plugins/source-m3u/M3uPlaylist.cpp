@@ -147,6 +147,7 @@ void M3uPlaylist::parseInfo(const std::string& line, M3uEntry& entry)
 		else if (key == "tvg-logo") entry.tvgLogo = Poco::trim(value);
 		else if (key == "group-title") entry.group = Poco::trim(value);
 		else if (key == "tvg-name") tvgName = Poco::trim(value);
+		else if (key == "tvg-chno") entry.number = Poco::trim(value);
 	}
 	if (entry.name.empty()) entry.name = tvgName;
 }

@@ -17,8 +17,9 @@ namespace m3usource {
 
 class M3uPlaylist
 	/// The channels of an M3U playlist ("#EXTM3U", then "#EXTINF:-1
-	/// tvg-id=... tvg-logo=... group-title=...,Name" followed by a URL line),
-	/// and one category per distinct group-title, in order of appearance.
+	/// tvg-id=... tvg-chno=... tvg-logo=... group-title=...,Name" followed by
+	/// a URL line), and one category per distinct group-title, in order of
+	/// appearance.
 	///
 	/// Ids are stable across reloads, whatever the order of the playlist:
 	///   - a channel's stream id is derived from its tvg-id and name (FNV-1a,

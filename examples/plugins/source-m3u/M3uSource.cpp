@@ -55,6 +55,7 @@ std::vector<restream::SourceChannel> M3uSource::channels()
 		restream::SourceChannel channel;
 		channel.streamId = entry.streamId;
 		channel.name = entry.name;
+		channel.number = entry.number; // the host numbers by position unless every channel has a distinct one
 		if (!entry.tvgLogo.empty() && _credentials.appearIn(entry.tvgLogo))
 			++logosDropped;
 		else

@@ -30,7 +30,9 @@ class M3uSource : public restream::Source
 	/// calls of a refresh), and resolve() uses the last playlist loaded.
 	/// resolve() gives the entry's URL with the format setting's demuxer:
 	/// "auto" picks hls for a URL path ending in .m3u8 or .m3u, else mpegts.
-	/// A tvg-logo carrying the playlist URL's user name or password (see
+	/// A channel's number is its tvg-chno (the host keeps the numbers only
+	/// when every channel has a distinct one, else numbers by position). A
+	/// tvg-logo carrying the playlist URL's user name or password (see
 	/// PlaylistCredentials) is dropped: the channel goes without an icon.
 	///
 	/// Threads: every method may be called from any thread, concurrently.

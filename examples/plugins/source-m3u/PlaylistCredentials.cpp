@@ -72,6 +72,11 @@ bool PlaylistCredentials::appearIn(const std::string& text) const
 	return false;
 }
 
+const std::vector<std::string>& PlaylistCredentials::secrets() const
+{
+	return _secrets;
+}
+
 void PlaylistCredentials::keep(const std::string& secret)
 {
 	// both forms: whether Poco decoded a part of the URL or not, one of them is the secret

@@ -32,6 +32,10 @@ public:
 		/// Whether text contains one of the secrets, as is or once
 		/// percent-decoded.
 
+	const std::vector<std::string>& secrets() const;
+		/// The secrets found, each as written in the location and
+		/// percent-decoded (for PluginContext::addSecret).
+
 private:
 	void keep(const std::string& secret);
 
