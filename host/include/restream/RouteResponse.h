@@ -30,7 +30,8 @@ class RESTREAM_API RouteResponse
 	///     unknown length (continuous MPEG-TS). Chunks are queued per
 	///     connection; a viewer that falls more than the port's stream
 	///     backlog behind is disconnected, and write() returns false from
-	///     then on, without slowing anybody else.
+	///     then on, without slowing anybody else. For HEAD the host sends
+	///     the stream's headers and closes: write() returns false at once.
 	/// The answer may come during handle() or later, from any thread (a
 	/// blocking playlist reload answers when the asked part exists). A route
 	/// that never answers gets a 503 from the host after the port's request

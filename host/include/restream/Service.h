@@ -13,7 +13,7 @@ namespace restream {
 
 class RESTREAM_API Service
 	/// The base class of a registered service. Roles (Authenticator,
-	/// ApiRoute, PortHandlerFactory, ...) derive from it; a client finds a
+	/// Route, Source, Output, PlaybackForm, ...) derive from it; a client finds a
 	/// service by name or role and casts it with Registry::find<Role>().
 	///
 	/// A service's code lives in its plugin's library: whoever holds a

@@ -115,6 +115,15 @@ ConnectionResponse::Outcome ConnectionResponse::serve(Poco::Net::HTTPServerRespo
 	response.setKeepAlive(false);
 	response.setChunkedTransferEncoding(false);
 	response.send().flush();
+	if (_head)
+	{
+		// HEAD: the stream's headers only; the route sees a closed response and stops writing
+		Poco::FastMutex::ScopedLock lock(_mutex);
+		_closed = true;
+		_chunks.clear();
+		_changed.broadcast();
+		return Outcome::Streamed;
+	}
 	streaming();
 	for (;;)
 	{
