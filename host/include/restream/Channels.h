@@ -66,6 +66,11 @@ public:
 		/// lease lives. holder names the holder for the status and the log
 		/// ("output-ts viewer 192.168.1.20").
 
+	virtual int capacity() const = 0;
+		/// How many channels may run at once: live.maxChannels, or the
+		/// account's max_connections when the provider reports fewer. What a
+		/// tuner announces as its tuner count.
+
 	virtual Poco::Int64 program() const = 0;
 		/// The program's channel, 0 when there is none.
 

@@ -186,6 +186,13 @@ std::unique_ptr<ChannelLease> ChannelEngine::acquire(Poco::Int64 streamId, const
 	return std::unique_ptr<ChannelLease>(new EngineLease(_leases, streamId, number));
 }
 
+int ChannelEngine::capacity() const
+{
+	const AccountMonitor::Snapshot account = _account.snapshot();
+	const int connections = account.known ? account.maxConnections : 0;
+	return connections > 0 ? std::min(connections, _settings.maxChannels) : _settings.maxChannels;
+}
+
 Poco::Int64 ChannelEngine::program() const
 {
 	Poco::FastMutex::ScopedLock lock(_mutex);
@@ -390,7 +397,7 @@ void ChannelEngine::admit(Poco::Int64 streamId, Poco::Int64 freed, bool outranks
 {
 	const AccountMonitor::Snapshot account = _account.snapshot();
 	const int connections = account.known ? account.maxConnections : 0;
-	const int limit = connections > 0 ? std::min(connections, _settings.maxChannels) : _settings.maxChannels;
+	const int limit = capacity();
 	int running = 0;
 	for (const auto& channel : _channels) running += channel.first != freed ? 1 : 0;
 	while (running >= limit)
@@ -466,6 +473,7 @@ void ChannelEngine::create(const ChannelInfo& info, const std::string& holder)
 		{
 			found->second.pipeline = pipeline;
 			installed = true;
+			if (_programChannel == streamId) attachProgramLocked(pipeline);
 		}
 	}
 	pipeline->start(after);
@@ -538,9 +546,16 @@ void ChannelEngine::attachProgram(Poco::Int64 streamId)
 	if (_programChannel != streamId) return; // switched again meanwhile
 	const auto found = _channels.find(streamId);
 	if (found == _channels.end() || !found->second.pipeline) return;
-	if (_programFeed) found->second.pipeline->detach(_programFeed);
-	_programFeed = _program->feed(streamId);
-	if (_programFeed) found->second.pipeline->attach({"program", _programFeed});
+	attachProgramLocked(found->second.pipeline);
+}
+
+void ChannelEngine::attachProgramLocked(const std::shared_ptr<ChannelPipeline>& pipeline)
+{
+	if (_programFeed && _programFeedSource.lock() == pipeline) return;
+	if (_programFeed) pipeline->detach(_programFeed);
+	_programFeed = _program->feed(_programChannel);
+	_programFeedSource = pipeline;
+	if (_programFeed) pipeline->attach({"program", _programFeed});
 }
 
 ChannelStatus ChannelEngine::statusOf(Poco::Int64 streamId, const std::shared_ptr<ChannelPipeline>& pipeline) const

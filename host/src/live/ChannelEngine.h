@@ -84,6 +84,7 @@ public:
 	void start(Poco::Int64 streamId, const std::string& requestedBy) override;
 	bool stop(Poco::Int64 streamId, const std::string& requestedBy) override;
 	std::unique_ptr<ChannelLease> acquire(Poco::Int64 streamId, const std::string& holder) override;
+	int capacity() const override;
 	Poco::Int64 program() const override;
 	void setProgram(Poco::Int64 streamId, const std::string& requestedBy) override;
 	std::unique_ptr<Subscription> subscribe(std::function<void(const ChannelEvent&)> callback) override;
@@ -134,6 +135,10 @@ private:
 	void letGoLocked(Poco::Int64 streamId, bool now, std::vector<std::shared_ptr<ChannelPipeline>>& close);
 	void closeLater(std::vector<std::shared_ptr<ChannelPipeline>> pipelines);
 	void attachProgram(Poco::Int64 streamId);
+	void attachProgramLocked(const std::shared_ptr<ChannelPipeline>& pipeline);
+		/// Feeds the program from pipeline, unless it already does. Called
+		/// before a new pipeline starts, so the program gets its very first
+		/// keyframe (not the next one, a GOP later).
 	ChannelStatus statusOf(Poco::Int64 streamId, const std::shared_ptr<ChannelPipeline>& pipeline) const;
 	void holdersLocked(Poco::Int64 streamId, const Entry& entry, ChannelStatus& status) const;
 	void changed(Poco::Int64 streamId);
@@ -157,6 +162,7 @@ private:
 	std::vector<std::shared_ptr<ChannelPipeline>> _closing;
 	Poco::Int64 _programChannel = 0;
 	std::shared_ptr<ChannelSink> _programFeed;
+	std::weak_ptr<ChannelPipeline> _programFeedSource; // the pipeline _programFeed is attached to
 	Poco::UInt64 _nextLease = 1;
 	Poco::Timestamp _lastClosedAt{0};
 	bool _accepting = false;
