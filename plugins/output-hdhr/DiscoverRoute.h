@@ -1,0 +1,41 @@
+//
+// DiscoverRoute.h
+//
+// GET /discover.json
+//
+
+#ifndef outputhdhr_DiscoverRoute_INCLUDED
+#define outputhdhr_DiscoverRoute_INCLUDED
+
+#include "DeviceIdentity.h"
+#include "TunerRoute.h"
+#include "restream/Channels.h"
+#include "restream/PlaybackUrls.h"
+#include <memory>
+
+namespace outputhdhr {
+
+class DiscoverRoute : public TunerRoute
+	/// The device as Plex, Jellyfin and Emby read it: FriendlyName,
+	/// Manufacturer, ModelNumber, FirmwareName, FirmwareVersion, DeviceID,
+	/// DeviceAuth, BaseURL and LineupURL (the tuner port's public URL, see
+	/// PlaybackUrls::portUrl) and TunerCount (Channels::capacity(): the
+	/// channels that may run at once, within the provider's connections).
+{
+public:
+	DiscoverRoute(DeviceIdentity identity, std::string friendlyName, const restream::Channels& channels,
+		const restream::PlaybackUrls& urls, Poco::Logger& logger);
+
+protected:
+	void serve(const restream::RouteRequest& request, restream::RouteResponse& response) override;
+
+private:
+	const DeviceIdentity _identity;
+	const std::string _friendlyName;
+	const restream::Channels& _channels;
+	const restream::PlaybackUrls& _urls;
+};
+
+} // namespace outputhdhr
+
+#endif // outputhdhr_DiscoverRoute_INCLUDED

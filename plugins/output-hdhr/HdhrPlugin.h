@@ -1,0 +1,40 @@
+//
+// HdhrPlugin.h
+//
+// output-hdhr: the plugin's root.
+//
+
+#ifndef outputhdhr_HdhrPlugin_INCLUDED
+#define outputhdhr_HdhrPlugin_INCLUDED
+
+#include "GuideCache.h"
+#include "restream/Plugin.h"
+#include <memory>
+
+namespace outputhdhr {
+
+class HdhrPlugin : public restream::Plugin
+	/// Makes the host's "tuner" port (LAN-only) look like an HDHomeRun to
+	/// media centres and serve M3U Plus and XMLTV. Registers public GET
+	/// routes on that port: /discover.json, /device.xml, /lineup.json,
+	/// /lineup_status.json, /playlist.m3u, /epg.xml, and POST /lineup.post.
+	/// Channel URLs are other outputs' PlaybackForms ("ts" from output-ts,
+	/// "hls" from output-hls), never built here.
+	///
+	/// start() reads or makes the tuner's identity in the state directory
+	/// (throws when it cannot keep it) and starts the guide's worker thread;
+	/// stop() ends that thread.
+	/// Threads: start() and stop() from the host's main thread.
+{
+public:
+	std::vector<restream::Setting> settings() const override;
+	void start(restream::PluginContext& context) override;
+	void stop() override;
+
+private:
+	std::shared_ptr<GuideCache> _guide;
+};
+
+} // namespace outputhdhr
+
+#endif // outputhdhr_HdhrPlugin_INCLUDED
