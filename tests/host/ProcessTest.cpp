@@ -99,11 +99,12 @@ public:
 	void testRunsAndStopsCleanlyOnSigterm()
 	{
 		const std::string stateDir = Poco::TemporaryFile::tempName();
-		const unsigned short api = freePort(), admin = freePort(), player = freePort();
+		const unsigned short api = freePort(), admin = freePort(), player = freePort(), tuner = freePort();
 		std::vector<std::string> arguments = {"--config", RESTREAM_SOURCE_DIR "/etc/restream.ini", "--define", "state.dir=" + stateDir,
 			"--define", "http.api.address=127.0.0.1", "--define", "http.api.port=" + std::to_string(api), "--define",
 			"http.admin.address=127.0.0.1", "--define", "http.admin.port=" + std::to_string(admin), "--define",
-			"http.player.address=127.0.0.1", "--define", "http.player.port=" + std::to_string(player)};
+			"http.player.address=127.0.0.1", "--define", "http.player.port=" + std::to_string(player), "--define",
+			"http.tuner.address=127.0.0.1", "--define", "http.tuner.port=" + std::to_string(tuner)};
 		Poco::Pipe out;
 		Poco::ProcessHandle process = Poco::Process::launch(RESTREAM_TEST_BINARY, arguments, nullptr, &out, &out);
 		auto output = std::async(std::launch::async, [&out] {

@@ -64,12 +64,13 @@ config_dir="$prefix/etc/restream/compose"
 compose_env=(XTREAM_API_URL= XTREAM_USERNAME= XTREAM_PASSWORD= JWT_SECRET_KEY= ADMIN_PASSWORD_HASH=
   RESTREAM_PUBLIC_APIURL= RESTREAM_PUBLIC_PLAYERURL= RESTREAM_PUBLIC_ADMINURL=)
 
-step "start backend (api)"
+step "start backend (api, tuner)"
 start_restream backend env "${compose_env[@]}" HEALTH_PORT=8002 "$prefix/bin/restream" \
   --config "$config_dir/backend.ini" -D "state.dir=$WORK/backend-state" \
-  -D "http.api.address=127.0.0.1" -D "http.api.port=0"
+  -D "http.api.address=127.0.0.1" -D "http.api.port=0" -D "http.tuner.address=127.0.0.1" -D "http.tuner.port=0"
 api_port=$(wait_port backend api)
 api="http://127.0.0.1:$api_port"
+tuner="http://127.0.0.1:$(wait_port backend tuner)"
 
 step "start frontend (admin) and player"
 start_restream frontend env "${compose_env[@]}" HEALTH_PORT=8001 "$prefix/bin/restream" \
@@ -83,12 +84,15 @@ player_port=$(wait_port player player)
 admin="http://127.0.0.1:$admin_port"
 player="http://127.0.0.1:$player_port"
 
-step "each process serves its own port only, with the plugins its configuration loads"
-for name in backend frontend player; do
+step "each process serves its own ports only, with the plugins its configuration loads"
+[ "$(grep -c ' listening on ' "$WORK/backend.log")" = 2 ] || fail "backend serves other ports than api and tuner: $(grep ' listening on ' "$WORK/backend.log")"
+for name in frontend player; do
   [ "$(grep -c ' listening on ' "$WORK/$name.log")" = 1 ] || fail "$name serves more than one port: $(grep ' listening on ' "$WORK/$name.log")"
 done
 grep -q "plugin source-demo .* started" "$WORK/backend.log" || fail "backend did not start source-demo"
-grep -q "plugin output-hls .* started" "$WORK/backend.log" || fail "backend did not start output-hls"
+for plugin in output-hls output-ts output-hdhr; do
+  grep -q "plugin $plugin .* started" "$WORK/backend.log" || fail "backend did not start $plugin"
+done
 if grep "host: plugin .* started" "$WORK/frontend.log" | grep -v -q "plugin ui-admin "; then fail "frontend loads more than ui-admin"; fi
 for name in frontend player; do
   if grep -E -q "plugin (auth-jwt|source-xtream|source-demo|output-hls) .* started" "$WORK/$name.log"; then
@@ -97,9 +101,15 @@ for name in frontend player; do
 done
 
 step "/health on every port"
-for url in "$api" "$admin" "$player"; do
+for url in "$api" "$admin" "$player" "$tuner"; do
   [ "$(http_status "$url/health")" = 200 ] || fail "$url/health is not 200"
 done
+
+step "the backend's tuner answers media centres (HDHomeRun discovery, a lineup of MPEG-TS URLs on the tuner port)"
+discover=$(curl -s --max-time 10 "$tuner/discover.json")
+grep -q '"DeviceID" *: *"[0-9A-F]\{8\}"' <<< "$discover" || fail "discover.json: $discover"
+lineup=$(curl -s --max-time 10 "$tuner/lineup.json" | sed 's#\\/#/#g')  # JSON may escape "/"
+grep -q "\"URL\" *: *\"$tuner/stream/1.ts\"" <<< "$lineup" || fail "lineup.json has no TS URL of demo channel 1: ${lineup:0:300}"
 
 step "the backend serves the API: sign-in (through a trusted proxy), catalog, a live channel"
 password=$(tr -d '\n' < "$WORK/backend-state/plugins/auth-jwt/initial-admin-password")

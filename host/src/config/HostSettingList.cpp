@@ -33,7 +33,7 @@ std::vector<Setting> HostSettingList::general()
 	const LiveSettings live;
 	return {
 		Setting::text("plugins.dir", "", "Where plugins are loaded from (--plugin-dir); empty: <exe>/../lib/restream/plugins, links resolved"),
-		Setting::list("plugins.load", "auth-jwt, source-xtream, source-demo, output-hls, ui-admin, ui-player",
+		Setting::list("plugins.load", "auth-jwt, source-xtream, source-demo, output-hls, output-ts, output-hdhr, ui-admin, ui-player",
 			"Which plugins load, in start order"),
 		Setting::seconds("plugins.callTimeout", "10", 1, 600, "Seconds a plugin's start or stop may take before it is abandoned"),
 		Setting::text("state.dir", "", "What survives restarts; created 0700, one subdirectory per plugin "
@@ -42,7 +42,7 @@ std::vector<Setting> HostSettingList::general()
 		Setting::url("public.playerUrl", "", "Public base URL of the player, e.g. https://restream.example.org; allowed by CORS"),
 		Setting::url("public.adminUrl", "", "Base URL of the admin; allowed by CORS"),
 		Setting::url("public.tunerUrl", "", "Base URL of the tuner port as media centres reach it (empty: from the request's host)"),
-		Setting::list("http.ports", "admin, api, player", "The ports this process serves (admin, api, player, tuner, or a name of your own)"),
+		Setting::list("http.ports", "admin, api, player, tuner", "The ports this process serves (admin, api, player, tuner, or a name of your own)"),
 		Setting::list("http.trustedProxies", "127.0.0.1/8, ::1",
 			"Peers whose forwarded client address is believed (X-Forwarded-For, Forwarded, X-Real-IP, CF-Connecting-IP)"),
 		Setting::list("http.lanNetworks", "127.0.0.0/8, ::1, 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 169.254.0.0/16, fc00::/7, fe80::/10",

@@ -190,7 +190,7 @@ export class Restream {
 
 	// Picks free ports the first time; a start after restart()'s stop binds the same ones again.
 	async start() {
-		for (const port of ['admin', 'api', 'player']) this.ports[port] = this.ports[port] || await freePort();
+		for (const port of ['admin', 'api', 'player', 'tuner']) this.ports[port] = this.ports[port] || await freePort();
 		const defines = {
 			'state.dir': this.stateDir,
 			'plugins.dir': required('RESTREAM_PLUGIN_DIR'),
