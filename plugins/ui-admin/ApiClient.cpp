@@ -25,6 +25,15 @@ bool isLoopback(const std::string& host)
 	return Poco::icompare(host, "localhost") == 0 || (Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback());
 }
 
+std::string withoutPort(const std::string& host)
+{
+	// "nas:8001" -> "nas", "[fe80::1]:8001" -> "[fe80::1]": the API then names its own port
+	const auto colon = host.rfind(':');
+	if (colon == std::string::npos || host.find_first_not_of("0123456789", colon + 1) != std::string::npos) return host;
+	if (host.front() == '[' ? host[colon - 1] != ']' : host.find(':') != colon) return host;
+	return host.substr(0, colon);
+}
+
 } // namespace
 
 ApiClient::ApiClient(Locator locator, Poco::Timespan timeout):
@@ -49,7 +58,7 @@ ApiClient::Answer ApiClient::call(const std::string& method, const std::string& 
 	std::string prefix = uri.getPath();
 	while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
 	Poco::Net::HTTPRequest request(method, prefix + pathAndQuery, Poco::Net::HTTPMessage::HTTP_1_1);
-	if (isLoopback(uri.getHost()) && !browser.host.empty()) request.setHost(browser.host);
+	if (isLoopback(uri.getHost()) && !browser.host.empty()) request.setHost(withoutPort(browser.host));
 	request.set("Accept", "application/json");
 	request.set("User-Agent", "restream-ui-admin");
 	if (!token.empty()) request.set("Authorization", "Bearer " + token);

@@ -24,10 +24,11 @@ class ApiClient
 	///     so that the API's sign-in throttle counts browsers, not the admin
 	///     (the API believes it when the admin's address is one of its
 	///     trusted proxies, as loopback is by default);
-	///   - Host: the browser's Host header, when the API is on this machine
-	///     (a loopback URL, as the same process's API is): the URLs the API
-	///     answers (playback URLs, player_url) then name the host the browser
-	///     knows, not 127.0.0.1. A remote API gets its own name.
+	///   - Host: the host name of the browser's Host header without its port,
+	///     when the API is on this machine (a loopback URL, as the same
+	///     process's API is): the URLs the API answers (playback URLs,
+	///     player_url) then name the host the browser knows, not 127.0.0.1,
+	///     with each port's own number. A remote API gets its own name.
 	///
 	/// The base URL comes from a locator asked at every call, because the
 	/// same process's API is known only once the host serves its ports

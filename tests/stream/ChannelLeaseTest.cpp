@@ -211,8 +211,11 @@ public:
 		auto local = urls({});
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), local->size());
 		CPPUNIT_ASSERT_EQUAL("hls http://127.0.0.1:" + api + "/live/101.m3u8", local->getElement<std::string>(0));
-		auto named = urls({{"Host", "tv.lan:8003"}});
-		CPPUNIT_ASSERT_EQUAL("hls http://tv.lan:" + api + "/live/101.m3u8", named->getElement<std::string>(0));
+		// a Host naming another port: the client reached the API there (a published Docker port)
+		auto named = urls({{"Host", "tv.lan:18002"}});
+		CPPUNIT_ASSERT_EQUAL(std::string("hls http://tv.lan:18002/live/101.m3u8"), named->getElement<std::string>(0));
+		auto bare = urls({{"Host", "tv.lan"}});
+		CPPUNIT_ASSERT_EQUAL("hls http://tv.lan:" + api + "/live/101.m3u8", bare->getElement<std::string>(0));
 		// nothing runs for that: asking for URLs starts nothing
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(0), _provider->stats().streamRequests);
 

@@ -40,7 +40,10 @@ public:
 
 	virtual std::string portUrl(const std::string& port, const RouteRequest& request) const = 0;
 		/// The public base URL of port, without a trailing slash, as seen
-		/// by the client of request.
+		/// by the client of request: public.<port>Url when set; else
+		/// http:// and the request's host name with, for the port the
+		/// request came to, the port its Host header names (a published
+		/// Docker port), and for another port its configured number.
 
 	virtual std::string localUrl(const std::string& port) const = 0;
 		/// The URL at which this process serves port from the machine

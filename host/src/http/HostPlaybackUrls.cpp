@@ -5,6 +5,7 @@
 #include "http/HostPlaybackUrls.h"
 #include "net/HostNameGuard.h"
 #include "restream/PlaybackForm.h"
+#include <Poco/NumberParser.h>
 
 namespace restream::host {
 
@@ -32,6 +33,12 @@ std::string HostPlaybackUrls::portUrl(const std::string& port, const RouteReques
 	}
 	std::string name = HostNameGuard::hostName(request.host);
 	if (name.empty()) name = "127.0.0.1";
+	else if (request.port == port && request.host.size() > name.size() + 1)
+	{
+		// the client reached this very port as host:port (a published Docker port may differ from ours)
+		unsigned sent = 0;
+		if (Poco::NumberParser::tryParseUnsigned(request.host.substr(name.size() + 1), sent) && sent > 0 && sent < 65536) number = sent;
+	}
 	return "http://" + name + (number != 0 ? ":" + std::to_string(number) : "");
 }
 
