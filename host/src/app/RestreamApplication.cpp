@@ -19,6 +19,8 @@
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 #include <climits>
+#include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -129,6 +131,16 @@ void RestreamApplication::installLogging()
 	FfmpegLog::install(Poco::Logger::get("ffmpeg"));
 }
 
+void RestreamApplication::blockTerminationSignals()
+{
+	sigset_t signals;
+	sigemptyset(&signals);
+	if (!std::getenv("POCO_ENABLE_DEBUGGER")) sigaddset(&signals, SIGINT); // as Poco's waitForTerminationRequest()
+	sigaddset(&signals, SIGQUIT);
+	sigaddset(&signals, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
 void RestreamApplication::raiseOpenFilesLimit()
 {
 	rlimit limit{};
@@ -189,6 +201,7 @@ int RestreamApplication::main(const std::vector<std::string>& arguments)
 	}
 	logger.information("restream %s starting (plugin API %d.%d)", std::string(RESTREAM_VERSION), RESTREAM_PLUGIN_API_MAJOR, RESTREAM_PLUGIN_API_MINOR);
 	raiseOpenFilesLimit();
+	blockTerminationSignals();
 	int status = EXIT_OK;
 	{
 		Host host(_configuration, _redactor, defaultPluginDirectory);

@@ -30,6 +30,12 @@ private:
 	void printHelp();
 	void installLogging();
 	void raiseOpenFilesLimit();
+	static void blockTerminationSignals();
+		/// Blocks SIGTERM, SIGQUIT and SIGINT (as waitForTerminationRequest()
+		/// waits for them) in the calling thread before any other thread
+		/// starts, so every thread inherits the mask: a thread of a plugin or
+		/// a library (std::thread blocks nothing) never takes the signal's
+		/// default action, which would end the process uncleanly.
 
 	HostConfiguration _configuration;
 	Redactor _redactor;
