@@ -16,10 +16,7 @@ namespace uiadmin {
 class AssetRoute : public AdminRoute
 	/// GET of path, "/favicon.svg" or the prefix "/assets/*": the embedded
 	/// file of exactly the request's path (a URL never reaches the file
-	/// system), 404 for any other. Cached for a year (immutable) when ?v= is
-	/// the file's ETag, as the pages link it; five minutes otherwise, so that
-	/// an old page's URL after an upgrade never pins another version.
-	/// If-None-Match gets 304 (WebAssets::send()).
+	/// system), 404 for any other; cached as WebAssets::sendLinked() says.
 	/// Threads: any. Errors: none.
 {
 public:

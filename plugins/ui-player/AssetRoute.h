@@ -16,10 +16,7 @@ namespace uiplayer {
 class AssetRoute : public PlayerRoute
 	/// GET of path, "/favicon.svg" or the prefix "/assets/*": the embedded
 	/// file of exactly the request's path (a URL never reaches the file
-	/// system), 404 for any other. Cached for a year (immutable) only under
-	/// the URL of this very content (?v= its ETag, as the page links it):
-	/// an old page's URL after an upgrade (or a rollback) must not pin
-	/// another version; five minutes otherwise. If-None-Match gets 304.
+	/// system), 404 for any other; cached as WebAssets::sendLinked() says.
 	/// Threads: any. Errors: none.
 {
 public:

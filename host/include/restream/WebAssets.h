@@ -88,6 +88,17 @@ public:
 		response.send(200, headers, entry->bytes);
 	}
 
+	void sendLinked(const WebAsset& asset, const RouteRequest& request, RouteResponse& response) const
+		/// send() for a script, style or icon a page links as "<path>?v=<its
+		/// ETag without quotes>": cached for a year (immutable) only under
+		/// the URL of this very content, five minutes under any other, so
+		/// that an old page's URL after an upgrade (or a rollback) never pins
+		/// another version.
+	{
+		const bool current = request.hasParameter("v") && "\"" + request.parameter("v") + "\"" == etag(asset);
+		send(asset, request, response, current ? "public, max-age=31536000, immutable" : "public, max-age=300");
+	}
+
 private:
 	struct Entry
 	{
