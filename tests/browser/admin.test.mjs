@@ -43,7 +43,13 @@ async function videoTime() {
 }
 
 async function rowButton(streamId) {
-	return page.$(`#channelList li[data-stream-id="${streamId}"] .btn-action`);
+	return page.$(rowAction(streamId));
+}
+
+// A row's action button by selector: the list may render again between finding a row and clicking it,
+// and page.click() finds the button anew until it can click it.
+function rowAction(streamId) {
+	return `#channelList li[data-stream-id="${streamId}"] .btn-action`;
 }
 
 before(async () => {
@@ -121,7 +127,7 @@ test('a category, a search as you type, and a start that reaches live; share URL
 	assert.equal(await textOf(page, `#channelList li[data-stream-id="${FIRST_CHANNEL}"] .channel-name`), 'France 2 Été');
 
 	const started = Date.now();
-	await (await rowButton(FIRST_CHANNEL)).click();
+	await page.click(rowAction(FIRST_CHANNEL));
 	await waitFor('the status panel to say live', async () => (await state()) === 'live', 25000);
 	console.log(`# admin: Start click → live in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	assert.equal(await textOf(page, '#statusChannel'), 'France 2 Été');
@@ -181,7 +187,7 @@ test('switching channel is one click, favourites are kept on the server, and sto
 	await page.fill('#search', 'news');
 	await waitFor('News 24 in the list', async () => (await rowButton(SECOND_CHANNEL)) !== null, 10000);
 	assert.equal(await page.getAttribute(`#channelList li[data-stream-id="${SECOND_CHANNEL}"] .btn-action`, 'data-action'), 'switch');
-	await (await rowButton(SECOND_CHANNEL)).click();
+	await page.click(rowAction(SECOND_CHANNEL));
 	await waitFor('News 24 live', async () => (await textOf(page, '#statusChannel')) === 'News 24' && (await state()) === 'live', 25000);
 	assert.equal((await restream.status()).stream_id, SECOND_CHANNEL);
 
@@ -198,7 +204,7 @@ test('switching channel is one click, favourites are kept on the server, and sto
 	await page.click(star);
 	assert.equal(await page.isDisabled(star), true, 'the star is disabled while its request is on its way');
 	await page.click(star, { force: true }).catch(() => {});
-	await waitFor('the star', async () => (await page.getAttribute(star, 'aria-pressed')) === 'true' && !(await page.isDisabled(star)), 5000);
+	await waitFor('the star', async () => (await page.getAttribute(star, 'aria-pressed')) === 'true' && !(await page.isDisabled(star)), 15000);
 	await page.unroute('**/ui/favourites');
 	assert.equal(favouritePosts, 1, 'one request for a double click');
 	await page.reload();
