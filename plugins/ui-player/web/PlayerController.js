@@ -55,10 +55,13 @@ export class PlayerController {
 		return this.streamId !== null;
 	}
 
-	// Plays streamId (the API's primary channel) unless it already plays.
+	// Plays the program while streamId (the API's primary channel) is on air. A switch needs no
+	// reload: /live.m3u8 carries on through it (a discontinuity hls.js follows), so the source is
+	// loaded only when nothing played before.
 	follow(streamId) {
-		if (this.streamId === streamId) return;
+		const playing = this.streamId !== null;
 		this.streamId = streamId;
+		if (playing) return;
 		this.backoffMs = 1000;
 		this.load();
 	}
