@@ -2,7 +2,8 @@
 // LayeringTest.cpp
 //
 // SDK <- host <- plugins: a plugin includes the SDK, Poco, FFmpeg and its own
-// files, never the host's sources.
+// files, never the host's sources. Inside the host, each folder of host/src is
+// a subsystem, and the rules between them hold.
 //
 
 #include <Poco/DirectoryIterator.h>
@@ -12,6 +13,8 @@
 #include <cppunit/extensions/HelperMacros.h>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <set>
 
 namespace {
 
@@ -46,6 +49,7 @@ class LayeringTest : public CppUnit::TestFixture
 {
 	CPPUNIT_TEST_SUITE(LayeringTest);
 	CPPUNIT_TEST(testPluginsIncludeOnlyTheSdkAndTheirOwnFiles);
+	CPPUNIT_TEST(testHostFoldersKeepTheirLayers);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -72,6 +76,44 @@ public:
 			}
 		}
 		CPPUNIT_ASSERT_MESSAGE("plugins must include only the SDK and their own files:\n" + violations, violations.empty());
+	}
+
+	void testHostFoldersKeepTheirLayers()
+	{
+		// what each folder of host/src must never include ("*": any other folder of host/src)
+		const std::map<std::string, std::set<std::string>> forbidden = {
+			{"logging", {"*"}},                                  // leaves: used by all, use nothing
+			{"net", {"*"}},
+			{"catalog", {"app", "api", "http", "live"}},          // the cached catalog knows no channel and no HTTP
+			{"live", {"app", "api", "http"}},                     // the engine serves no HTTP
+			{"http", {"app", "api", "live", "catalog"}},          // the server knows routes, not resources
+			{"api", {"app", "http"}},                             // routes speak the SDK's RouteRequest/RouteResponse
+			{"plugins", {"app", "api", "http", "live", "catalog"}}, // loading and guarding plugins, nothing else
+			{"config", {"app", "api", "plugins", "catalog"}},     // settings read once, by the app
+		};
+		std::vector<Poco::Path> sources;
+		collectSources(Poco::Path(RESTREAM_SOURCE_DIR "/host/src/"), sources);
+		CPPUNIT_ASSERT(!sources.empty());
+		const Poco::RegularExpression hostInclude("^\\s*#\\s*include\\s*\"([a-z]+)/[^\"]+\"");
+		std::string violations;
+		std::set<std::string> folders;
+		for (const auto& source : sources)
+		{
+			const std::string folder = source.directory(source.depth() - 1);
+			folders.insert(folder);
+			const auto rule = forbidden.find(folder);
+			std::ifstream file(source.toString());
+			std::string line;
+			for (int number = 1; std::getline(file, line); ++number)
+			{
+				std::vector<std::string> match;
+				if (hostInclude.split(line, match) < 2 || match[1] == "restream" || match[1] == folder) continue;
+				const bool refused = rule != forbidden.end() && (rule->second.count("*") > 0 || rule->second.count(match[1]) > 0);
+				if (refused || match[1] == "app") violations += source.toString() + ":" + std::to_string(number) + ": " + line + "\n";
+			}
+		}
+		CPPUNIT_ASSERT_MESSAGE("host folders break their layers:\n" + violations, violations.empty());
+		for (const auto& rule : forbidden) CPPUNIT_ASSERT_MESSAGE("no folder host/src/" + rule.first, folders.count(rule.first) > 0);
 	}
 };
 
