@@ -36,7 +36,9 @@ void AdminPlugin::start(restream::PluginContext& context)
 
 	ApiClient::Locator api = [url = settings.apiUrl] { return url; };
 	if (settings.apiUrl.empty()) api = [&context] { return context.playbackUrls().localUrl("api"); }; // asked when serving
-	for (const auto& route : AdminRoutes::create(settings, std::move(api), context.logger())) context.registry().add(route.first, route.second);
+	const auto tunerUrl = [&context](const restream::RouteRequest& request) { return context.playbackUrls().portUrl("tuner", request); };
+	for (const auto& route : AdminRoutes::create(settings, std::move(api), tunerUrl, context.logger()))
+		context.registry().add(route.first, route.second);
 	context.logger().information("The admin signs in through %s", settings.apiUrl.empty() ? std::string("this process's API") : "the API at " + settings.apiUrl);
 }
 

@@ -18,7 +18,8 @@
 
 namespace uiadmin {
 
-AdminRoutes::Named AdminRoutes::create(const AdminSettings& settings, ApiClient::Locator api, Poco::Logger& logger)
+AdminRoutes::Named AdminRoutes::create(const AdminSettings& settings, ApiClient::Locator api, DashboardPage::TunerUrl tunerUrl,
+	Poco::Logger& logger)
 {
 	const auto assets = std::make_shared<const restream::WebAssets>(webAssets());
 	const auto translations = std::make_shared<const Translations>(*assets);
@@ -31,7 +32,7 @@ AdminRoutes::Named AdminRoutes::create(const AdminSettings& settings, ApiClient:
 		return std::make_shared<JsonProxyRoute>(method, path, use, std::move(target), proxy, sessions, translations);
 	};
 	return {
-		{"ui-admin.dashboard", std::make_shared<DashboardPage>(pages, sessions)},
+		{"ui-admin.dashboard", std::make_shared<DashboardPage>(pages, sessions, std::move(tunerUrl))},
 		{"ui-admin.login", std::make_shared<LoginPage>(pages, sessions)},
 		{"ui-admin.login-form", std::make_shared<LoginForm>(pages, sessions, client, logger)},
 		{"ui-admin.logout", std::make_shared<LogoutForm>(pages, sessions, logger)},
@@ -40,6 +41,7 @@ AdminRoutes::Named AdminRoutes::create(const AdminSettings& settings, ApiClient:
 		{"ui-admin.categories", json("GET", "/ui/categories", SessionStore::ACTIVE, {"GET", "/categories", ""})},
 		{"ui-admin.status", json("GET", "/ui/status", SessionStore::BACKGROUND, {"GET", "/stream_status", ""})},
 		{"ui-admin.account", json("GET", "/ui/account", SessionStore::BACKGROUND, {"GET", "/account", ""})},
+		{"ui-admin.running", json("GET", "/ui/running", SessionStore::BACKGROUND, {"GET", "/running_channels", ""})},
 		{"ui-admin.stop", json("POST", "/ui/stop", SessionStore::ACTIVE, {"POST", "/stop_stream", "{}"})},
 		{"ui-admin.channels", std::make_shared<ChannelsRoute>(proxy, sessions, translations)},
 		{"ui-admin.start", std::make_shared<StartRoute>(proxy, sessions, translations)},

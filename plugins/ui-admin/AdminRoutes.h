@@ -9,6 +9,7 @@
 
 #include "AdminSettings.h"
 #include "ApiClient.h"
+#include "DashboardPage.h"
 #include "restream/Route.h"
 #include <memory>
 #include <string>
@@ -28,7 +29,7 @@ class AdminRoutes
 	///   POST /logout              LogoutForm
 	///   GET  /assets/*, /favicon.svg   AssetRoute
 	///   /ui/...                   JsonProxyRoute (categories, status,
-	///                             account, stop), ChannelsRoute, StartRoute,
+	///                             account, running, stop), ChannelsRoute, StartRoute,
 	///                             FavouritesRoute (GET, POST)
 	///   GET  /preview/live.m3u8, /preview/hls/*   PreviewRoute
 	/// sharing one SessionStore, FavouritesStore, ApiClient, Translations and
@@ -40,9 +41,10 @@ public:
 	using Named = std::vector<std::pair<std::string, std::shared_ptr<restream::Route>>>;
 		/// Each route with its name in the registry ("ui-admin.login", ...).
 
-	static Named create(const AdminSettings& settings, ApiClient::Locator api, Poco::Logger& logger);
-		/// The routes of settings, calling the API that api locates. The
-		/// logger must outlive the routes.
+	static Named create(const AdminSettings& settings, ApiClient::Locator api, DashboardPage::TunerUrl tunerUrl, Poco::Logger& logger);
+		/// The routes of settings, calling the API that api locates; the
+		/// dashboard names the tuner at tunerUrl. The logger must outlive the
+		/// routes.
 };
 
 } // namespace uiadmin

@@ -141,6 +141,19 @@ test('a category, a search as you type, and a start that reaches live; share URL
 	const hls = await fetch(await shared('hls'));
 	assert.equal(hls.status, 200, 'the shared HLS URL plays');
 
+	// the media-centre card: the tuner as this browser reaches it, its playlist answering, and the channel
+	// running on air
+	const tuner = restream.url('tuner');
+	const tunerRow = (format) => page.inputValue(`#tunerList [data-format="${format}"] input`);
+	assert.equal(await tunerRow('hdhr'), tuner.replace('http://', ''));
+	assert.equal(await tunerRow('m3u'), tuner + '/playlist.m3u');
+	assert.equal(await tunerRow('xmltv'), tuner + '/epg.xml');
+	const m3u = await fetch(await tunerRow('m3u'));
+	assert.equal(m3u.status, 200);
+	assert.match(await m3u.text(), /^#EXTM3U/);
+	await waitFor('the channel on air among those running', async () =>
+		(await textOf(page, `#tunersInUse li[data-stream-id="${FIRST_CHANNEL}"]`)).includes('on air'), 10000);
+
 	await waitFor('the preview to play', async () => (await videoTime()) > 1.5, 20000);
 	assert.equal(await page.evaluate(() => document.getElementById('preview').muted), true, 'the preview is muted');
 	await waitFor('the uptime and bit rate', async () => (await textOf(page, '#statBitrate')) !== '–', 15000);

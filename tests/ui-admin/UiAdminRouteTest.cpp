@@ -73,7 +73,8 @@ private:
 		settings.sessionIdleTimeout = idleTimeout;
 		settings.maxSessions = 64;
 		settings.stateDirectory = directory.path();
-		named = uiadmin::AdminRoutes::create(settings, std::move(locator), Poco::Logger::get("UiAdminRouteTest"));
+		named = uiadmin::AdminRoutes::create(settings, std::move(locator),
+			[](const restream::RouteRequest&) { return std::string("http://nas.lan:5004"); }, Poco::Logger::get("UiAdminRouteTest"));
 		return named;
 	}
 };
@@ -163,7 +164,7 @@ public:
 			CPPUNIT_ASSERT_EQUAL(std::string("admin"), route.second->port());
 			CPPUNIT_ASSERT(route.second->access() == restream::Route::Access::Public);
 		}
-		CPPUNIT_ASSERT_EQUAL(std::size_t(16), admin.routes.size());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(17), admin.routes.size());
 		// the host answers what no route serves
 		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/nothing").status);
 		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/_strings.json").status);
@@ -181,7 +182,7 @@ public:
 			context.set("apiUrl", api.url() + "/");
 			plugin.start(context);
 			const auto routes = context.testRegistry().findAll<restream::Route>();
-			CPPUNIT_ASSERT_EQUAL(std::size_t(16), routes.size());
+			CPPUNIT_ASSERT_EQUAL(std::size_t(17), routes.size());
 			CPPUNIT_ASSERT(context.testRegistry().find("ui-admin.login-form"));
 			RouteTester tester(routes, "admin");
 			const RouteAnswer form = tester.request("GET", "/login");
@@ -231,6 +232,8 @@ public:
 		CPPUNIT_ASSERT_EQUAL(200, dashboard.status);
 		CPPUNIT_ASSERT_EQUAL(std::size_t(43), between(dashboard.body, "name=\"csrf-token\" content=\"", "\"").size());
 		CPPUNIT_ASSERT_MESSAGE("the token never reaches the browser", !contains(dashboard.body, FakeApi::TOKEN));
+		// media centres are pointed at the tuner port as this browser reaches it
+		CPPUNIT_ASSERT(contains(dashboard.body, "data-tuner-url=\"http://nas.lan:5004\""));
 		const RouteAnswer status = admin.request("GET", "/ui/status", "", {{"Cookie", session}});
 		CPPUNIT_ASSERT_EQUAL(200, status.status);
 		CPPUNIT_ASSERT_EQUAL(std::string("Bearer ") + FakeApi::TOKEN, admin.api.lastAuthorization());

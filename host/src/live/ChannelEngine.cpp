@@ -169,8 +169,6 @@ ChannelStatus ChannelEngine::programStatus(bool& running) const
 	running = streamId != 0 && pipeline;
 	if (!running) return ChannelStatus();
 	ChannelStatus status = statusOf(streamId, pipeline);
-	status.viewers += _program->viewers();
-	status.bytesServed += _program->bytesServed();
 	if (status.state == ChannelStatus::State::Live && !_program->playable()) status.state = ChannelStatus::State::Starting;
 	return status;
 }
@@ -561,9 +559,17 @@ void ChannelEngine::attachProgramLocked(const std::shared_ptr<ChannelPipeline>& 
 ChannelStatus ChannelEngine::statusOf(Poco::Int64 streamId, const std::shared_ptr<ChannelPipeline>& pipeline) const
 {
 	ChannelStatus status = pipeline->status();
-	Poco::FastMutex::ScopedLock lock(_mutex);
-	const auto found = _channels.find(streamId);
-	if (found != _channels.end()) holdersLocked(streamId, found->second, status);
+	{
+		Poco::FastMutex::ScopedLock lock(_mutex);
+		const auto found = _channels.find(streamId);
+		if (found != _channels.end()) holdersLocked(streamId, found->second, status);
+	}
+	if (status.onAir)
+	{
+		// the program's viewers watch this channel too (its feed counts none of its own)
+		status.viewers += _program->viewers();
+		status.bytesServed += _program->bytesServed();
+	}
 	return status;
 }
 

@@ -20,12 +20,17 @@ export class SharePanel {
 				entries.push({ format: entry.format, url: entry.url, mediaType: String(entry.media_type || '') });
 			}
 		}
+		this.showEntries(entries);
+	}
+
+	// Shows entries ([{format, url, mediaType}]) unless none.
+	showEntries(entries) {
 		if (entries.length === 0) return;
 		const key = JSON.stringify(entries);
 		if (key === this.shown) return; // keep the selection and the "Copied" of a row being used
 		this.shown = key;
 		this.list.replaceChildren(...entries.map((entry, index) => this.row(entry, index)));
-		this.empty.hidden = true;
+		if (this.empty) this.empty.hidden = true;
 	}
 
 	label(entry) {
@@ -40,13 +45,13 @@ export class SharePanel {
 		row.dataset.format = entry.format;
 		const label = document.createElement('label');
 		label.className = 'form-label small text-body-secondary';
-		label.htmlFor = 'shareUrl' + index;
+		label.htmlFor = this.list.id + 'Url' + index;
 		label.textContent = this.label(entry);
 		const group = document.createElement('div');
 		group.className = 'input-group';
 		const input = document.createElement('input');
 		input.className = 'form-control font-monospace small';
-		input.id = 'shareUrl' + index;
+		input.id = this.list.id + 'Url' + index;
 		input.readOnly = true;
 		input.value = entry.url;
 		const button = document.createElement('button');

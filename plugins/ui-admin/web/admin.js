@@ -10,10 +10,12 @@ import { describeStartFailure } from './ErrorSentences.js';
 import { PreviewPlayer } from './PreviewPlayer.js';
 import { SharePanel } from './SharePanel.js';
 import { StatusPanel } from './StatusPanel.js';
+import { TunerPanel } from './TunerPanel.js';
 
 const BUSY_POLL_MS = 1000;
 const POLL_MS = 2000;
 const ACCOUNT_POLL_MS = 60000;
+const RUNNING_POLL_MS = 5000;
 
 function start() {
 	const t = strings[document.documentElement.lang] || strings.en;
@@ -21,6 +23,7 @@ function start() {
 	const api = new AdminApi(document.querySelector('meta[name="csrf-token"]').content);
 	const panel = new StatusPanel(t);
 	const share = new SharePanel(element('shareList'), element('shareEmpty'), t);
+	const tuner = new TunerPanel(element('tunerCard'), element('tunersInUse'), t);
 	const preview = new PreviewPlayer(element('preview'));
 	const previewCard = element('previewCard');
 	let busy = false;
@@ -118,9 +121,19 @@ function start() {
 		setTimeout(showAccount, ACCOUNT_POLL_MS);
 	};
 
+	const showRunning = async () => {
+		try {
+			tuner.show(await api.get('/ui/running'));
+		} catch (error) {
+			if (error instanceof SessionEnded) return;
+		}
+		setTimeout(showRunning, RUNNING_POLL_MS);
+	};
+
 	channels.init();
 	poll();
 	showAccount();
+	showRunning();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
