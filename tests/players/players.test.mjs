@@ -11,8 +11,9 @@
 // play behind the live edge by design (VLC's adaptive-livedelay is 15 s, more than the 12 s window:
 // it shows the switch 10-12 s after it even from a server that follows RFC 8216); 30 s after the click
 // is the outer bound. Printed as well: the time from the click, each client's longest freeze, and what
-// each does through the provider drop and the restart (not required). A client that died or froze is
-// relaunched before the next phase, so that each phase is seen by a playing client. About 2 to 3
+// each does through the provider drop and the restart (not required). A client that died, froze or
+// reported a fatal error (hls.js FATAL, Shaka CRITICAL: a user would reload) is relaunched before the
+// next phase, so that each phase is seen by a healthy playing client. About 2 to 3
 // minutes; every process is stopped by its PID.
 
 import { test } from 'node:test';
@@ -141,11 +142,16 @@ test('seven real players follow /live.m3u8 through a switch, a provider drop, a 
 			}
 		})();
 
-		// Relaunches every client that is dead or has not advanced for 5 s; waits (25 s at most) until
-		// the relaunched ones play. Returns the instance playing now per client (null: not playing).
+		// Relaunches every client that is dead, has not advanced for 5 s or reported a fatal error; waits
+		// (25 s at most) until the relaunched ones play. Returns the instance playing now per client (null:
+		// not playing).
+		const fatalError = (client) => client.events.find((event) => event.instance === client.instance && /\b(FATAL|CRITICAL)\b/.test(event.what));
 		const ensurePlaying = async (phase) => {
-			const relaunched = clients.filter((client) => !isPlaying(client));
-			for (const client of relaunched) log(`${client.name}: relaunched before ${phase} (${client.ended ? client.ended.how : 'not advancing'})`);
+			const relaunched = clients.filter((client) => !isPlaying(client) || fatalError(client));
+			for (const client of relaunched) {
+				const why = client.ended ? client.ended.how : fatalError(client) ? fatalError(client).what : 'not advancing';
+				log(`${client.name}: relaunched before ${phase} (${why})`);
+			}
 			await Promise.all(relaunched.map((client) => client.relaunch(live)));
 			const began = Date.now();
 			while (Date.now() - began < 25000 && relaunched.some((client) => progressBetween(client, client.instance, began) < 1)) await sleep(SAMPLE_MS);
