@@ -22,6 +22,7 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(
     # ffprobe and the ffmpeg CLI (reference and checks), HTTP checks of the install tree
     ffmpeg curl
+    nginx  # the edge cache, tests/install/edge-cache.sh (proxy_cache built in; bookworm's nginx-light only wraps it)
     # browser tests: playwright-core drives Debian's Chromium, headless
     chromium
     # real players of tests/players (with ffmpeg and Chromium above)
