@@ -360,7 +360,7 @@ public:
 		_options.guideChannels = 8000; // 58 MB, of which the lineup keeps 5 channels
 		startHost();
 		lineupNumbers();
-		outputhdhr::test::MemoryProbe memory;
+		restream::test::MemoryProbe memory;
 		Poco::Stopwatch watch;
 		watch.start();
 		const std::string text = waitForGuide(120);

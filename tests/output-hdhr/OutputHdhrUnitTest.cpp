@@ -400,7 +400,7 @@ public:
 		GuideInput input(source, stop);
 		std::istream in(&input);
 		std::ostringstream out;
-		outputhdhr::test::MemoryProbe memory;
+		restream::test::MemoryProbe memory;
 		Poco::Stopwatch watch;
 		watch.start();
 		GuideFilter filter(ids, out);

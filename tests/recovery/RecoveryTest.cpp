@@ -13,6 +13,7 @@
 //
 
 #include "logging/FfmpegLog.h"
+#include "MemoryProbe.h"
 #include "TextSearch.h"
 #include "SignedInHost.h"
 #include "fakeprovider/FakeProvider.h"
@@ -430,6 +431,8 @@ class RecoveryTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testPtsWrapGivesMonotonicOutput);
 	CPPUNIT_TEST(testProbedStartIsNotDiscarded);
 	CPPUNIT_TEST(testStopWhileOpeningAStalledUpstream);
+	CPPUNIT_TEST(testOversizedPictureIsCutInBoundedMemory);
+	CPPUNIT_TEST(testBitRateBeyondTheCapEndsTheSession);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -975,6 +978,65 @@ public:
 	}
 
 private:
+	void testOversizedPictureIsCutInBoundedMemory()
+	{
+		// the provider's video PES never ends (audio goes on): FFmpeg's parser would buffer the picture whole.
+		// It comes fast: the bit-rate cap, which would end it first, is lifted
+		startHost({{"live.maxBitRate", "1000"}});
+		_provider->setOversizedPes(fakeprovider::FakeProvider::CHANNEL_SD, true);
+		restream::test::MemoryProbe memory;
+		const auto starting = Clock::now();
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		Poco::JSON::Object::Ptr status;
+		long long cutAfter = -1;
+		std::string reason;
+		while (millisecondsSince(starting) < 25000)
+		{
+			status = _host->status();
+			if (cutAfter < 0 && status->optValue<std::string>("error_code", "") == "too_large")
+			{
+				cutAfter = millisecondsSince(starting);
+				reason = status->optValue<std::string>("error", "");
+			}
+			sleepMs(100);
+		}
+		memory.finish();
+		std::cout << "\n[figure] a picture that never ends: cut after " << cutAfter << " ms; memory +" << (memory.peakKb() - memory.beforeKb()) / 1024
+				  << " MiB at most over 25 s (" << _provider->stats().channels[fakeprovider::FakeProvider::CHANNEL_SD].total << " connection(s))"
+				  << std::endl;
+		CPPUNIT_ASSERT_MESSAGE("never reported too_large: " + text(status) + "\n" + _host->log(), cutAfter >= 0);
+		CPPUNIT_ASSERT_MESSAGE(reason, contains(reason, "without a complete picture"));
+		CPPUNIT_ASSERT_MESSAGE("memory grew by " + std::to_string(memory.peakKb() - memory.beforeKb()) + " kB", memory.grewLessThan(96 * 1024));
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "api", "/health").status);
+		// it backs off as a failed open does: not a reopen every half second
+		CPPUNIT_ASSERT(_provider->stats().channels[fakeprovider::FakeProvider::CHANNEL_SD].total <= 10);
+
+		_provider->setOversizedPes(fakeprovider::FakeProvider::CHANNEL_SD, false);
+		_host->waitForState("live", 20);
+	}
+
+	void testBitRateBeyondTheCapEndsTheSession()
+	{
+		startHost({{"live.maxBitRate", "4"}});
+		_provider->setBitRate(fakeprovider::FakeProvider::CHANNEL_SD, 20);
+		const auto starting = Clock::now();
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		Poco::JSON::Object::Ptr status;
+		do
+		{
+			status = _host->status();
+			if (status->optValue<std::string>("error_code", "") == "too_large") break;
+			sleepMs(100);
+		} while (millisecondsSince(starting) < 15000);
+		std::cout << "\n[figure] 20 Mbit/s against live.maxBitRate=4: " << status->optValue<std::string>("error", "") << " after "
+				  << millisecondsSince(starting) << " ms" << std::endl;
+		CPPUNIT_ASSERT_MESSAGE(text(status) + "\n" + _host->log(), status->optValue<std::string>("error_code", "") == "too_large");
+		CPPUNIT_ASSERT_MESSAGE(text(status), contains(status->optValue<std::string>("error", ""), "live.maxBitRate"));
+
+		_provider->setBitRate(fakeprovider::FakeProvider::CHANNEL_SD, 0);
+		_host->waitForState("live", 20);
+	}
+
 	void startHost(std::map<std::string, std::string> settings = {})
 	{
 		settings.emplace("plugins.load", "auth-jwt, source-xtream, output-hls");

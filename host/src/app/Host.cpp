@@ -117,6 +117,7 @@ void Host::start()
 	live.input.analyzeDuration = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.analyzeDuration")) * 1000);
 	live.input.maxRedirects = config.getInt("live.maxRedirects");
 	live.input.audioBitRate = config.getInt("live.audioBitRate");
+	live.input.maxBitRate = config.getInt("live.maxBitRate") * 1000000;
 	live.recovery.reopenJitter = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.reopenJitter")) * 1000);
 	live.recovery.retryDelay = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.retryDelay")) * 1000);
 	live.recovery.maxRetryDelay = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("live.maxRetryDelay") * 1e6));

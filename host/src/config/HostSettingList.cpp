@@ -65,6 +65,8 @@ std::vector<Setting> HostSettingList::general()
 		Setting::integer("live.analyzeDuration", live.input.analyzeDuration.totalMilliseconds(), 0, 10000, "Milliseconds of media probed when a channel opens"),
 		Setting::integer("live.maxRedirects", live.input.maxRedirects, 0, 10, "HTTP redirects followed to the provider's stream"),
 		Setting::integer("live.audioBitRate", live.input.audioBitRate, 32000, 512000, "AAC bit rate when audio is transcoded (MP2, AC-3, E-AC-3 → AAC)"),
+		Setting::integer("live.maxBitRate", live.input.maxBitRate / 1000000, 1, 1000,
+			"Mbit/s from the provider beyond which a channel's session ends (too_large): memory a stream costs grows with its bit rate"),
 		Setting::integer("live.reopenJitter", live.recovery.reopenJitter.totalMilliseconds(), 0, 10000,
 			"Milliseconds at most before a stream that was playing and dropped is opened again"),
 		Setting::integer("live.retryDelay", live.recovery.retryDelay.totalMilliseconds(), 100, 60000,

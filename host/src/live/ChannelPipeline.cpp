@@ -190,6 +190,9 @@ void ChannelPipeline::run()
 			}
 			input.reset(); // the upstream connection closes here, before any retry
 			if (_stopRequested) break;
+			Poco::FastMutex::ScopedLock lock(_mutex);
+			// a stream beyond a bound would be beyond it again at once: it backs off as a failed open does
+			if (_errorCode == ChannelErrors::TOO_LARGE) deliveredKeyframe = false;
 		}
 		Poco::Timespan delay;
 		if (deliveredKeyframe)

@@ -39,7 +39,9 @@ class ChannelPipeline : public Poco::Runnable
 	/// Recovery (RecoveryPolicy): an upstream that delivered media and then
 	/// fails is opened again at once (within a short jitter); the backoff
 	/// grows only over consecutive opens that deliver no keyframe, and longer
-	/// for refusals (HTTP 401/403/404) than for drops and stalls. After
+	/// for refusals (HTTP 401/403/404) than for drops and stalls; a session
+	/// ended for passing a bound (ChannelErrors::TOO_LARGE) counts as a
+	/// failed open, since the same stream would pass it again. After
 	/// maxFailures such opens the channel shows Error, and goes on retrying
 	/// at the capped delay: it is never left dark once the provider is back.
 	/// Each new upstream is a discontinuity for the sinks.

@@ -6,6 +6,7 @@
 #include "live/UpstreamException.h"
 #include "restream/ChannelErrors.h"
 #include <Poco/Timestamp.h>
+#include <algorithm>
 #include <string>
 
 extern "C" {
@@ -16,6 +17,9 @@ extern "C" {
 namespace restream::host {
 
 namespace {
+
+const long long bitRateWindow = 3000000; // µs over which the bit rate is measured
+const long long connectBurst = 5000000;  // µs of media a provider may send at once on connecting, allowed in the first window
 
 class Dictionary
 	/// An AVDictionary freed on scope exit.
@@ -67,6 +71,9 @@ UrlInput::UrlInput(const SourceInput& input, const UrlInputOptions& options, con
 	if (!headers.empty()) settings.set("headers", headers);
 
 	_audioBitRate = options.audioBitRate;
+	_maxBitRate = options.maxBitRate;
+	_maxPictureBytes = options.maxPictureBytes;
+	_windowStart = Poco::Timestamp().epochMicroseconds();
 	_readTimeout = options.readTimeout;
 	_progressAllowance = 2 * options.readTimeout.totalMicroseconds();
 	_progressDeadline = Poco::Timestamp().epochMicroseconds() + _progressAllowance + options.analyzeDuration.totalMicroseconds();
@@ -78,6 +85,7 @@ UrlInput::UrlInput(const SourceInput& input, const UrlInputOptions& options, con
 	if (result < 0)
 	{
 		_context = nullptr; // freed by avformat_open_input on failure
+		if (_tooLarge) throw UpstreamException(_tooLargeReason, AVERROR(E2BIG));
 		if (_noProgress) throw UpstreamException(describe(AVERROR_INVALIDDATA), AVERROR_INVALIDDATA);
 		if (result == AVERROR(EIO)) throw UpstreamException("cannot open the channel: the connection failed or was redirected too many times", result);
 		throw UpstreamException("cannot open the channel: " + describe(result), result);
@@ -85,6 +93,7 @@ UrlInput::UrlInput(const SourceInput& input, const UrlInputOptions& options, con
 	try
 	{
 		result = avformat_find_stream_info(_context, nullptr);
+		if (_tooLarge) throw UpstreamException(_tooLargeReason, AVERROR(E2BIG));
 		if (_noProgress) result = AVERROR_INVALIDDATA;
 		if (result < 0) throw UpstreamException("cannot read the channel's streams: " + describe(result), result);
 		selectTracks();
@@ -159,9 +168,17 @@ int UrlInput::read(AVPacket& packet)
 		if (result < 0)
 		{
 			if (_interrupted || _stopRequested) return AVERROR_EXIT;
+			if (_tooLarge) return AVERROR(E2BIG);
 			return _noProgress ? AVERROR_INVALIDDATA : result;
 		}
 		_progressDeadline = Poco::Timestamp().epochMicroseconds() + _progressAllowance;
+		_deliveredBytes += packet.size;
+		if (packet.stream_index == _videoIndex) _bytesAtPicture = receivedBytes();
+		if (!withinBounds())
+		{
+			av_packet_unref(&packet);
+			return AVERROR(E2BIG);
+		}
 		if (packet.stream_index == _videoIndex)
 		{
 			unwrap(packet, *_context->streams[_videoIndex]);
@@ -223,10 +240,45 @@ void UrlInput::interrupt()
 	_interrupted = true;
 }
 
+long long UrlInput::receivedBytes() const
+{
+	const long long read = _context && _context->pb ? _context->pb->bytes_read : 0;
+	return std::max(read, _deliveredBytes);
+}
+
+bool UrlInput::withinBounds()
+{
+	if (_tooLarge) return false;
+	const long long received = receivedBytes();
+	if (received - _bytesAtPicture > _maxPictureBytes)
+	{
+		_tooLargeReason = "the provider sent more than " + std::to_string(_maxPictureBytes / (1024 * 1024)) +
+			" MiB without a complete picture (a broken or hostile stream)";
+		_tooLarge = true;
+		return false;
+	}
+	const long long now = Poco::Timestamp().epochMicroseconds();
+	const long long window = _firstWindow ? bitRateWindow + connectBurst : bitRateWindow;
+	if (received - _bytesAtWindowStart > static_cast<long long>(_maxBitRate) / 8 * window / 1000000)
+	{
+		_tooLargeReason = "the provider's stream is above " + std::to_string(_maxBitRate / 1000000) + " Mbit/s (live.maxBitRate)";
+		_tooLarge = true;
+		return false;
+	}
+	if (now - _windowStart >= bitRateWindow)
+	{
+		_firstWindow = false;
+		_windowStart = now;
+		_bytesAtWindowStart = received;
+	}
+	return true;
+}
+
 int UrlInput::interruptCallback(void* opaque)
 {
 	auto* input = static_cast<UrlInput*>(opaque);
 	if (input->_interrupted.load() || input->_stopRequested.load()) return 1;
+	if (!input->withinBounds()) return 1;
 	if (Poco::Timestamp().epochMicroseconds() > input->_progressDeadline.load())
 	{
 		input->_noProgress = true; // bytes may flow, but nothing playable comes of them
@@ -238,6 +290,7 @@ int UrlInput::interruptCallback(void* opaque)
 std::string UrlInput::describe(int error) const
 {
 	if (error == AVERROR(ETIMEDOUT)) return "no data from the provider for " + std::to_string(_readTimeout.totalSeconds()) + " s";
+	if (error == AVERROR(E2BIG) && _tooLarge) return _tooLargeReason;
 	return sentence(error);
 }
 

@@ -34,6 +34,17 @@ class UrlInput : public LiveInput
 	/// A provider that keeps sending bytes from which no packet comes (not
 	/// MPEG-TS at all) is cut off after twice the read timeout, as a stall is.
 	///
+	/// Memory a provider controls is bounded: the session ends with
+	/// ChannelErrors::TOO_LARGE (AVERROR(E2BIG)) as soon as more than
+	/// maxPictureBytes arrive without a complete video frame (a giant picture,
+	/// a PES that never ends: FFmpeg's parser would buffer it whole), or more
+	/// than maxBitRate's worth of bytes within one window of 3 s (the first
+	/// window also allows 5 s more: providers send a burst on connecting). Bytes are
+	/// counted as the demuxer reads them (MPEG-TS) or as it delivers packets
+	/// (HLS, whose segments nested contexts read), checked after each packet
+	/// and in the interrupt callback, so a frame that never completes is cut
+	/// while it grows.
+	///
 	/// Errors: the constructor throws UpstreamException (code: AVERROR) with a
 	/// message that carries no URL.
 {
@@ -59,6 +70,10 @@ public:
 
 private:
 	static int interruptCallback(void* opaque);
+	bool withinBounds();
+		/// Checks the byte bounds; false (and _tooLarge set, its reason
+		/// kept) when one is passed. On the reading thread only.
+	long long receivedBytes() const;
 	void selectTracks();
 	void unwrap(AVPacket& packet, const AVStream& stream);
 
@@ -72,6 +87,15 @@ private:
 	int _videoIndex = -1;
 	int _audioIndex = -1;
 	int _audioBitRate = 128000;
+	int _maxBitRate = 0;
+	long long _maxPictureBytes = 0;
+	long long _deliveredBytes = 0;                /// packet bytes handed out by the demuxer
+	long long _bytesAtPicture = 0;                /// receivedBytes() at the last video packet
+	long long _windowStart = 0;                   /// Poco::Timestamp epoch µs the bit-rate window began
+	long long _bytesAtWindowStart = 0;
+	bool _firstWindow = true;                     /// it also allows the burst a provider sends on connecting
+	std::atomic<bool> _tooLarge{false};
+	std::string _tooLargeReason;                  /// set before _tooLarge, on the reading thread
 	std::unique_ptr<AudioTranscoder> _transcoder;
 	std::deque<AVPacket*> _pending;
 	ChannelFormat _format;

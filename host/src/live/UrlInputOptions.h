@@ -17,6 +17,8 @@ struct UrlInputOptions
 	Poco::Timespan analyzeDuration = Poco::Timespan(0, 1500000); /// media probed for stream info
 	int maxRedirects = 2;                                     /// HTTP redirects followed
 	int audioBitRate = 128000;                                /// AAC bit rate when audio is transcoded (stereo)
+	int maxBitRate = 40000000;                                /// bits per second from the provider beyond which the session ends
+	long long maxPictureBytes = 16 * 1024 * 1024;             /// bytes read without a complete video frame beyond which the session ends
 };
 
 } // namespace restream::host

@@ -4,8 +4,8 @@
 // The process's resident memory, sampled while something runs.
 //
 
-#ifndef outputhdhr_test_MemoryProbe_INCLUDED
-#define outputhdhr_test_MemoryProbe_INCLUDED
+#ifndef restream_test_MemoryProbe_INCLUDED
+#define restream_test_MemoryProbe_INCLUDED
 
 #include <atomic>
 #include <chrono>
@@ -14,7 +14,7 @@
 #include <string>
 #include <thread>
 
-namespace outputhdhr {
+namespace restream {
 namespace test {
 
 class MemoryProbe
@@ -95,6 +95,6 @@ private:
 };
 
 } // namespace test
-} // namespace outputhdhr
+} // namespace restream
 
-#endif // outputhdhr_test_MemoryProbe_INCLUDED
+#endif // restream_test_MemoryProbe_INCLUDED
