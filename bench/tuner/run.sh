@@ -113,7 +113,7 @@ wait_until() { # seconds command...: poll every 50 ms
 
 fmt() { awk -v v="$1" -v d="${2:-2}" 'BEGIN { if (v == "" || v == "nan" || v == "null") print "n/a"; else printf "%.*f", d, v }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (!NR) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-minmax() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { if (NR) printf "%.2f–%.2f", lo, hi; else print "n/a" }'; }
+minmax() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { if (NR) printf "%.3f–%.3f", lo, hi; else print "n/a" }'; }
 cpu_snapshot() { # whole machine: "busy total" in ticks, from /proc/stat
 	local cpu user nice system idle iowait irq softirq steal rest
 	read -r cpu user nice system idle iowait irq softirq steal rest < /proc/stat
@@ -312,7 +312,7 @@ cell() { # kind mode column
 	local values
 	values=$(col "$@")
 	[[ -n $values ]] || { echo "n/a"; return; }
-	echo "$(fmt "$(median <<<"$values")") [$(minmax <<<"$values")]"
+	echo "$(fmt "$(median <<<"$values")" 3) [$(minmax <<<"$values")]"
 }
 failed() { awk -F'\t' -v k="$1" -v m="$2" '$1 == k && $2 == m && ($6 == "null" || $7 != "200") { n++ } END { print n + 0 }' "$TUNE"; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
