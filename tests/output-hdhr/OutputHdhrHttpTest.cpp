@@ -33,6 +33,9 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
 #include <Poco/SharedLibrary.h>
 #include <Poco/Stopwatch.h>
 #include <Poco/StreamCopier.h>
@@ -40,6 +43,7 @@
 #include <Poco/TemporaryFile.h>
 #include <cppunit/TestFixture.h>
 #include <cppunit/extensions/HelperMacros.h>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <functional>
@@ -228,6 +232,7 @@ class OutputHdhrHttpTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testDiscoverySwitchedOff);
 	CPPUNIT_TEST(testDiscoveryOnlyForLan);
 	CPPUNIT_TEST(testDiscoveryPortTaken);
+	CPPUNIT_TEST(testHdhomerunConfigFindsTheTuner);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -589,13 +594,60 @@ public:
 	{
 		_discoveryPort = freeUdpPort();
 		Poco::Net::DatagramSocket taken(Poco::Net::SocketAddress("0.0.0.0", _discoveryPort));
-		startHost({{"plugins.output-hdhr.discoveryPort", std::to_string(_discoveryPort)},
-			{"plugins.output-hdhr.ssdpPort", std::to_string(freeUdpPort())}});
+		startHost({{"plugins.output-hdhr.discoveryPort", std::to_string(_discoveryPort)}});
 		CPPUNIT_ASSERT_MESSAGE(_host->log(), contains(_host->log(), "HDHomeRun discovery: UDP port " + std::to_string(_discoveryPort) + " cannot be bound"));
 		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "tuner", "/discover.json").status);
 	}
 
+	void testHdhomerunConfigFindsTheTuner()
+		/// Silicondust's own client (Debian's hdhomerun-config, which
+		/// scripts/setup-debian.sh does not install) sends its discover
+		/// request to port 65001 only: the tuner listens there for this test,
+		/// which is skipped with a note when the tool is absent or the port
+		/// is taken.
+	{
+		const std::string tool = "/usr/bin/hdhomerun_config";
+		if (!Poco::File(tool).exists())
+		{
+			std::cout << "\n[note] " << tool << " absent (apt-get install hdhomerun-config): not run" << std::endl;
+			return;
+		}
+		try
+		{
+			Poco::Net::DatagramSocket probe(Poco::Net::SocketAddress("0.0.0.0", 65001));
+		}
+		catch (const Poco::Exception& exc)
+		{
+			std::cout << "\n[note] UDP port 65001 is taken (" << exc.displayText() << "): hdhomerun_config not run" << std::endl;
+			return;
+		}
+		startHost({{"plugins.output-hdhr.discoveryPort", "65001"}});
+		const std::string output = run({tool, "discover", "127.0.0.1"});
+		// "hdhomerun device 1013FADA found at 127.0.0.1"
+		CPPUNIT_ASSERT_MESSAGE(output + _host->log(), contains(output, "hdhomerun device " + discoverId() + " found at 127.0.0.1"));
+	}
+
 private:
+	static std::string run(const std::vector<std::string>& command)
+		/// command's standard output and error; it is killed after 10 s.
+	{
+		Poco::Pipe out;
+		Poco::ProcessHandle process = Poco::Process::launch(command[0], {command.begin() + 1, command.end()}, nullptr, &out, &out);
+		std::string text;
+		std::atomic<bool> closed{false}; // the tool's end closes the pipe
+		std::thread reader([&] {
+			Poco::PipeInputStream in(out);
+			Poco::StreamCopier::copyToString(in, text);
+			closed = true;
+		});
+		const bool ended = waitFor([&] { return closed.load(); }, 10);
+		if (!ended) Poco::Process::kill(process);
+		process.wait();
+		reader.join();
+		CPPUNIT_ASSERT_MESSAGE(text, ended);
+		return text;
+	}
+
 	void startDiscoveryHost(std::map<std::string, std::string> settings)
 		/// startHost() with discovery and SSDP on free ports of their own.
 	{
@@ -612,6 +664,9 @@ private:
 		_provider->start();
 		if (_plugins.empty()) _plugins = pluginDirectory();
 		std::map<std::string, std::string> settings = extra;
+		// discovery on free ports unless a test names them: never the machine's 65001 and 1900
+		settings.emplace("plugins.output-hdhr.discoveryPort", std::to_string(freeUdpPort()));
+		settings.emplace("plugins.output-hdhr.ssdpPort", std::to_string(freeUdpPort()));
 		settings["plugins.dir"] = _plugins;
 		settings["plugins.load"] = "auth-jwt, source-xtream, output-hls, output-hdhr, fixture-hdhr-ts";
 		settings["http.ports"] = "admin, api, player, tuner";
