@@ -10,7 +10,7 @@
 namespace outputhdhr {
 
 struct DeviceModel
-	/// Fixed facts of discover.json and device.xml. The model is an HDHR5
+	/// Fixed facts of discover.json, device.xml and SSDP. The model is an HDHR5
 	/// (no built-in transcoder) on purpose: Jellyfin appends ?transcode= to
 	/// channel URLs when ModelNumber contains "hdtc".
 {
@@ -19,6 +19,8 @@ struct DeviceModel
 	static constexpr const char* MODEL_NAME = "HDHomeRun FLEX 4K";
 	static constexpr const char* FIRMWARE_NAME = "hdhomerun5_atsc";
 	static constexpr const char* FIRMWARE_VERSION = "20240101";
+	static constexpr const char* UPNP_DEVICE_TYPE = "urn:schemas-upnp-org:device:MediaServer:1";
+		/// device.xml's deviceType, and an SSDP search target answered.
 };
 
 } // namespace outputhdhr

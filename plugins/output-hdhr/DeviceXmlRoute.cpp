@@ -21,7 +21,7 @@ void element(Poco::XML::XMLWriter& writer, const std::string& name, const std::s
 
 DeviceXmlRoute::DeviceXmlRoute(DeviceIdentity identity, std::string friendlyName, const restream::PlaybackUrls& urls,
 	Poco::Logger& logger):
-	TunerRoute("GET", "/device.xml", "The UPnP description of the HDHomeRun device", true, logger),
+	TunerRoute("GET", PATH, "The UPnP description of the HDHomeRun device", true, logger),
 	_identity(std::move(identity)),
 	_friendlyName(std::move(friendlyName)),
 	_urls(urls)
@@ -43,7 +43,7 @@ void DeviceXmlRoute::serve(const restream::RouteRequest& request, restream::Rout
 	writer.endElement("", "", "specVersion");
 	element(writer, "URLBase", _urls.portUrl("tuner", request));
 	writer.startElement("", "", "device");
-	element(writer, "deviceType", "urn:schemas-upnp-org:device:MediaServer:1");
+	element(writer, "deviceType", DeviceModel::UPNP_DEVICE_TYPE);
 	element(writer, "friendlyName", _friendlyName);
 	element(writer, "manufacturer", DeviceModel::MANUFACTURER);
 	element(writer, "modelName", DeviceModel::MODEL_NAME);

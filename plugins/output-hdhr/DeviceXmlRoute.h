@@ -19,6 +19,9 @@ class DeviceXmlRoute : public TunerRoute
 	/// serial number (the DeviceID) and UDN (uuid:). Never blocks.
 {
 public:
+	static constexpr const char* PATH = "/device.xml";
+		/// Also the LOCATION of SSDP answers.
+
 	DeviceXmlRoute(DeviceIdentity identity, std::string friendlyName, const restream::PlaybackUrls& urls, Poco::Logger& logger);
 
 protected:

@@ -3,6 +3,7 @@
 //
 
 #include "DiscoverRoute.h"
+#include "Announcement.h"
 #include "DeviceModel.h"
 #include <Poco/JSON/Object.h>
 
@@ -20,7 +21,7 @@ DiscoverRoute::DiscoverRoute(DeviceIdentity identity, std::string friendlyName, 
 
 void DiscoverRoute::serve(const restream::RouteRequest& request, restream::RouteResponse& response)
 {
-	const std::string base = _urls.portUrl("tuner", request);
+	const Announcement announcement(_urls, _channels, request);
 	Poco::JSON::Object::Ptr device = new Poco::JSON::Object;
 	device->set("FriendlyName", _friendlyName);
 	device->set("Manufacturer", std::string(DeviceModel::MANUFACTURER));
@@ -29,9 +30,9 @@ void DiscoverRoute::serve(const restream::RouteRequest& request, restream::Route
 	device->set("FirmwareVersion", std::string(DeviceModel::FIRMWARE_VERSION));
 	device->set("DeviceID", _identity.deviceId());
 	device->set("DeviceAuth", _identity.deviceAuth());
-	device->set("BaseURL", base);
-	device->set("LineupURL", base + "/lineup.json");
-	device->set("TunerCount", _channels.capacity());
+	device->set("BaseURL", announcement.baseUrl());
+	device->set("LineupURL", announcement.lineupUrl());
+	device->set("TunerCount", announcement.tunerCount());
 	response.sendJson(200, device);
 }
 

@@ -18,9 +18,8 @@ namespace outputhdhr {
 class DiscoverRoute : public TunerRoute
 	/// The device as Plex, Jellyfin and Emby read it: FriendlyName,
 	/// Manufacturer, ModelNumber, FirmwareName, FirmwareVersion, DeviceID,
-	/// DeviceAuth, BaseURL and LineupURL (the tuner port's public URL, see
-	/// PlaybackUrls::portUrl) and TunerCount (Channels::capacity(): the
-	/// channels that may run at once, within the provider's connections).
+	/// DeviceAuth, and BaseURL, LineupURL and TunerCount as Announcement
+	/// says them (so does the UDP discovery reply).
 {
 public:
 	DiscoverRoute(DeviceIdentity identity, std::string friendlyName, const restream::Channels& channels,

@@ -31,6 +31,11 @@ std::vector<restream::Setting> HdhrPlugin::settings() const
 			"Category ids whose channels make the lineup, M3U and guide (empty: every channel). Plex takes about 480 channels per DVR"),
 		restream::Setting::seconds("guideTtl", "21600", 300, 604800,
 			"Seconds the filtered XMLTV guide is kept before it is downloaded and filtered again in the background"),
+		restream::Setting::boolean("discovery", true,
+			"Answer HDHomeRun's UDP discovery (how Jellyfin and Emby find tuners) from LAN clients on discoveryPort"),
+		restream::Setting::integer("discoveryPort", 65001, 1, 65535, "The UDP port of HDHomeRun discovery (clients send to 65001)"),
+		restream::Setting::boolean("ssdp", true, "Answer SSDP (UPnP) searches (how Plex finds tuners) from LAN clients on ssdpPort"),
+		restream::Setting::integer("ssdpPort", 1900, 1, 65535, "The UDP port of SSDP searches (clients send to 1900)"),
 	};
 }
 
@@ -61,6 +66,16 @@ void HdhrPlugin::start(restream::PluginContext& context)
 	registry.add("output-hdhr.playlist", std::make_shared<PlaylistRoute>(lineup, urls, logger));
 	registry.add("output-hdhr.guide", std::make_shared<GuideRoute>(lineup, _guide, logger));
 	_guide->start();
+	if (config.getBool("discovery"))
+	{
+		_discovery = std::make_unique<DiscoveryResponder>(identity, context);
+		_discovery->start(static_cast<Poco::UInt16>(config.getInt("discoveryPort")));
+	}
+	if (config.getBool("ssdp"))
+	{
+		_ssdp = std::make_unique<SsdpResponder>(identity.uuid(), context);
+		_ssdp->start(static_cast<Poco::UInt16>(config.getInt("ssdpPort")));
+	}
 
 	logger.information("HDHomeRun tuner %s (DeviceID %s) on the tuner port: /discover.json, /lineup.json, /playlist.m3u, /epg.xml; %s",
 		friendlyName, identity.deviceId(),
@@ -69,6 +84,8 @@ void HdhrPlugin::start(restream::PluginContext& context)
 
 void HdhrPlugin::stop()
 {
+	_ssdp.reset(); // each stops its thread and closes its socket
+	_discovery.reset();
 	_guide->stop();
 	_guide.reset();
 }

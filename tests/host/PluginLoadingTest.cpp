@@ -67,7 +67,7 @@ public:
 		HostFixture host(fixtures("fixture-wrong-api, fixture-good"));
 		const std::string log = host.log();
 		CPPUNIT_ASSERT(contains(log, "plugin fixture-wrong-api 9.9.9"));
-		CPPUNIT_ASSERT_MESSAGE(log, contains(log, "refused: it is built for plugin API 3.0 and this host provides 2.0"));
+		CPPUNIT_ASSERT_MESSAGE(log, contains(log, "refused: it is built for plugin API 3.0 and this host provides 2.1"));
 		CPPUNIT_ASSERT(!contains(log, "plugin fixture-wrong-api 9.9.9 started"));
 		CPPUNIT_ASSERT(contains(log, "plugin fixture-good 1.2.3 started"));
 		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/").status);
@@ -88,7 +88,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(log, std::size_t(1), mentions.size());
 		const std::string& line = mentions.front();
 		CPPUNIT_ASSERT_MESSAGE(line, contains(line, "[3] host: plugin fixture-api1 1.0.0 ("));
-		CPPUNIT_ASSERT_MESSAGE(line, contains(line, "refused: it is built for plugin API 1.0 and this host provides 2.0"));
+		CPPUNIT_ASSERT_MESSAGE(line, contains(line, "refused: it is built for plugin API 1.0 and this host provides 2.1"));
 		CPPUNIT_ASSERT(!host.service<restream::Service>("fixture-api1.marker"));
 		CPPUNIT_ASSERT(contains(log, "plugin fixture-good 1.2.3 started"));
 		CPPUNIT_ASSERT_EQUAL(std::string(), host.startError());

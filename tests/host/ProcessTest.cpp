@@ -89,7 +89,7 @@ public:
 	{
 		const Run version = runRestream({"--version"});
 		CPPUNIT_ASSERT_EQUAL(0, version.status);
-		CPPUNIT_ASSERT_MESSAGE(version.output, contains(version.output, "restream " RESTREAM_VERSION " (plugin API 2.0; gcc-"));
+		CPPUNIT_ASSERT_MESSAGE(version.output, contains(version.output, "restream " RESTREAM_VERSION " (plugin API 2.1; gcc-"));
 		const Run help = runRestream({"--help"});
 		CPPUNIT_ASSERT_EQUAL(0, help.status);
 		for (const char* option : {"--config", "--define", "--plugin-dir", "--version", "RESTREAM_STATE_DIR", "hash-password"})

@@ -4,11 +4,14 @@
 // End-to-end tests of output-hdhr: the built output-hdhr.so in an
 // in-process host (tests/support/HostFixture) whose catalog is source-xtream
 // against the fake provider (tests/fake-provider), queried over HTTP on the
-// tuner port as Plex and Jellyfin do. fixture-hdhr-ts stands in for
-// output-ts's "ts" PlaybackForm; output-hls gives the "hls" one.
+// tuner port as Plex and Jellyfin do, and found over UDP as they find it
+// (HDHomeRun discovery, SSDP), on ephemeral ports of 127.0.0.1.
+// fixture-hdhr-ts stands in for output-ts's "ts" PlaybackForm; output-hls
+// gives the "hls" one.
 //
 
 #include "DeviceId.h"
+#include "DiscoveryPacket.h"
 #include "MemoryProbe.h"
 #include "SignedInHost.h"
 #include "TextSearch.h"
@@ -21,10 +24,18 @@
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/InflatingStream.h>
+#include <Poco/Net/DatagramSocket.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/URI.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
 #include <Poco/SharedLibrary.h>
 #include <Poco/Stopwatch.h>
 #include <Poco/StreamCopier.h>
@@ -32,6 +43,7 @@
 #include <Poco/TemporaryFile.h>
 #include <cppunit/TestFixture.h>
 #include <cppunit/extensions/HelperMacros.h>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <functional>
@@ -118,6 +130,61 @@ Poco::Int64 streamIdOf(const std::string& url)
 	return id;
 }
 
+unsigned short freeUdpPort()
+	/// A UDP port nothing is bound to now (the socket closes on return).
+{
+	Poco::Net::DatagramSocket probe(Poco::Net::SocketAddress("0.0.0.0", 0));
+	return probe.address().port();
+}
+
+std::vector<std::string> askUdp(unsigned short port, const std::string& datagram, int milliseconds = 1000)
+	/// Sends datagram to 127.0.0.1:port and returns every datagram that
+	/// comes back within milliseconds.
+{
+	Poco::Net::DatagramSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+	socket.sendTo(datagram.data(), static_cast<int>(datagram.size()), Poco::Net::SocketAddress("127.0.0.1", port));
+	std::vector<std::string> answers;
+	const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(milliseconds);
+	char buffer[4096];
+	for (auto left = until - std::chrono::steady_clock::now(); left.count() > 0; left = until - std::chrono::steady_clock::now())
+	{
+		const auto wait = std::chrono::duration_cast<std::chrono::microseconds>(left).count();
+		if (!socket.poll(Poco::Timespan(wait), Poco::Net::Socket::SELECT_READ)) break;
+		Poco::Net::SocketAddress sender;
+		const int received = socket.receiveFrom(buffer, sizeof(buffer), sender);
+		answers.emplace_back(buffer, static_cast<std::size_t>(std::max(received, 0)));
+	}
+	return answers;
+}
+
+std::string discoverRequest()
+	/// What Jellyfin sends: any tuner.
+{
+	outputhdhr::DiscoveryPacket request;
+	request.addNumber(outputhdhr::DiscoveryPacket::DEVICE_TYPE, outputhdhr::DiscoveryPacket::TUNER);
+	request.addNumber(outputhdhr::DiscoveryPacket::DEVICE_ID, outputhdhr::DiscoveryPacket::WILDCARD);
+	return request.encode();
+}
+
+std::string mSearch(const std::string& target)
+{
+	return "M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: \"ssdp:discover\"\r\nMX: 1\r\nST: " + target + "\r\n\r\n";
+}
+
+std::pair<int, std::string> fetch(const std::string& url)
+	/// GET url (plain http), its status and body.
+{
+	const Poco::URI uri(url);
+	Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
+	session.setTimeout(Poco::Timespan(10, 0));
+	Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(), Poco::Net::HTTPMessage::HTTP_1_1);
+	session.sendRequest(request);
+	Poco::Net::HTTPResponse response;
+	std::string body;
+	Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
+	return {response.getStatus(), body};
+}
+
 struct M3uEntry
 {
 	std::map<std::string, std::string> attributes;
@@ -160,6 +227,12 @@ class OutputHdhrHttpTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testBigGuideBoundedMemory);
 	CPPUNIT_TEST(testBigCatalogLineup);
 	CPPUNIT_TEST(testSourceNotConfigured);
+	CPPUNIT_TEST(testHdhomerunDiscovery);
+	CPPUNIT_TEST(testSsdpSearch);
+	CPPUNIT_TEST(testDiscoverySwitchedOff);
+	CPPUNIT_TEST(testDiscoveryOnlyForLan);
+	CPPUNIT_TEST(testDiscoveryPortTaken);
+	CPPUNIT_TEST(testHdhomerunConfigFindsTheTuner);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -418,13 +491,182 @@ public:
 		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "tuner", "/discover.json").status);
 	}
 
+	void testHdhomerunDiscovery()
+	{
+		startDiscoveryHost({});
+		const auto answers = askUdp(_discoveryPort, discoverRequest());
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(_host->log(), std::size_t(1), answers.size());
+		outputhdhr::DiscoveryPacket reply;
+		CPPUNIT_ASSERT(outputhdhr::DiscoveryPacket::decode(answers[0], reply));
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt16(outputhdhr::DiscoveryPacket::DISCOVER_REPLY), reply.type());
+
+		const auto device = json(get("/discover.json")).extract<Poco::JSON::Object::Ptr>();
+		Poco::UInt32 id = 0;
+		CPPUNIT_ASSERT(reply.number(outputhdhr::DiscoveryPacket::DEVICE_ID, id));
+		CPPUNIT_ASSERT_EQUAL(device->getValue<std::string>("DeviceID"), outputhdhr::DeviceId::format(id));
+		std::string baseUrl, lineupUrl, deviceAuth, tuners;
+		CPPUNIT_ASSERT(reply.text(outputhdhr::DiscoveryPacket::BASE_URL, baseUrl));
+		CPPUNIT_ASSERT(reply.text(outputhdhr::DiscoveryPacket::LINEUP_URL, lineupUrl));
+		CPPUNIT_ASSERT(reply.text(outputhdhr::DiscoveryPacket::DEVICE_AUTH, deviceAuth));
+		CPPUNIT_ASSERT(reply.text(outputhdhr::DiscoveryPacket::TUNER_COUNT, tuners));
+		CPPUNIT_ASSERT_EQUAL(device->getValue<std::string>("DeviceAuth"), deviceAuth);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), tuners.size());
+		CPPUNIT_ASSERT_EQUAL(device->getValue<int>("TunerCount"), static_cast<int>(static_cast<Poco::UInt8>(tuners[0])));
+		// the BaseURL is the tuner port as 127.0.0.1 reaches it, and answers discover.json
+		CPPUNIT_ASSERT_EQUAL("http://127.0.0.1:" + std::to_string(_host->port("tuner")), baseUrl);
+		CPPUNIT_ASSERT_EQUAL(baseUrl + "/lineup.json", lineupUrl);
+		const auto fetched = fetch(baseUrl + "/discover.json");
+		CPPUNIT_ASSERT_EQUAL(200, fetched.first);
+		CPPUNIT_ASSERT_EQUAL(device->getValue<std::string>("DeviceID"),
+			Poco::JSON::Parser().parse(fetched.second).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("DeviceID"));
+
+		// another device's id, a reply, garbage and a bad CRC: no answer; the responder is still there after them
+		outputhdhr::DiscoveryPacket other;
+		other.addNumber(outputhdhr::DiscoveryPacket::DEVICE_ID, outputhdhr::DeviceId::withCheckDigit(id + 0x10));
+		std::string damaged = discoverRequest();
+		damaged.back() = static_cast<char>(damaged.back() ^ 1);
+		for (const std::string& ignored : {other.encode(), answers[0], std::string("\x00\x02\x00", 3), damaged, std::string(3000, 'x')})
+			CPPUNIT_ASSERT(askUdp(_discoveryPort, ignored, 300).empty());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), askUdp(_discoveryPort, discoverRequest()).size());
+
+		// a burst: at most one answer per request, and the process does not grow
+		outputhdhr::test::MemoryProbe memory;
+		Poco::Net::DatagramSocket burst(Poco::Net::SocketAddress("127.0.0.1", 0));
+		const std::string request = discoverRequest();
+		for (int i = 0; i < 5000; ++i)
+			burst.sendTo(request.data(), static_cast<int>(request.size()), Poco::Net::SocketAddress("127.0.0.1", _discoveryPort));
+		std::size_t replies = 0;
+		char buffer[2048];
+		Poco::Net::SocketAddress sender;
+		while (burst.poll(Poco::Timespan(1, 0), Poco::Net::Socket::SELECT_READ))
+		{
+			burst.receiveFrom(buffer, sizeof(buffer), sender);
+			++replies;
+		}
+		std::cout << "\n[figure] a burst of 5000 discover requests: " << replies << " replies (the rest dropped by the kernel's buffers)" << std::endl;
+		CPPUNIT_ASSERT(replies > 0 && replies <= 5000);
+		CPPUNIT_ASSERT(memory.grewLessThan(4 * 1024));
+	}
+
+	void testSsdpSearch()
+	{
+		startDiscoveryHost({});
+		for (const std::string target : {"ssdp:all", "upnp:rootdevice"})
+		{
+			const auto answers = askUdp(_ssdpPort, mSearch(target));
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(target + "\n" + _host->log(), std::size_t(1), answers.size());
+			Poco::Net::HTTPResponse response;
+			std::istringstream in(answers[0]);
+			response.read(in);
+			CPPUNIT_ASSERT_EQUAL(Poco::Net::HTTPResponse::HTTP_OK, response.getStatus());
+			CPPUNIT_ASSERT_EQUAL(std::string("upnp:rootdevice"), response.get("ST"));
+			const std::string location = response.get("LOCATION");
+			CPPUNIT_ASSERT_EQUAL("http://127.0.0.1:" + std::to_string(_host->port("tuner")) + "/device.xml", location);
+			const auto fetched = fetch(location);
+			CPPUNIT_ASSERT_EQUAL(200, fetched.first);
+			auto document = parseXml(fetched.second);
+			Poco::AutoPtr<Poco::XML::NodeList> udn = document->getElementsByTagName("UDN");
+			CPPUNIT_ASSERT_EQUAL(1ul, udn->length());
+			CPPUNIT_ASSERT_EQUAL(udn->item(0)->innerText() + "::upnp:rootdevice", response.get("USN"));
+		}
+		CPPUNIT_ASSERT(askUdp(_ssdpPort, mSearch("urn:schemas-upnp-org:device:MediaRenderer:1"), 300).empty());
+		CPPUNIT_ASSERT(askUdp(_ssdpPort, "NOTIFY * HTTP/1.1\r\nNT: upnp:rootdevice\r\n\r\n", 300).empty());
+	}
+
+	void testDiscoverySwitchedOff()
+	{
+		startDiscoveryHost({{"plugins.output-hdhr.discovery", "false"}, {"plugins.output-hdhr.ssdp", "off"}});
+		CPPUNIT_ASSERT(askUdp(_discoveryPort, discoverRequest()).empty());
+		CPPUNIT_ASSERT(askUdp(_ssdpPort, mSearch("ssdp:all")).empty());
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "tuner", "/discover.json").status);
+	}
+
+	void testDiscoveryOnlyForLan()
+	{
+		// the LAN rule of the LAN-only ports, without the loopback: 127.0.0.1 is not on the LAN
+		startDiscoveryHost({{"http.lanNetworks", "192.168.0.0/16"}});
+		CPPUNIT_ASSERT(askUdp(_discoveryPort, discoverRequest()).empty());
+		CPPUNIT_ASSERT(askUdp(_ssdpPort, mSearch("ssdp:all")).empty());
+		CPPUNIT_ASSERT_EQUAL(403, _host->request("GET", "tuner", "/discover.json").status); // the same rule over HTTP
+	}
+
+	void testDiscoveryPortTaken()
+	{
+		_discoveryPort = freeUdpPort();
+		Poco::Net::DatagramSocket taken(Poco::Net::SocketAddress("0.0.0.0", _discoveryPort));
+		startHost({{"plugins.output-hdhr.discoveryPort", std::to_string(_discoveryPort)}});
+		CPPUNIT_ASSERT_MESSAGE(_host->log(), contains(_host->log(), "HDHomeRun discovery: UDP port " + std::to_string(_discoveryPort) + " cannot be bound"));
+		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "tuner", "/discover.json").status);
+	}
+
+	void testHdhomerunConfigFindsTheTuner()
+		/// Silicondust's own client (Debian's hdhomerun-config, which
+		/// scripts/setup-debian.sh does not install) sends its discover
+		/// request to port 65001 only: the tuner listens there for this test,
+		/// which is skipped with a note when the tool is absent or the port
+		/// is taken.
+	{
+		const std::string tool = "/usr/bin/hdhomerun_config";
+		if (!Poco::File(tool).exists())
+		{
+			std::cout << "\n[note] " << tool << " absent (apt-get install hdhomerun-config): not run" << std::endl;
+			return;
+		}
+		try
+		{
+			Poco::Net::DatagramSocket probe(Poco::Net::SocketAddress("0.0.0.0", 65001));
+		}
+		catch (const Poco::Exception& exc)
+		{
+			std::cout << "\n[note] UDP port 65001 is taken (" << exc.displayText() << "): hdhomerun_config not run" << std::endl;
+			return;
+		}
+		startHost({{"plugins.output-hdhr.discoveryPort", "65001"}});
+		const std::string output = run({tool, "discover", "127.0.0.1"});
+		// "hdhomerun device 1013FADA found at 127.0.0.1"
+		CPPUNIT_ASSERT_MESSAGE(output + _host->log(), contains(output, "hdhomerun device " + discoverId() + " found at 127.0.0.1"));
+	}
+
 private:
+	static std::string run(const std::vector<std::string>& command)
+		/// command's standard output and error; it is killed after 10 s.
+	{
+		Poco::Pipe out;
+		Poco::ProcessHandle process = Poco::Process::launch(command[0], {command.begin() + 1, command.end()}, nullptr, &out, &out);
+		std::string text;
+		std::atomic<bool> closed{false}; // the tool's end closes the pipe
+		std::thread reader([&] {
+			Poco::PipeInputStream in(out);
+			Poco::StreamCopier::copyToString(in, text);
+			closed = true;
+		});
+		const bool ended = waitFor([&] { return closed.load(); }, 10);
+		if (!ended) Poco::Process::kill(process);
+		process.wait();
+		reader.join();
+		CPPUNIT_ASSERT_MESSAGE(text, ended);
+		return text;
+	}
+
+	void startDiscoveryHost(std::map<std::string, std::string> settings)
+		/// startHost() with discovery and SSDP on free ports of their own.
+	{
+		_discoveryPort = freeUdpPort();
+		_ssdpPort = freeUdpPort();
+		settings["plugins.output-hdhr.discoveryPort"] = std::to_string(_discoveryPort);
+		settings["plugins.output-hdhr.ssdpPort"] = std::to_string(_ssdpPort);
+		startHost(settings);
+	}
+
 	void startHost(const std::map<std::string, std::string>& extra = {})
 	{
 		_provider = std::make_unique<FakeProvider>(_options);
 		_provider->start();
 		if (_plugins.empty()) _plugins = pluginDirectory();
 		std::map<std::string, std::string> settings = extra;
+		// discovery on free ports unless a test names them: never the machine's 65001 and 1900
+		settings.emplace("plugins.output-hdhr.discoveryPort", std::to_string(freeUdpPort()));
+		settings.emplace("plugins.output-hdhr.ssdpPort", std::to_string(freeUdpPort()));
 		settings["plugins.dir"] = _plugins;
 		settings["plugins.load"] = "auth-jwt, source-xtream, output-hls, output-hdhr, fixture-hdhr-ts";
 		settings["http.ports"] = "admin, api, player, tuner";
@@ -518,6 +760,8 @@ private:
 	}
 
 	ProviderOptions _options;
+	unsigned short _discoveryPort = 0;
+	unsigned short _ssdpPort = 0;
 	std::unique_ptr<FakeProvider> _provider;
 	std::unique_ptr<SignedInHost> _host;
 	std::string _plugins;

@@ -112,6 +112,11 @@ PlaybackUrls& PluginTestContext::playbackUrls() const
 	throw Poco::NotImplementedException("no playback URLs in a unit test");
 }
 
+bool PluginTestContext::onLan(const Poco::Net::IPAddress&) const
+{
+	throw Poco::NotImplementedException("no LAN rule in a unit test");
+}
+
 std::string PluginTestContext::redact(const std::string& text) const
 {
 	std::string result(text);

@@ -35,7 +35,7 @@ class PluginTestContext : public PluginContext
 	///     values of Secret settings, raw and URL-encoded, as the host does
 	///     (values shorter than 4 characters are ignored); secrets() lists
 	///     what addSecret() received;
-	///   - channels(), catalog() and playbackUrls() throw
+	///   - channels(), catalog(), playbackUrls() and onLan() throw
 	///     Poco::NotImplementedException: there is no host.
 	/// Thread-safe, except declare() and set(), which belong before start().
 {
@@ -65,6 +65,7 @@ public:
 	PlaybackUrls& playbackUrls() const override;
 	std::string redact(const std::string& text) const override;
 	void addSecret(const std::string& value) const override;
+	bool onLan(const Poco::Net::IPAddress& address) const override;
 
 private:
 	const std::string _name;

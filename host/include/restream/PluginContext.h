@@ -17,6 +17,9 @@
 
 namespace Poco {
 class Logger;
+namespace Net {
+class IPAddress;
+}
 namespace Util {
 class AbstractConfiguration;
 }
@@ -76,6 +79,12 @@ public:
 	virtual void addSecret(const std::string& value) const = 0;
 		/// Masks value in every log line from now on (a generated password,
 		/// a token). Values shorter than 4 characters are ignored.
+
+	virtual bool onLan(const Poco::Net::IPAddress& address) const = 0;
+		/// Whether address is a LAN client by the host's rule for LAN-only
+		/// ports (http.lanNetworks), for what reaches a plugin outside the
+		/// host's HTTP ports (a datagram's sender). An IPv4 address mapped
+		/// into IPv6 counts as its IPv4 address. Since plugin API 2.1.
 };
 
 } // namespace restream

@@ -23,7 +23,7 @@ extern "C" {
 ///   - the minor must not be newer than the host's: a minor bump only adds
 ///     (new interfaces, new methods with defaults appended at the end).
 #define RESTREAM_PLUGIN_API_MAJOR 2
-#define RESTREAM_PLUGIN_API_MINOR 0
+#define RESTREAM_PLUGIN_API_MINOR 1
 
 /// Marks a type or function whose symbol must be seen across the boundary
 /// between the host and plugins built with hidden visibility.

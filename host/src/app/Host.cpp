@@ -138,7 +138,7 @@ void Host::start()
 	_playbackUrls.reset(new HostPlaybackUrls(_registry, ports));
 
 	registerRoutes();
-	const HostServices services{*_engine, *_catalog, *_playbackUrls, _redactor};
+	const HostServices services{*_engine, *_catalog, *_playbackUrls, _redactor, *_clients};
 	_plugins.startAll(services, _stateDirectory, Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("plugins.callTimeout") * 1e6)));
 	_started = true;
 

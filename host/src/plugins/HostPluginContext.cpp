@@ -4,7 +4,9 @@
 
 #include "plugins/HostPluginContext.h"
 #include "logging/Redactor.h"
+#include "net/ClientAddress.h"
 #include <Poco/Logger.h>
+#include <Poco/Net/NameValueCollection.h>
 
 namespace restream::host {
 
@@ -67,6 +69,13 @@ std::string HostPluginContext::redact(const std::string& text) const
 void HostPluginContext::addSecret(const std::string& value) const
 {
 	if (value.size() >= 4) _services.redactor.addSecret(value);
+}
+
+bool HostPluginContext::onLan(const Poco::Net::IPAddress& address) const
+{
+	// A datagram carries no forwarding headers: the LAN-only ports' rule for a direct peer.
+	std::string refused;
+	return _services.clients.lan(address, Poco::Net::NameValueCollection(), refused) == ClientAddress::Lan::Allowed;
 }
 
 } // namespace restream::host

@@ -32,6 +32,7 @@ public:
 	PlaybackUrls& playbackUrls() const override;
 	std::string redact(const std::string& text) const override;
 	void addSecret(const std::string& value) const override;
+	bool onLan(const Poco::Net::IPAddress& address) const override;
 
 private:
 	const std::string _pluginName;

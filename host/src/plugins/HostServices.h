@@ -11,6 +11,7 @@
 
 namespace restream::host {
 
+class ClientAddress;
 class Redactor;
 
 struct HostServices
@@ -21,6 +22,7 @@ struct HostServices
 	Catalog& catalog;
 	PlaybackUrls& playbackUrls;
 	Redactor& redactor;
+	const ClientAddress& clients; /// the LAN rule PluginContext::onLan() asks
 };
 
 } // namespace restream::host
