@@ -29,6 +29,8 @@ if [ "${1:-}" = "--test" ]; then
     vlc-bin vlc-plugin-base mpv gstreamer1.0-tools gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav
     # xmllint: the tuner's XMLTV guide is checked by a parser other than ours
     libxml2-utils
+    # Silicondust's own client finds the tuner by HDHomeRun discovery
+    hdhomerun-config
   )
 fi
 

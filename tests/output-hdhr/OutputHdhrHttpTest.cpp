@@ -530,7 +530,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), askUdp(_discoveryPort, discoverRequest()).size());
 
 		// a burst: at most one answer per request, and the process does not grow
-		outputhdhr::test::MemoryProbe memory;
+		restream::test::MemoryProbe memory;
 		Poco::Net::DatagramSocket burst(Poco::Net::SocketAddress("127.0.0.1", 0));
 		const std::string request = discoverRequest();
 		for (int i = 0; i < 5000; ++i)
