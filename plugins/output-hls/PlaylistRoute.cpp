@@ -62,6 +62,9 @@ void PlaylistRoute::handle(const restream::RouteRequest& request, const std::sha
 		try
 		{
 			_leases->hold(streamId);
+			// the viewer's lease starts the channel again: it waits for the new run instead of getting the
+			// ended one's EXT-X-ENDLIST, which would end its player
+			if (channel && channel->ended()) text = nullptr;
 		}
 		catch (const restream::ChannelException& refusal)
 		{

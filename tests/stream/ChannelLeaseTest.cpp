@@ -83,6 +83,7 @@ class ChannelLeaseTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testCatalogAsPluginsSeeIt);
 	CPPUNIT_TEST(testPlaybackUrlsOfAChannel);
 	CPPUNIT_TEST(testReleasedChannelStopsAfterTheIdleTimeout);
+	CPPUNIT_TEST(testHlsViewerStartsTheChannelAgainAfterItEnded);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -252,6 +253,29 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(eventsText(), waitFor([&] { return hasEvent("stopped", fakeprovider::FakeProvider::CHANNEL_SD, "idle"); }, 2));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(0), runningChannels()->size());
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), _provider->stats().streamRequests);
+	}
+
+	void testHlsViewerStartsTheChannelAgainAfterItEnded()
+	{
+		startHost();
+		const std::string path = "/live/" + std::to_string(fakeprovider::FakeProvider::CHANNEL_SD) + ".m3u8";
+		// a request for a channel that does not run starts it; the playlist answers once it has a segment
+		auto asked = std::chrono::steady_clock::now();
+		HttpResult first = _host->request("GET", "api", path);
+		std::cout << "\n[figure] cold /live/<id>.m3u8 to a playlist: " << secondsSince(asked) << " s" << std::endl;
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(first.body, 200, first.status);
+		CPPUNIT_ASSERT_MESSAGE(first.body, contains(first.body, "#EXTINF") && !contains(first.body, "#EXT-X-ENDLIST"));
+
+		// no viewer any more: it stops, and its playlist ends (EXT-X-ENDLIST during output-hls's endedGrace)
+		CPPUNIT_ASSERT_MESSAGE(_host->log(), waitFor([&] { return open(fakeprovider::FakeProvider::CHANNEL_SD) == 0; }, 20));
+
+		// a viewer coming back within the grace gets the new run, not the ended playlist that would end its player
+		asked = std::chrono::steady_clock::now();
+		const HttpResult again = _host->request("GET", "api", path);
+		std::cout << "[figure] the same after the channel stopped: " << secondsSince(asked) << " s" << std::endl;
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(again.body, 200, again.status);
+		CPPUNIT_ASSERT_MESSAGE(again.body, !contains(again.body, "#EXT-X-ENDLIST"));
+		CPPUNIT_ASSERT_EQUAL(1, open(fakeprovider::FakeProvider::CHANNEL_SD));
 	}
 
 private:
