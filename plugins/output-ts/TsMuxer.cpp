@@ -20,6 +20,7 @@ namespace outputts {
 namespace {
 
 const int IO_BUFFER_SIZE = static_cast<int>(TsPacket::SIZE) * 64;
+const std::size_t BATCH_BYTES = TsPacket::SIZE * 64; // a viewer is woken per chunk: ~10 times a second at 1 Mbit/s, not per packet
 const Poco::Int64 LONGEST_MAX_DELAY = 100000; // microseconds
 const int TABLE_VERSIONS = 32;                // tables_version is 5 bits
 
@@ -84,7 +85,11 @@ void TsMuxer::write(const AVPacket& packet)
 		if (!keyframe) return; // a new stream starts with a picture that decodes on its own
 		startMuxer(av_rescale_q(packet.dts == AV_NOPTS_VALUE ? 0 : packet.dts, _timeBases.front(), AV_TIME_BASE_Q));
 	}
-	if (keyframe) check(av_opt_set(_muxer->priv_data, "mpegts_flags", "+resend_headers", 0), "cannot set mpegts_flags");
+	if (keyframe)
+	{
+		check(av_opt_set(_muxer->priv_data, "mpegts_flags", "+resend_headers", 0), "cannot set mpegts_flags");
+		emit(false, true); // what came before the picture goes first: the join point's chunk starts at the picture's own PAT
+	}
 	check(av_packet_ref(_packet, &packet), "cannot reference a packet");
 	av_packet_rescale_ts(_packet, _timeBases[static_cast<std::size_t>(packet.stream_index)],
 		_muxer->streams[packet.stream_index]->time_base);
@@ -93,7 +98,7 @@ void TsMuxer::write(const AVPacket& packet)
 	check(result, "cannot mux a packet");
 	avio_flush(_muxer->pb);
 	check(_muxer->pb->error, "cannot write MPEG-TS");
-	emit(keyframe);
+	emit(keyframe, keyframe);
 }
 
 void TsMuxer::finish()
@@ -180,13 +185,13 @@ void TsMuxer::flush()
 	check(av_write_frame(_muxer, nullptr), "cannot flush the MPEG-TS muxer");
 	avio_flush(_muxer->pb);
 	check(_muxer->pb->error, "cannot write MPEG-TS");
-	emit(false);
+	emit(false, true);
 }
 
-void TsMuxer::emit(bool keyframe)
+void TsMuxer::emit(bool keyframe, bool now)
 {
 	const std::size_t whole = _bytes.size() - _bytes.size() % TsPacket::SIZE;
-	if (whole == 0) return;
+	if (whole == 0 || (!now && whole < BATCH_BYTES)) return;
 	std::size_t join = keyframe ? TsPacket::findUnitStart(_bytes, TsPacket::PAT_PID) : std::string::npos;
 	if (join >= whole) join = std::string::npos;
 	const std::size_t plainEnd = join == std::string::npos ? whole : join;

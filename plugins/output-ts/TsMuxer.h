@@ -23,7 +23,9 @@ namespace outputts {
 class TsMuxer
 	/// Muxes a channel's packets with FFmpeg's mpegts muxer into a custom
 	/// AVIOContext that appends to memory, and hands the bytes to the
-	/// listener after each packet, as chunks of whole 188-byte TS packets.
+	/// listener as chunks of whole 188-byte TS packets: batches of at least
+	/// 64 packets (each chunk wakes every viewer's connection), and always
+	/// everything before a video keyframe and the keyframe itself.
 	/// It knows nothing of HTTP or viewers.
 	///
 	/// Join points: before each video keyframe the muxer is told to send
@@ -79,8 +81,9 @@ private:
 		/// Writes the header once the run's first keyframe is known.
 	void flush();
 		/// Flushes the muxer's buffered PES and hands the bytes over.
-	void emit(bool keyframe);
-		/// Hands the whole packets written so far to the listener.
+	void emit(bool keyframe, bool now);
+		/// Hands the whole packets written so far to the listener: when now,
+		/// or once they make a batch (64 TS packets).
 	void freeMuxer();
 	void keepParameters(const restream::ChannelFormat& format);
 	void freeParameters();
