@@ -99,7 +99,9 @@ public:
 		for (const char* next : {"", "//evil.example", "//evil.example/", "/\\evil.example", "\\\\evil.example", "https://evil.example",
 				 "http:evil.example", "javascript:alert(1)", "evil.example", "/%2F%2Fevil.example", "/%2fevil.example", "%2F%2Fevil.example",
 				 "/%5Cevil.example", "/%5cevil.example", "/%252F%252Fevil.example", "/%25252F/evil.example", "/\t/evil.example", "/%09/evil.example",
-				 "/ /evil.example", "/%0d%0aSet-Cookie:x=y", "/\r\nLocation: //evil", "/%ZZ", "/#//evil", "/\"><script>"})
+				 "/ /evil.example", "/%0d%0aSet-Cookie:x=y", "/\r\nLocation: //evil", "/%ZZ", "/#//evil", "/\"><script>",
+				 // encoded four times and more (found by fuzz/admin-redirect.cpp: three decodings were checked)
+				 "/%2525252Fevil.example", "/!/%2525251F%25252Fexa", "/%252525252525252F/evil.example"})
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(next, std::string("/"), RedirectTarget::safe(next));
 		CPPUNIT_ASSERT_EQUAL(std::string("/"), RedirectTarget::safe("/" + std::string(600, 'a')));
 	}
