@@ -8,7 +8,8 @@
 //                    signed with the server's secret (Poco::JWT::Signer), so
 //                    that the claim checks are reached; "$NOW" in them stands
 //                    for the current time in seconds;
-//   issue            the next line is a subject: the token issue() gives for it.
+//   issue            the next line is a subject: the token issue() gives for it
+//                    (or its refusal, for a subject that is not UTF-8).
 // Contract: verify() never throws; an authenticated identity has the
 // token's sub and a reason only otherwise, which never quotes the token or
 // the secret; a token issue() made verifies with its subject.
@@ -85,7 +86,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 	}
 	else if (mode == "issue" && lines.size() >= 2 && !lines[1].empty())
 	{
-		const restream::Identity identity = verify(service().issue(lines[1]));
+		std::string token;
+		try
+		{
+			token = service().issue(lines[1]);
+		}
+		catch (const Poco::InvalidArgumentException&)
+		{
+			FUZZ_CHECK(!TokenService::isClaimText(lines[1]));
+			return 0;
+		}
+		const restream::Identity identity = verify(token);
 		FUZZ_CHECK(identity.authenticated && identity.subject == lines[1]);
 	}
 	return 0;
