@@ -18,7 +18,10 @@ jobs=${FUZZ_JOBS:-2}
 rss_limit=${FUZZ_RSS_LIMIT_MB:-2048}
 timeout=${FUZZ_TIMEOUT:-10}
 
-command -v clang++ >/dev/null 2>&1 || scripts/setup-debian.sh --test
+# clang and libFuzzer's runtime (libclang-rt-14-dev), as the tests' other tools: from the setup script
+if ! command -v clang++ >/dev/null 2>&1 || [ ! -e "$(clang++ -print-file-name=libclang_rt.fuzzer-x86_64.a)" ]; then
+  scripts/setup-debian.sh --test
+fi
 
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DRESTREAM_FUZZ=ON -DRESTREAM_BUILD_TESTS=OFF >/dev/null

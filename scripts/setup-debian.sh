@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what restream needs to build and run on Debian bookworm, from Debian's packages;
-# with --test, also what the tests need (a browser, the ffmpeg CLI, curl, real players).
+# with --test, also what the tests need (a browser, the ffmpeg CLI, curl, real players, clang for fuzzing).
 # Idempotent: does nothing when everything is already there. Run as root (or it uses sudo).
 set -euo pipefail
 
@@ -29,6 +29,8 @@ if [ "${1:-}" = "--test" ]; then
     vlc-bin vlc-plugin-base mpv gstreamer1.0-tools gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav
     # xmllint: the tuner's XMLTV guide is checked by a parser other than ours
     libxml2-utils
+    # the fuzz targets (fuzz/): clang 14 and its libFuzzer and sanitizer runtimes, which clang only recommends
+    clang libclang-rt-14-dev
   )
 fi
 
