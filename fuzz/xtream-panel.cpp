@@ -23,12 +23,22 @@ namespace {
 
 const std::string SECRET = "hunter2-panel-pass";
 
+struct Panel
+	/// The parser as the plugin builds it, its messages redacted by the host's Redactor.
+{
+	restream::host::Redactor redactor;
+	PanelParser parser{"panel.example.org", [this](const std::string& text) { return redactor.redact(text); }};
+
+	Panel()
+	{
+		redactor.addSecret(SECRET);
+	}
+};
+
 const PanelParser& parser()
 {
-	static restream::host::Redactor redactor;
-	static const PanelParser parser("panel.example.org", [](const std::string& text) { return redactor.redact(text); });
-	redactor.addSecret(SECRET);
-	return parser;
+	static const Panel panel;
+	return panel.parser;
 }
 
 void checkRefusal(const SourceException& exc)
