@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what restream needs to build and run on Debian bookworm, from Debian's packages;
-# with --test, also what the tests need (a browser, the ffmpeg CLI, curl, real players).
+# with --test, also what the tests need (a browser, the ffmpeg CLI, curl, real players, clang for fuzzing).
 # Idempotent: does nothing when everything is already there. Run as root (or it uses sudo).
 set -euo pipefail
 
@@ -31,6 +31,8 @@ if [ "${1:-}" = "--test" ]; then
     libxml2-utils
     # Silicondust's own client finds the tuner by HDHomeRun discovery
     hdhomerun-config
+    # the fuzz targets (fuzz/): clang 14 and its libFuzzer and sanitizer runtimes, which clang only recommends
+    clang libclang-rt-14-dev
   )
 fi
 

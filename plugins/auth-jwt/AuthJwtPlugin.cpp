@@ -44,6 +44,7 @@ void AuthJwtPlugin::start(restream::PluginContext& context)
 	const Poco::Util::AbstractConfiguration& config = context.config();
 	const std::string username = config.getString("adminUsername");
 	if (username.empty()) throw Poco::InvalidArgumentException("setting adminUsername must not be empty");
+	if (!TokenService::isClaimText(username)) throw Poco::InvalidArgumentException("setting adminUsername must be UTF-8 text");
 
 	FirstStart firstStart(context.stateDirectory(), context.logger(), std::cerr,
 		[&context](const std::string& secret) { context.addSecret(secret); });

@@ -12,6 +12,8 @@
 #include <Poco/SHA2Engine.h>
 #include <Poco/String.h>
 #include <Poco/Timestamp.h>
+#include <Poco/UTF8Encoding.h>
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <vector>
@@ -117,12 +119,14 @@ TokenService::TokenService(const std::string& secret, const std::string& issuer,
 {
 	checkSecret(secret);
 	if (issuer.empty()) throw Poco::InvalidArgumentException("setting issuer must not be empty");
+	if (!isClaimText(issuer)) throw Poco::InvalidArgumentException("setting issuer must be UTF-8 text");
 	if (lifetime.totalSeconds() < 1) throw Poco::InvalidArgumentException("setting tokenLifetime must be at least 1 s");
 	_signer.setAlgorithms({Poco::JWT::Signer::ALGO_HS256});
 }
 
 std::string TokenService::issue(const std::string& subject) const
 {
+	if (!isClaimText(subject)) throw Poco::InvalidArgumentException("the subject of a token must be UTF-8 text");
 	const Poco::Int64 now = Poco::Timestamp().epochTime();
 	Poco::JWT::Token token;
 	token.setType("JWT");
@@ -164,6 +168,20 @@ void TokenService::checkSecret(const std::string& secret)
 	if (secret.size() < MIN_SECRET_LENGTH)
 		throw Poco::InvalidArgumentException(
 			"the JWT secret is shorter than " + std::to_string(MIN_SECRET_LENGTH) + " bytes" + advice);
+}
+
+bool TokenService::isClaimText(const std::string& text)
+{
+	const Poco::UTF8Encoding utf8;
+	const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+	for (std::size_t at = 0; at < text.size();)
+	{
+		const int length = utf8.sequenceLength(bytes + at, static_cast<int>(std::min<std::size_t>(text.size() - at, 4)));
+		if (length < 1 || static_cast<std::size_t>(length) > text.size() - at || !Poco::UTF8Encoding::isLegal(bytes + at, length))
+			return false;
+		at += static_cast<std::size_t>(length);
+	}
+	return true;
 }
 
 bool TokenService::hasValidSignature(const std::string& token) const

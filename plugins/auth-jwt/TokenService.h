@@ -24,11 +24,13 @@ class TokenService
 public:
 	TokenService(const std::string& secret, const std::string& issuer, const Poco::Timespan& lifetime);
 		/// Throws Poco::InvalidArgumentException when checkSecret() refuses
-		/// secret, issuer is empty or lifetime is shorter than a second.
+		/// secret, issuer is empty or not isClaimText(), or lifetime is
+		/// shorter than a second.
 
 	std::string issue(const std::string& subject) const;
 		/// Returns a new token for subject, valid for lifetime().
-		/// Throws Poco::SystemException if no random jti can be drawn.
+		/// Throws Poco::InvalidArgumentException when subject is not
+		/// isClaimText(), Poco::SystemException if no random jti can be drawn.
 
 	restream::Identity verify(const std::string& token) const;
 		/// Returns an authenticated Identity whose subject is the token's
@@ -52,6 +54,11 @@ public:
 		/// Throws Poco::InvalidArgumentException if secret is shorter than
 		/// MIN_SECRET_LENGTH bytes, a known placeholder (also repeated, any
 		/// case) or one character repeated. The message never quotes secret.
+
+	static bool isClaimText(const std::string& text);
+		/// True when text is well-formed UTF-8, as sub and iss must be: a
+		/// token carries them in JSON, which every parser (Poco's in verify())
+		/// refuses otherwise, so that the token would never verify.
 
 	static constexpr std::size_t MIN_SECRET_LENGTH = 32;
 	static constexpr std::size_t MAX_TOKEN_LENGTH = 8192;

@@ -20,7 +20,9 @@ class FormFields
 public:
 	static bool read(const std::string& body, std::map<std::string, std::string>& fields);
 		/// Fills fields (the last value of a repeated name wins); false when
-		/// the body is not a form (a malformed escape).
+		/// the body is not a form (a malformed escape) or beyond the limits of
+		/// Poco::Net::HTMLForm: more than 100 fields, a name over 1 KiB or a
+		/// value over 256 KiB, as sent (escaped).
 };
 
 } // namespace uiadmin

@@ -17,9 +17,9 @@ const std::size_t MAX_LENGTH = 512;
 std::string RedirectTarget::safe(const std::string& next)
 {
 	if (next.empty() || next.size() > MAX_LENGTH || !plainPath(next, false)) return "/";
-	// what the browser sees after decoding must be a plain path too, however many times it decodes
-	std::string decoded = next;
-	for (int round = 0; round < 3; ++round)
+	// what the browser sees after decoding must be a plain path too, however many times it decodes:
+	// a decoding that changes the text shortens it, so this ends
+	for (std::string decoded = next;;)
 	{
 		std::string once;
 		try
@@ -30,11 +30,10 @@ std::string RedirectTarget::safe(const std::string& next)
 		{
 			return "/";
 		}
-		if (once == decoded) break;
+		if (once == decoded) return next;
 		if (!plainPath(once, true)) return "/";
 		decoded = once;
 	}
-	return next;
 }
 
 bool RedirectTarget::plainPath(const std::string& path, bool decoded)

@@ -140,6 +140,7 @@ class AuthJwtUnitTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testRegisteredClaimsTable);
 	CPPUNIT_TEST(testIssuerChecked);
 	CPPUNIT_TEST(testSubjectRequired);
+	CPPUNIT_TEST(testClaimsMustBeUtf8);
 	CPPUNIT_TEST(testMalformedTokensRefused);
 	CPPUNIT_TEST(testWeakSecretsRefused);
 	CPPUNIT_TEST(testGoodSecretsAccepted);
@@ -475,6 +476,25 @@ public:
 		expectRefused(tokens, handSigned("{\"alg\":\"HS256\"}", "{\"iss\":\"restream\",\"exp\":" + expiry + "}"));
 		expectRefused(tokens, handSigned("{\"alg\":\"HS256\"}", "{\"sub\":\"\",\"iss\":\"restream\",\"exp\":" + expiry + "}"));
 		expectRefused(tokens, handSigned("{\"alg\":\"HS256\"}", "{\"sub\":42,\"iss\":\"restream\",\"exp\":" + expiry + "}"));
+	}
+
+	void testClaimsMustBeUtf8()
+	{
+		// found by fuzz/jwt-token.cpp: a subject in Latin-1 gave a token that never verified
+		const TokenService tokens(SECRET, ISSUER, Poco::Timespan(3600, 0));
+		for (const char* subject : {"admin\x97", "\xE9l\xE8ve", "cut\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"})
+		{
+			CPPUNIT_ASSERT_MESSAGE(subject, !TokenService::isClaimText(subject));
+			CPPUNIT_ASSERT_THROW_MESSAGE(subject, tokens.issue(subject), Poco::InvalidArgumentException);
+		}
+		for (const char* subject : {"admin", "\xC3\xA9l\xC3\xA8ve", "\xF0\x9F\x93\xBA", "a\x01b"})
+		{
+			CPPUNIT_ASSERT_MESSAGE(subject, TokenService::isClaimText(subject));
+			const restream::Identity identity = tokens.verify(tokens.issue(subject));
+			CPPUNIT_ASSERT_MESSAGE(subject, identity.authenticated);
+			CPPUNIT_ASSERT_EQUAL(std::string(subject), identity.subject);
+		}
+		CPPUNIT_ASSERT_THROW((TokenService(SECRET, "restr\xE9" "am", Poco::Timespan(60, 0))), Poco::InvalidArgumentException);
 	}
 
 	void testMalformedTokensRefused()

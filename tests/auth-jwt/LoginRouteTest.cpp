@@ -240,6 +240,10 @@ public:
 		_context->declare(plugin.settings());
 		_context->set("adminUsername", "");
 		CPPUNIT_ASSERT_THROW(plugin.start(*_context), Poco::InvalidArgumentException);
+		// Latin-1: every token issued for it would be refused (TokenService::isClaimText())
+		_context->set("adminUsername", "ren\xE9");
+		CPPUNIT_ASSERT_THROW(plugin.start(*_context), Poco::InvalidArgumentException);
+		CPPUNIT_ASSERT(_context->registry().all().empty());
 	}
 
 	void testLoginJson()

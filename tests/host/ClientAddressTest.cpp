@@ -194,7 +194,9 @@ public:
 		}
 		for (const char* bad : {"", " ", "garbage", "unknown", "_hidden", "192.168.1", "192.168.1.2.3", "192.168.1.256", "0x7f.1", "127.1",
 				 "192.168.1.2:", "192.168.1.2:99999", "192.168.1.2:http", "[192.168.1.2]", "[2001:db8::1", "[2001:db8::1]x", "[2001:db8::1]:",
-				 "2001:db8::1%eth0", "fe80::1]", "192.168.1.2 203.0.113.9", "localhost", "\"192.168.1.2\""})
+				 "2001:db8::1%eth0", "fe80::1]", "192.168.1.2 203.0.113.9", "localhost", "\"192.168.1.2\"",
+				 // IPv4-compatible (found by fuzz/host-forwarded.cpp: Poco wrote ::fff back as "::")
+				 "::fff", "[::18]:80", "::192.168.1.2", "::"})
 		{
 			Poco::Net::IPAddress address;
 			CPPUNIT_ASSERT_MESSAGE(bad, !ForwardedHeaders::parseAddress(bad, address));

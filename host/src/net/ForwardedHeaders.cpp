@@ -213,6 +213,8 @@ bool ForwardedHeaders::parseAddress(const std::string& text, Poco::Net::IPAddres
 	}
 	Poco::Net::IPAddress parsed;
 	if (!Poco::Net::IPAddress::tryParse(host, parsed)) return false;
+	// IPv4-compatible (::a.b.c.d): deprecated, no client has one, and Poco writes ::0.0.0.2 as "::"
+	if (parsed.family() == Poco::Net::IPAddress::IPv6 && parsed.isIPv4Compatible() && !parsed.isLoopback()) return false;
 	address = AddressList::unmapped(parsed);
 	return true;
 }

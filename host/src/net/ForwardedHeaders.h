@@ -20,9 +20,10 @@ class ForwardedHeaders
 	///     (for=192.0.2.60;proto=https, for="[2001:db8::17]:4711");
 	///   - X-Real-IP and CF-Connecting-IP: one address.
 	/// An address may carry a port ("203.0.113.9:51234", "[2001:db8::1]:443")
-	/// or IPv6 brackets; IPv4 is the dotted quad only, IPv6 without a zone;
-	/// an IPv4-mapped IPv6 address is its IPv4 address. Every header of the
-	/// same name counts, in order.
+	/// or IPv6 brackets; IPv4 is the dotted quad only, IPv6 without a zone
+	/// and not in the deprecated IPv4-compatible form (::192.0.2.1, ::2:
+	/// RFC 4291 section 2.5.5.1); an IPv4-mapped IPv6 address is its IPv4
+	/// address. Every header of the same name counts, in order.
 	///
 	/// Stateless; any thread. Errors: none (false for what does not parse).
 {
