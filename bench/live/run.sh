@@ -35,9 +35,9 @@ EXTRA_CHANNELS=(105 102)         # added for the memory figure (105: 320x180 AAC
 PROVIDER_USER=bench-user
 PROVIDER_PASS=bench-Pa55-word
 ADMIN_PASSWORD=bench-password-1
-# restream's live.probeSize / live.analyzeDuration defaults (host/src/UrlInputOptions.h), read below.
-PROBE_SIZE=$(sed -n 's/.*int probeSize = \([0-9]*\);.*/\1/p' "$ROOT/host/src/UrlInputOptions.h")
-ANALYZE_US=$(sed -n 's/.*analyzeDuration = Poco::Timespan(\([0-9]*\), *\([0-9]*\));.*/\1 \2/p' "$ROOT/host/src/UrlInputOptions.h" |
+# restream's live.probeSize / live.analyzeDuration defaults (host/src/live/UrlInputOptions.h), read below.
+PROBE_SIZE=$(sed -n 's/.*int probeSize = \([0-9]*\);.*/\1/p' "$ROOT/host/src/live/UrlInputOptions.h")
+ANALYZE_US=$(sed -n 's/.*analyzeDuration = Poco::Timespan(\([0-9]*\), *\([0-9]*\));.*/\1 \2/p' "$ROOT/host/src/live/UrlInputOptions.h" |
 	awk '{print $1 * 1000000 + $2}')
 PROBE_SIZE=${PROBE_SIZE:-1000000}
 ANALYZE_US=${ANALYZE_US:-1500000}
@@ -45,55 +45,7 @@ ANALYZE_US=${ANALYZE_US:-1500000}
 # ---------------------------------------------------------------------------------------------
 # helpers
 
-log() { printf '[%(%T)T] %s\n' -1 "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-
-PIDS=()      # every process started, ended by PID in cleanup()
-NAP=
-WORK=
-
-track() { PIDS+=("$1"); }
-untrack() {
-	local keep=() pid
-	for pid in "${PIDS[@]}"; do [[ $pid == "$1" ]] || keep+=("$pid"); done
-	PIDS=("${keep[@]}")
-}
-
-alive() { # pid: running and not a zombie
-	local s
-	read -r s 2>/dev/null < "/proc/$1/stat" || return 1
-	s=${s##*) }
-	[[ ${s%% *} != Z ]]
-}
-
-stop_pid() { # pid: TERM, up to 5 s, then KILL; reaped and untracked
-	local pid=$1 i
-	kill -TERM "$pid" 2>/dev/null
-	for ((i = 0; i < 50; ++i)); do alive "$pid" || break; sleep 0.1; done
-	alive "$pid" && kill -KILL "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
-	untrack "$pid"
-}
-
-cleanup() {
-	local rc=$? pid i j
-	trap - EXIT INT TERM
-	[[ -n $NAP ]] && kill -TERM "$NAP" 2>/dev/null
-	# reverse start order, so that restream, ffmpeg and nginx end before the keeper and the provider
-	for ((j = ${#PIDS[@]} - 1; j >= 0; --j)); do
-		pid=${PIDS[j]}
-		kill -TERM "$pid" 2>/dev/null
-		for ((i = 0; i < 30; ++i)); do alive "$pid" || break; sleep 0.1; done
-		alive "$pid" && { log "pid $pid ignored TERM: KILL"; kill -KILL "$pid" 2>/dev/null; }
-	done
-	wait 2>/dev/null
-	[[ -n $WORK ]] && log "raw outputs kept in $WORK"
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-nap() { sleep "$1" & NAP=$!; wait "$NAP"; NAP=; }        # interruptible by the watchdog
+source "$ROOT/bench/processes.sh"
 
 now() { NOW=${EPOCHREALTIME/./}; }                       # microseconds, no subshell
 sleep_us() { (($1 > 0)) || return 0; local s; printf -v s '%d.%06d' $(($1 / 1000000)) $(($1 % 1000000)); sleep "$s"; }
