@@ -10,6 +10,8 @@ packages=(
   # libraries: Poco 1.11, FFmpeg 5.1, libxcrypt, CppUnit
   libpoco-dev libavformat-dev libavcodec-dev libavutil-dev libswresample-dev libavfilter-dev libswscale-dev
   libcrypt-dev libcppunit-dev
+  # the slate's text (drawtext finds it through fontconfig)
+  fonts-dejavu-core
 )
 # The web pages are bundled at build time (package.json: esbuild, Bootstrap, hls.js) with Node.js
 # and npm. A machine that already has Node.js 18 or later with its npm keeps it: NodeSource's

@@ -55,7 +55,7 @@ class Segmenter
 	/// disabled); max_delay, the PCR's lead over the DTS, is 100 ms or less
 	/// when the run starts earlier, so that the PCR is never negative.
 	///
-	/// Threads: one thread at a time (the pipeline's).
+	/// Threads: one call at a time (the channel's, as ChannelSink says).
 	/// Errors: begin() and write() throw Poco::Exception (FFmpeg's message
 	/// kept); the segmenter is then unusable until the next begin().
 {

@@ -44,7 +44,7 @@ class TsMuxer
 	/// reading it straight through. Timestamps are kept as given
 	/// (mpegts_copyts): the pipeline keeps them rising across begin()s.
 	///
-	/// Threads: one thread at a time (the pipeline's).
+	/// Threads: one call at a time (the channel's, as ChannelSink says).
 	/// Errors: begin() and write() throw Poco::Exception (FFmpeg's message
 	/// kept); the muxer is then unusable until the next begin().
 {

@@ -23,6 +23,7 @@
 #include <Poco/Thread.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <atomic>
+#include <cstdio>
 #include <functional>
 
 using restream::ChannelErrors;
@@ -86,6 +87,7 @@ public:
 		settings.recovery.maxRetryDelay = Poco::Timespan(0, 160000);
 		settings.recovery.maxRefusedDelay = Poco::Timespan(0, 160000);
 		settings.recovery.maxFailures = 3;
+		settings.recovery.slate = false; // the slate's own tests turn it on
 		return settings;
 	}
 
@@ -154,6 +156,8 @@ class LiveCoreTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testDropIsReopenedAtOnce);
 	CPPUNIT_TEST(testErrorStateKeepsRetrying);
 	CPPUNIT_TEST(testStopWhileStalledIsPrompt);
+	CPPUNIT_TEST(testSlateBridgesAnOutage);
+	CPPUNIT_TEST(testSlateFillsAStallInRealTime);
 	CPPUNIT_TEST(testLeaseStartsAndIdleStops);
 	CPPUNIT_TEST(testPinIsNeverIdle);
 	CPPUNIT_TEST(testAdmissionRefusesWithCodes);
@@ -308,6 +312,69 @@ public:
 		CPPUNIT_ASSERT(asked.elapsed() < 500000);
 		CPPUNIT_ASSERT_EQUAL(0, bench.source->open());
 		CPPUNIT_ASSERT(bench.output->latest(1)->ended());
+	}
+
+	void testSlateBridgesAnOutage()
+	{
+		LiveSettings settings = Bench::fastSettings();
+		settings.recovery.slate = true;
+		settings.recovery.slateAfter = Poco::Timespan(0, 150000);
+		Bench bench(3, settings);
+		std::vector<ScriptedSource::Session> sessions(8);
+		sessions[0].packets = ScriptedSource::steady(0, 50);
+		sessions[0].ending = ScriptedSource::Ending::Error; // played, then dropped; then the provider is away a while
+		for (std::size_t index = 1; index < 7; ++index) sessions[index].failOpen = true;
+		sessions[7].packets = ScriptedSource::steady(0, 50);
+		bench.source->script(1, sessions);
+		auto lease = bench.engine->acquire(1, "test");
+		auto sink = bench.sinkOf(1);
+		CPPUNIT_ASSERT_MESSAGE("live, the slate, live again", sink->waitForBegins(3, 5000));
+		CPPUNIT_ASSERT(sink->waitForPackets(50 + 50 + 25, 3000));
+		const auto recorded = sink->packets();
+		assertRising(recorded);
+		const auto formats = sink->formats();
+		CPPUNIT_ASSERT_MESSAGE("the slate is H.264 in the channel's size, with AAC at its rate",
+			formats[1].video == AV_CODEC_ID_H264 && formats[1].width == 320 && formats[1].height == 180 &&
+				formats[1].audio == AV_CODEC_ID_AAC && formats[1].sampleRate == 48000);
+		std::vector<RecordedPacket> slate;
+		long long slateEnd = 0;
+		for (const auto& packet : recorded)
+		{
+			if (packet.run != 2) continue;
+			slate.push_back(packet);
+			slateEnd = std::max(slateEnd, packet.dts + packet.duration);
+		}
+		CPPUNIT_ASSERT(!slate.empty() && slate.front().track == 0 && slate.front().keyframe);
+		CPPUNIT_ASSERT_MESSAGE("the slate has pictures and sound", ofTrack(slate, 0).size() >= 3 && !ofTrack(slate, 1).empty());
+		for (const auto& packet : recorded)
+		{
+			if (packet.run != 3) continue;
+			CPPUNIT_ASSERT_MESSAGE("the provider's return starts at a keyframe, 40 ms after the slate", packet.keyframe && packet.dts == slateEnd + 3600);
+			break;
+		}
+	}
+
+	void testSlateFillsAStallInRealTime()
+	{
+		LiveSettings settings = Bench::fastSettings();
+		settings.recovery.slate = true;
+		settings.recovery.slateAfter = Poco::Timespan(0, 150000);
+		Bench bench(3, settings);
+		bench.source->script(1, {{ScriptedSource::steady(0, 30), ScriptedSource::Ending::Block, false}}); // stalls, never detected
+		auto lease = bench.engine->acquire(1, "test");
+		auto sink = bench.sinkOf(1);
+		CPPUNIT_ASSERT(sink->waitForBegins(2, 3000));
+		const Poco::Timestamp slateSeen;
+		Poco::Thread::sleep(1000);
+		const double seconds = static_cast<double>(slateSeen.elapsed()) / 1e6;
+		const auto slate = ofTrack(sink->packets(), 0);
+		std::size_t pictures = 0;
+		for (const auto& packet : slate) pictures += packet.run == 2 ? 1 : 0;
+		std::printf("\nslate: %zu pictures in %.2f s\n", pictures, seconds);
+		CPPUNIT_ASSERT_MESSAGE("25 pictures a second, in real time", pictures >= 20 && pictures <= static_cast<std::size_t>(seconds * 25) + 3);
+		lease.reset();
+		bench.engine->stopAll();
+		CPPUNIT_ASSERT(sink->ended());
 	}
 
 	void testLeaseStartsAndIdleStops()

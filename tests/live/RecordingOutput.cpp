@@ -7,10 +7,23 @@
 
 namespace restream::test {
 
-bool RecordingSink::begin(const ChannelFormat&)
+bool RecordingSink::begin(const ChannelFormat& format)
 {
+	RecordedFormat recorded;
+	if (!format.tracks.empty())
+	{
+		recorded.video = format.tracks[0].parameters->codec_id;
+		recorded.width = format.tracks[0].parameters->width;
+		recorded.height = format.tracks[0].parameters->height;
+	}
+	if (format.tracks.size() > 1)
+	{
+		recorded.audio = format.tracks[1].parameters->codec_id;
+		recorded.sampleRate = format.tracks[1].parameters->sample_rate;
+	}
 	std::lock_guard<std::mutex> lock(_mutex);
 	++_begins;
+	_formats.push_back(recorded);
 	_changed.notify_all();
 	return true;
 }
@@ -50,6 +63,12 @@ int RecordingSink::begins() const
 {
 	std::lock_guard<std::mutex> lock(_mutex);
 	return _begins;
+}
+
+std::vector<RecordedFormat> RecordingSink::formats() const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	return _formats;
 }
 
 bool RecordingSink::ended() const

@@ -26,6 +26,16 @@ struct RecordedPacket
 	int run = 0; /// how many begin() calls came before it
 };
 
+struct RecordedFormat
+	/// What a begin() was given, in short.
+{
+	AVCodecID video = AV_CODEC_ID_NONE;
+	int width = 0;
+	int height = 0;
+	AVCodecID audio = AV_CODEC_ID_NONE; /// NONE: no audio track
+	int sampleRate = 0;
+};
+
 class RecordingSink : public ChannelSink
 	/// Records begin(), write() and end(). Threads: as ChannelSink; the
 	/// accessors from any thread.
@@ -39,6 +49,8 @@ public:
 	Poco::UInt64 bytesServed() const override;
 
 	int begins() const;
+	std::vector<RecordedFormat> formats() const;
+		/// One per begin(), in order.
 	bool ended() const;
 	std::vector<RecordedPacket> packets() const;
 	bool waitForPackets(std::size_t count, int milliseconds) const;
@@ -49,6 +61,7 @@ private:
 	mutable std::mutex _mutex;
 	mutable std::condition_variable _changed;
 	int _begins = 0;
+	std::vector<RecordedFormat> _formats;
 	bool _ended = false;
 	std::vector<RecordedPacket> _packets;
 };

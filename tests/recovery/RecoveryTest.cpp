@@ -421,6 +421,7 @@ class RecoveryTest : public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(RecoveryTest);
 	CPPUNIT_TEST(testDropsKeepThePlaylistServing);
 	CPPUNIT_TEST(testStallIsDetectedAndRecovered);
+	CPPUNIT_TEST(testSlateKeepsSegmentsComingWhileTheProviderIsAway);
 	CPPUNIT_TEST(testHttp503AtStartThenErrorThenLive);
 	CPPUNIT_TEST(testGarbageIsReportedAndRecovered);
 	CPPUNIT_TEST(testRedirectLoopFailsWithoutHanging);
@@ -607,6 +608,92 @@ public:
 		std::cout << "[figure] stall cleared to live again: " << millisecondsSince(resumed) << " ms" << std::endl;
 		CPPUNIT_ASSERT(_host->status()->isNull("error"));
 		CPPUNIT_ASSERT(openConnections(fakeprovider::FakeProvider::CHANNEL_SD) <= 1);
+	}
+
+	void testSlateKeepsSegmentsComingWhileTheProviderIsAway()
+		/// The provider stalls for 12 s (detected after 3 s, then each reopen
+		/// stalls again): the playlist must keep getting new segments, a
+		/// slate segment counting, no more than twice the target duration
+		/// apart; the slate is real media in the channel's shape.
+	{
+		startHost();
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fakeprovider::FakeProvider::CHANNEL_SD).status);
+		_host->waitForState("live", 20);
+		sleepMs(3000);
+		const Playlist first = parsePlaylist(_host->request("GET", "api", "/live.m3u8").body);
+		CPPUNIT_ASSERT(first.valid && !first.segments.empty());
+		const HttpResult liveSegment = _host->request("GET", "api", "/" + first.segments.back().uri);
+		CPPUNIT_ASSERT_EQUAL(200, liveSegment.status);
+
+		std::map<Poco::UInt64, long long> appeared; // sequence -> ms after the stall began
+		std::map<Poco::UInt64, PlaylistSegment> segments;
+		for (const auto& segment : first.segments) appeared[segment.sequence] = 0;
+		const auto stalled = Clock::now();
+		_provider->setStall(fakeprovider::FakeProvider::CHANNEL_SD, true);
+		bool cleared = false;
+		long long liveAgain = -1;
+		while (millisecondsSince(stalled) < 30000)
+		{
+			if (!cleared && millisecondsSince(stalled) >= 12000)
+			{
+				_provider->setStall(fakeprovider::FakeProvider::CHANNEL_SD, false);
+				cleared = true;
+			}
+			const Playlist playlist = parsePlaylist(_host->request("GET", "api", "/live.m3u8").body);
+			for (const auto& segment : playlist.segments)
+			{
+				if (!appeared.emplace(segment.sequence, millisecondsSince(stalled)).second) continue;
+				segments[segment.sequence] = segment;
+				if (cleared && segment.discontinuity && liveAgain < 0 && millisecondsSince(stalled) > 12500) liveAgain = millisecondsSince(stalled);
+			}
+			if (liveAgain >= 0 && millisecondsSince(stalled) > liveAgain + 3000) break;
+			sleepMs(100);
+		}
+		long long largestGap = 0;
+		long long previous = 0;
+		for (const auto& entry : appeared)
+		{
+			largestGap = std::max(largestGap, entry.second - previous);
+			previous = entry.second;
+		}
+		std::cout << "\n[figure] slate: provider stalled 12 s; " << segments.size() << " new segments, the largest gap between new segments "
+				  << largestGap << " ms; a discontinuity (the provider's return) " << liveAgain << " ms after the stall began" << std::endl;
+		CPPUNIT_ASSERT_MESSAGE("the provider's return never reached the playlist\n" + _host->log(), liveAgain > 0);
+		CPPUNIT_ASSERT_MESSAGE("segments stopped for " + std::to_string(largestGap) + " ms\n" + _host->log(), largestGap <= 4000 + 300);
+
+		// a segment from the middle of the outage is the slate: decodable, in the channel's shape
+		PlaylistSegment slate;
+		for (const auto& entry : segments)
+		{
+			if (appeared[entry.first] >= 6000 && appeared[entry.first] <= 11000) slate = entry.second;
+		}
+		CPPUNIT_ASSERT_MESSAGE("no segment published in the middle of the outage", !slate.uri.empty());
+		const HttpResult slateSegment = _host->request("GET", "api", "/" + slate.uri);
+		CPPUNIT_ASSERT_EQUAL(200, slateSegment.status);
+		const auto shape = [&](const std::string& body) {
+			const std::string path = temporaryFile(".ts");
+			{
+				Poco::FileOutputStream out(path);
+				out << body;
+			}
+			int exitCode = 0;
+			const std::string output = run("ffprobe", {"-v", "error", "-count_frames", "-show_entries",
+				"stream=codec_type,codec_name,width,height,sample_rate,nb_read_frames", "-of", "compact", path}, exitCode);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(output, 0, exitCode);
+			return output;
+		};
+		const std::string liveShape = shape(liveSegment.body);
+		const std::string slateShape = shape(slateSegment.body);
+		std::cout << "[figure] live segment: " << liveShape << "[figure] slate segment: " << slateShape << std::flush;
+		const auto field = [](const std::string& output, const std::string& name) {
+			const auto at = output.find(name + "=");
+			return at == std::string::npos ? std::string() : output.substr(at, output.find('|', at) - at);
+		};
+		CPPUNIT_ASSERT(contains(slateShape, "codec_name=h264") && contains(slateShape, "codec_name=aac"));
+		CPPUNIT_ASSERT_EQUAL(field(liveShape, "width"), field(slateShape, "width"));
+		CPPUNIT_ASSERT_EQUAL(field(liveShape, "height"), field(slateShape, "height"));
+		CPPUNIT_ASSERT_EQUAL(field(liveShape, "sample_rate"), field(slateShape, "sample_rate"));
+		CPPUNIT_ASSERT_MESSAGE(slateShape, !contains(slateShape, "nb_read_frames=0"));
 	}
 
 	void testHttp503AtStartThenErrorThenLive()

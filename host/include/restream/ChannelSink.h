@@ -19,8 +19,9 @@ namespace restream {
 
 class RESTREAM_API ChannelSink
 	/// One output's consumer of one live channel, or of the program. The
-	/// host calls, one call at a time (from the channel's pipeline thread;
-	/// for a program sink, from the on-air channel's), in this order:
+	/// host calls, one call at a time (from the channel's threads: its
+	/// pipeline's, or its slate's while the provider is away; for a program
+	/// sink, the on-air channel's), in this order:
 	///   begin(format), write(packet)..., [begin(format), write(packet)...]..., end()
 	/// A begin() after the first marks a discontinuity (a reconnect, a
 	/// program switch, a slate): the output starts a new segment flagged as

@@ -123,6 +123,8 @@ void Host::start()
 	live.recovery.maxRetryDelay = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("live.maxRetryDelay") * 1e6));
 	live.recovery.maxRefusedDelay = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("live.maxRefusedDelay") * 1e6));
 	live.recovery.maxFailures = config.getInt("live.maxFailures");
+	live.recovery.slate = config.getBool("live.slate");
+	live.recovery.slateAfter = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.slateAfter")) * 1000);
 
 	_catalog.reset(new CachedCatalog(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("catalog.ttl") * 1e6)), _redactor, _logger));
 	_liveState.reset(new LiveState(_stateDirectory + "/live.json"));

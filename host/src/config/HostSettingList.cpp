@@ -76,6 +76,11 @@ std::vector<Setting> HostSettingList::general()
 		Setting::seconds("live.maxRefusedDelay", std::to_string(live.recovery.maxRefusedDelay.totalSeconds()), 1, 3600,
 			"Seconds between retries at most when the provider refuses (HTTP 401, 403, 404)"),
 		Setting::integer("live.maxFailures", live.recovery.maxFailures, 1, 1000, "Failed opens in a row before the channel shows error (it keeps retrying)"),
+		Setting::boolean("live.slate", live.recovery.slate,
+			"While a channel that was live gets nothing from the provider, its outputs show a still picture with silence (its name, "
+			"\"Reconnecting…\") so players never run dry"),
+		Setting::integer("live.slateAfter", live.recovery.slateAfter.totalMilliseconds(), 200, 30000,
+			"Milliseconds without media from the provider before the slate plays"),
 	};
 }
 

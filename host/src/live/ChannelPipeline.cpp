@@ -12,6 +12,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 #include <Poco/Random.h>
+#include <Poco/RunnableAdapter.h>
 #include <algorithm>
 
 extern "C" {
@@ -26,6 +27,7 @@ const AVRational outputTimeBase{1, 90000};
 const long long ticksPerSecond = 90000;
 const long long sessionGap = 3600;                    // 40 ms between the end of one upstream and the next
 const long long firstTimestamp = 10 * ticksPerSecond; // room below for B-frame pts
+const char* const slateMessage = "Reconnecting… / Reconnexion…";
 
 bool isRefusal(int error)
 {
@@ -43,6 +45,7 @@ ChannelPipeline::ChannelPipeline(const ChannelInfo& channel, Opener opener, std:
 	_logger(logger),
 	_listener(std::move(listener)),
 	_thread("channel-" + std::to_string(channel.streamId)),
+	_slateThread("slate-" + std::to_string(channel.streamId)),
 	_closed(std::make_shared<Poco::Event>(Poco::Event::EVENT_MANUALRESET))
 {
 	std::fill(std::begin(_lastDts), std::end(_lastDts), -1LL);
@@ -61,12 +64,18 @@ void ChannelPipeline::start(std::vector<std::shared_ptr<Poco::Event>> after)
 	_after = std::move(after);
 	_started = true;
 	_thread.start(*this);
+	if (_policy.slate)
+	{
+		_slateRunner.reset(new Poco::RunnableAdapter<ChannelPipeline>(*this, &ChannelPipeline::runSlate));
+		_slateThread.start(*_slateRunner);
+	}
 }
 
 void ChannelPipeline::requestStop()
 {
 	_stopRequested = true;
 	_wakeUp.set();
+	_slateWakeUp.set();
 	Poco::FastMutex::ScopedLock lock(_inputMutex);
 	if (_input) _input->interrupt();
 }
@@ -75,6 +84,7 @@ void ChannelPipeline::join()
 {
 	if (!_started) return;
 	_thread.join();
+	if (_slateRunner) _slateThread.join();
 	_started = false;
 }
 
@@ -228,8 +238,12 @@ void ChannelPipeline::run()
 				static_cast<int>(delay.totalMilliseconds()), reason);
 		if (!pause(delay)) break;
 	}
-	flushHeld();
-	endSinks();
+	{
+		Poco::FastMutex::ScopedLock lock(_emitMutex);
+		_slate.reset();
+		flushHeld();
+		endSinks();
+	}
 	setState(ChannelStatus::State::Stopped);
 	_closed->set();
 }
@@ -248,12 +262,16 @@ void ChannelPipeline::stream(LiveInput& input, bool& deliveredKeyframe)
 			if (!_stopRequested) fail(input.errorCode(result), input.describe(result));
 			break;
 		}
-		if (_sinkChanges) applySinkChanges();
-		deliver(*packet, format);
+		{
+			Poco::FastMutex::ScopedLock lock(_emitMutex);
+			if (_sinkChanges) applySinkChanges();
+			deliver(*packet, format);
+			deliveredKeyframe = deliveredKeyframe || !_awaitKeyframe;
+		}
 		av_packet_unref(packet);
-		deliveredKeyframe = deliveredKeyframe || !_awaitKeyframe;
 	}
 	av_packet_free(&packet);
+	Poco::FastMutex::ScopedLock lock(_emitMutex);
 	flushHeld();
 }
 
@@ -274,6 +292,8 @@ void ChannelPipeline::deliver(AVPacket& packet, const ChannelFormat& format)
 		_awaitKeyframe = false;
 		_keyframePts = packet.pts;
 		flushHeld();
+		_slate.reset(); // the upstream is back: its run follows the slate's
+		_slateShape = SlateShape::of(format);
 		_offset = (_haveTimeline ? _lastEnd + sessionGap : firstTimestamp) - packet.dts;
 		_haveTimeline = true;
 		beginSinks(format, false);
@@ -305,6 +325,8 @@ void ChannelPipeline::deliver(AVPacket& packet, const ChannelFormat& format)
 	if (last >= 0 && packet.dts <= last) packet.dts = last + 1;
 	if (packet.pts < packet.dts) packet.pts = packet.dts;
 	_lastDts[track] = packet.dts;
+	_lastLiveAt.update();
+	count(packet);
 
 	// hold each packet until the next of its track gives its duration
 	AVPacket*& held = _held[track];
@@ -354,11 +376,88 @@ void ChannelPipeline::emit(AVPacket& packet)
 		if (!called || !written) detachFailed(index - 1, "failed to write");
 	}
 	if (!_playableAnnounced && packet.stream_index == 0) announceWhenPlayable();
+}
+
+void ChannelPipeline::count(const AVPacket& packet)
+{
 	Poco::FastMutex::ScopedLock lock(_mutex);
 	_lastPacketAt.update();
 	_hasPackets = true;
 	_recentBytes.emplace_back(_lastPacketAt, packet.size);
 	while (!_recentBytes.empty() && _recentBytes.front().first.isElapsed(10 * Poco::Timespan::SECONDS)) _recentBytes.pop_front();
+}
+
+void ChannelPipeline::runSlate()
+{
+	while (!_stopRequested)
+	{
+		_slateWakeUp.tryWait(40);
+		playSlate();
+	}
+}
+
+void ChannelPipeline::playSlate()
+{
+	SlateShape shape;
+	{
+		Poco::FastMutex::ScopedLock lock(_emitMutex);
+		if (_stopRequested || !_haveTimeline) return;
+		if (!_slate && !_lastLiveAt.isElapsed(_policy.slateAfter.totalMicroseconds())) return;
+		shape = _slateShape;
+	}
+	// encoding takes tens of milliseconds: the upstream may deliver meanwhile
+	const std::shared_ptr<const SlateLoop> loop = slateLoop(shape);
+	if (!loop) return;
+	Poco::FastMutex::ScopedLock lock(_emitMutex);
+	if (_stopRequested) return;
+	if (_sinkChanges) applySinkChanges();
+	const Poco::Timestamp now;
+	if (!_slate)
+	{
+		if (!_lastLiveAt.isElapsed(_policy.slateAfter.totalMicroseconds())) return; // it came back
+		flushHeld();
+		_slate.reset(new SlateFeed(loop, _lastEnd + sessionGap, now));
+		_slateBegun = false;
+		_awaitKeyframe = true; // the upstream takes over again at its next keyframe
+		_logger.information("channel %Ld (%s): nothing from the provider for %d ms; the slate plays", _channel.streamId, _channel.name,
+			static_cast<int>(_lastLiveAt.elapsed() / 1000));
+	}
+	AVPacket* packet = av_packet_alloc();
+	if (!packet) return;
+	while (_slate->next(now, *packet))
+	{
+		if (packet->stream_index == 0 && (packet->flags & AV_PKT_FLAG_KEY))
+		{
+			beginSinks(_slate->loop().format(), _slateBegun); // the slate's first picture starts a run; later loops start new sinks
+			_slateBegun = true;
+		}
+		_lastDts[packet->stream_index] = packet->dts;
+		emit(*packet);
+		av_packet_unref(packet);
+	}
+	av_packet_free(&packet);
+}
+
+std::shared_ptr<const SlateLoop> ChannelPipeline::slateLoop(const SlateShape& shape)
+{
+	if (_slateLoop && _slateLoop->shape() == shape) return _slateLoop;
+	if (_slateFailed && _failedShape == shape) return nullptr;
+	try
+	{
+		const Poco::Timestamp started;
+		_slateLoop = SlateLoop::encode(shape, _channel.name, slateMessage);
+		_slateFailed = false;
+		_logger.information("channel %Ld: slate of %dx%d encoded in %d ms%s", _channel.streamId, shape.width, shape.height,
+			static_cast<int>(started.elapsed() / 1000), std::string(_slateLoop->textDrawn() ? "" : " (no font found: without text)"));
+		return _slateLoop;
+	}
+	catch (const Poco::Exception& exc)
+	{
+		_slateFailed = true;
+		_failedShape = shape;
+		_logger.error("channel %Ld: no slate: %s", _channel.streamId, exc.displayText());
+		return nullptr;
+	}
 }
 
 void ChannelPipeline::applySinkChanges()

@@ -7,6 +7,8 @@
 
 #include "live/LiveInput.h"
 #include "live/RecoveryPolicy.h"
+#include "live/SlateFeed.h"
+#include "live/SlateShape.h"
 #include "restream/ChannelInfo.h"
 #include "restream/ChannelSink.h"
 #include "restream/ChannelStatus.h"
@@ -46,14 +48,24 @@ class ChannelPipeline : public Poco::Runnable
 	/// at the capped delay: it is never left dark once the provider is back.
 	/// Each new upstream is a discontinuity for the sinks.
 	///
+	/// The slate (RecoveryPolicy::slate): a second thread watches a channel
+	/// that has been live; once nothing came from the upstream for
+	/// slateAfter (a stall, a reconnect, an error), it plays a SlateLoop in
+	/// the shape of the channel's last format (its name and "Reconnecting…")
+	/// to the sinks in real time, as a run of its own (a discontinuity),
+	/// until the upstream delivers a keyframe, which starts the next run.
+	/// The loop is encoded once per shape and kept.
+	///
 	/// Sinks may be attached and detached while it runs (the program follows
 	/// the channel on air this way): an attached sink gets begin() at the
 	/// next video keyframe. Sink calls are plugin calls: what a sink throws
 	/// is logged with its owner and the sink is detached.
 	///
 	/// Threads: start(), requestStop() and join() from controlling threads;
-	/// attach(), detach() and status() from any. The listener is called on
-	/// the pipeline's thread with no lock held.
+	/// attach(), detach() and status() from any. Sinks are called from the
+	/// pipeline's thread or the slate's, one call at a time (under the
+	/// emission lock). The listener is called on the pipeline's thread with
+	/// no lock but the emission lock held.
 {
 public:
 	using Opener = std::function<std::unique_ptr<LiveInput>(const std::atomic<bool>& stopRequested)>;
@@ -110,9 +122,18 @@ private:
 	};
 
 	void stream(LiveInput& input, bool& deliveredKeyframe);
+	void runSlate();
+	void playSlate();
+		/// One turn of the slate's thread: starts the slate once the
+		/// upstream has been away for slateAfter, and emits what is due.
+	std::shared_ptr<const SlateLoop> slateLoop(const SlateShape& shape);
+		/// The kept loop when its shape matches, else a new one (encoded with
+		/// no lock held); null when encoding fails (logged once per shape).
 	void deliver(AVPacket& packet, const ChannelFormat& format);
 	void beginSinks(const ChannelFormat& format, bool onlyNew);
 	void emit(AVPacket& packet);
+	void count(const AVPacket& packet);
+		/// Traffic from the upstream, for status().
 	void applySinkChanges();
 	void detachFailed(std::size_t index, const std::string& phase);
 	void flushHeld();
@@ -132,6 +153,9 @@ private:
 	Poco::Logger& _logger;
 	const Listener _listener;
 	Poco::Thread _thread;
+	Poco::Thread _slateThread;
+	std::unique_ptr<Poco::Runnable> _slateRunner;
+	Poco::Event _slateWakeUp;
 	std::atomic<bool> _stopRequested{false};
 	Poco::Event _wakeUp;
 	bool _started = false;
@@ -140,7 +164,10 @@ private:
 	Poco::FastMutex _inputMutex;
 	const std::shared_ptr<Poco::Event> _closed;
 
-	// the sinks: the pipeline thread's list, changed only by it; copies for status()
+	// everything from here to the slate is guarded by _emitMutex (the pipeline's and the slate's threads)
+	Poco::FastMutex _emitMutex;
+
+	// the sinks: changed under _emitMutex only; copies for status()
 	std::vector<Attached> _sinks;
 	std::vector<Sink> _toAttach;                     // guarded by _sinksMutex
 	std::vector<std::shared_ptr<ChannelSink>> _toDetach; // guarded by _sinksMutex
@@ -148,7 +175,7 @@ private:
 	std::vector<Sink> _sinkView;                     // guarded by _sinksMutex: what status() reads
 	mutable Poco::FastMutex _sinksMutex;
 
-	// the timeline, pipeline thread only
+	// the timeline
 	static const int trackCount = 2;
 	bool _haveTimeline = false;
 	long long _offset = 0;               /// added to input dts/pts (90 kHz) in this session
@@ -158,6 +185,15 @@ private:
 	bool _awaitKeyframe = true;
 	long long _keyframePts = 0;
 	bool _playableAnnounced = false;
+
+	// the slate
+	Poco::Timestamp _lastLiveAt;         /// when the upstream last delivered a packet past the keyframe gate
+	SlateShape _slateShape;              /// of the latest live run
+	std::unique_ptr<SlateFeed> _slate;   /// while the slate plays
+	bool _slateBegun = false;            /// the sinks began the slate's run
+	std::shared_ptr<const SlateLoop> _slateLoop; /// the kept loop; touched by the slate's thread only
+	bool _slateFailed = false;           /// encoding _slateShape failed; slate's thread only
+	SlateShape _failedShape;
 
 	mutable Poco::FastMutex _mutex; // guards what status() reads
 	ChannelStatus::State _state = ChannelStatus::State::Starting;

@@ -22,12 +22,17 @@ struct RecoveryPolicy
 	///     never sees a tight loop of refused logins.
 	///   - After maxFailures such opens the channel shows Error, and goes on
 	///     retrying at the capped delay.
+	///   - With slate on, once a channel that was live has delivered nothing
+	///     for slateAfter, its outputs get a still picture with silence until
+	///     the upstream delivers a keyframe again, so players never run dry.
 {
 	Poco::Timespan reopenJitter = Poco::Timespan(0, 500000);
 	Poco::Timespan retryDelay = Poco::Timespan(1, 0);
 	Poco::Timespan maxRetryDelay = Poco::Timespan(4, 0);
 	Poco::Timespan maxRefusedDelay = Poco::Timespan(30, 0);
 	int maxFailures = 5;
+	bool slate = true;
+	Poco::Timespan slateAfter = Poco::Timespan(2, 0);
 };
 
 } // namespace restream::host
