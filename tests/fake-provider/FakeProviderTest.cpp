@@ -1686,4 +1686,28 @@ void FakeProviderTest::testControlApiNewSwitches()
 	CPPUNIT_ASSERT_EQUAL(24, pSettings->getValue<int>("guide_hours"));
 }
 
+
+void FakeProviderTest::testLogos()
+{
+	ProviderOptions options = testOptions();
+	options.logoUrls[FakeProvider::CHANNEL_MP2] = "http://elsewhere.example/102.png";
+	options.logoBodies[FakeProvider::CHANNEL_HD] = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+	FakeProvider& provider = startProvider(options);
+	const Array::Ptr pStreams = parseArray(request("GET", apiPath("get_live_streams")).body);
+	CPPUNIT_ASSERT_EQUAL(provider.baseUrl() + "/logos/101.png", pStreams->getObject(0)->getValue<std::string>("stream_icon"));
+	CPPUNIT_ASSERT_EQUAL(std::string("http://elsewhere.example/102.png"), pStreams->getObject(1)->getValue<std::string>("stream_icon"));
+	CPPUNIT_ASSERT_EQUAL(provider.baseUrl() + "/logos/103.png", pStreams->getObject(2)->getValue<std::string>("stream_icon"));
+
+	const Reply png = request("GET", "/logos/101.png");
+	CPPUNIT_ASSERT_EQUAL(std::string("\x89PNG"), png.body.substr(0, 4));
+	const Reply svg = request("GET", "/logos/103.png");
+	CPPUNIT_ASSERT_EQUAL(200, svg.status);
+	CPPUNIT_ASSERT_EQUAL(std::string("image/png"), svg.contentType);
+	CPPUNIT_ASSERT_EQUAL(options.logoBodies[FakeProvider::CHANNEL_HD], svg.body);
+	CPPUNIT_ASSERT_EQUAL(404, request("GET", "/logos/104.png").status);
+	CPPUNIT_ASSERT_EQUAL(Poco::UInt64(3), provider.stats().logoRequests);
+	CPPUNIT_ASSERT_EQUAL(3, parseObject(request("GET", "/_stats").body)->getValue<int>("logo_requests"));
+}
+
+
 CPPUNIT_TEST_SUITE_REGISTRATION(FakeProviderTest);

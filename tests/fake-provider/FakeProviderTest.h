@@ -63,6 +63,7 @@ class FakeProviderTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testOversizedPes);
 	CPPUNIT_TEST(testCatalogDrip);
 	CPPUNIT_TEST(testControlApiNewSwitches);
+	CPPUNIT_TEST(testLogos);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -109,6 +110,7 @@ public:
 	void testOversizedPes();
 	void testCatalogDrip();
 	void testControlApiNewSwitches();
+	void testLogos();
 
 private:
 	struct Reply

@@ -227,6 +227,7 @@ void PlayerApiHandler::streams(ApiMode mode, const Poco::Net::HTMLForm& form, st
 	const bool numbers = mode == ApiMode::NUMBERS;
 	const std::string categoryFilter = form.get("category_id", "");
 	const std::string logoBase = _context.baseUrl() + "/logos/";
+	const auto& logoUrls = _context.options().logoUrls;
 	const Catalog& catalog = _context.catalog();
 	JsonWriter json(_context.options().phpJsonEscaping);
 	json.beginArray();
@@ -235,12 +236,14 @@ void PlayerApiHandler::streams(ApiMode mode, const Poco::Net::HTMLForm& form, st
 		const Catalog::Channel channel = catalog.channelAt(i);
 		const std::string categoryId = Poco::NumberFormatter::format(channel.categoryId);
 		if (!categoryFilter.empty() && categoryFilter != categoryId) continue;
+		const auto logoElsewhere = logoUrls.find(channel.streamId);
 		json.beginObject()
 			.key("num").value(channel.num)
 			.key("name").value(channel.name)
 			.key("stream_type").value("live")
 			.key("stream_id").value(channel.streamId)
-			.key("stream_icon").value(channel.hasLogo ? logoBase + Poco::NumberFormatter::format(channel.streamId) + ".png" : std::string())
+			.key("stream_icon").value(logoElsewhere != logoUrls.end() ? logoElsewhere->second
+				: channel.hasLogo ? logoBase + Poco::NumberFormatter::format(channel.streamId) + ".png" : std::string())
 			.key("epg_channel_id").value(channel.epgChannelId)
 			.key("added");
 		numberOrString(json, channel.added, numbers);

@@ -94,12 +94,15 @@ Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::N
 	StreamHandler::Target target;
 	if (segments.size() == 2 && segments[0] == "logos")
 	{
+		_context.stats().logoRequest();
 		std::string extension;
 		Catalog::Channel channel;
 		if (parseStreamFile(segments[1], target.channelId, extension) && extension == ".png"
 			&& _context.catalog().find(target.channelId, channel) && channel.hasLogo)
 		{
-			return new ReplyHandler(200, "image/png", std::string(LOGO_PNG, sizeof(LOGO_PNG) - 1));
+			const auto& bodies = _context.options().logoBodies;
+			const auto body = bodies.find(target.channelId);
+			return new ReplyHandler(200, "image/png", body != bodies.end() ? body->second : std::string(LOGO_PNG, sizeof(LOGO_PNG) - 1));
 		}
 	}
 	else if (segments.size() == 3 && segments[0] == "hls")

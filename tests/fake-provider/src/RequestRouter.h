@@ -27,7 +27,7 @@ class RequestRouter: public Poco::Net::HTTPRequestHandlerFactory
 	///   /live/U/P/ID.m3u8, /U/P/ID.m3u8               HlsPlaylistHandler
 	///   /live/U/P/ID[.ext], /U/P/ID[.ext], /lb/T/ID.ts StreamHandler
 	///   /hls/TOKEN/N.ts                               HlsSegmentHandler
-	///   /logos/ID.png                                 the channel's logo
+	///   /logos/ID.png                                 the channel's logo (ProviderOptions::logoBodies)
 	///   /_stats[/reset]                               StatsHandler
 	///   /_control[/reset]                             ControlHandler
 	///   anything else                                 404

@@ -64,6 +64,13 @@ void StatsRecorder::xmltvRequest()
 }
 
 
+void StatsRecorder::logoRequest()
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	++_stats.logoRequests;
+}
+
+
 void StatsRecorder::hlsPlaylistRequest(int channelId)
 {
 	std::lock_guard<std::mutex> lock(_mutex);
@@ -165,6 +172,7 @@ std::string StatsRecorder::toJson(const ProviderStats& stats)
 		.key("redirect_hops").value(static_cast<Poco::Int64>(stats.redirectHops))
 		.key("slow_clients_dropped").value(static_cast<Poco::Int64>(stats.slowClientsDropped))
 		.key("xmltv_requests").value(static_cast<Poco::Int64>(stats.xmltvRequests))
+		.key("logo_requests").value(static_cast<Poco::Int64>(stats.logoRequests))
 		.key("active_connections").value(stats.activeConnections)
 		.endObject();
 	return json.str();

@@ -36,6 +36,7 @@ public:
 	void redirectHop();
 	void slowClientDropped();
 	void xmltvRequest();
+	void logoRequest();
 	void hlsPlaylistRequest(int channelId);
 	void hlsSegmentRequest(int channelId);
 	void streamOpened(int channelId);

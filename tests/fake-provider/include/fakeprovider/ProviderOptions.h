@@ -14,6 +14,7 @@
 #include "Poco/Timespan.h"
 #include "Poco/Types.h"
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,14 @@ struct ProviderOptions
 
 	std::string timezone = "Europe/Paris";
 		/// server_info.timezone; time_now is computed for Europe/Paris (EU summer time rule), else UTC.
+
+	std::map<int, std::string> logoUrls;
+		/// stream_icon of these channels in get_live_streams instead of baseUrl/logos/ID.png: a logo on
+		/// another host (the guide's <icon> keeps /logos/ID.png).
+
+	std::map<int, std::string> logoBodies;
+		/// What /logos/ID.png answers for these channels instead of the 1x1 PNG, still as image/png: an
+		/// SVG, a body too large, anything a client must check itself.
 };
 
 

@@ -41,6 +41,7 @@ struct ProviderStats
 	Poco::UInt64 redirectHops = 0;       /// requests of /lb/TOKEN/ID.ts URLs
 	Poco::UInt64 slowClientsDropped = 0; /// stream connections closed because the client fell too far behind
 	Poco::UInt64 xmltvRequests = 0;      /// requests of /xmltv.php, whatever the answer
+	Poco::UInt64 logoRequests = 0;       /// requests of /logos/..., whatever the answer
 	int activeConnections = 0;           /// account slots in use (open streams + slots not yet released)
 };
 
