@@ -374,7 +374,7 @@ public:
 			for (const auto& operation : *paths->getObject(path.first)) documented.insert(Poco::toUpper(operation.first) + " " + path.first);
 		}
 		const std::set<std::string> served = {"GET /health", "GET /docs", "GET /openapi.json", "GET /me", "GET /categories", "GET /channels",
-			"GET /account", "POST /catalog/refresh", "POST /start_stream", "POST /stop_stream", "GET /stream_status", "GET /running_channels",
+			"GET /channels/{path}", "GET /account", "POST /catalog/refresh", "POST /start_stream", "POST /stop_stream", "GET /stream_status", "GET /running_channels",
 			"GET /metrics",
 			"GET /fixture/echo", "POST /fixture/echo", "GET /fixture/files/{path}", "GET /fixture/throw", "GET /fixture/private"};
 		CPPUNIT_ASSERT(served == documented);

@@ -7,6 +7,7 @@
 #include "api/ApiDocumentation.h"
 #include "api/CatalogRefreshRoute.h"
 #include "api/CategoriesRoute.h"
+#include "api/ChannelLogoRoute.h"
 #include "api/ChannelsRoute.h"
 #include "api/DocumentRoute.h"
 #include "api/MeRoute.h"
@@ -127,6 +128,7 @@ void Host::start()
 	live.recovery.slateAfter = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.slateAfter")) * 1000);
 
 	_catalog.reset(new CachedCatalog(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("catalog.ttl") * 1e6)), _redactor, _logger));
+	_logos.reset(new LogoCache(splitList(config.getString("catalog.logoHosts")), LogoCache::Limits(), _logger));
 	_liveState.reset(new LiveState(_stateDirectory + "/live.json"));
 	_engine.reset(new ChannelEngine(*_catalog, live, *_liveState, _redactor, _logger));
 	std::map<std::string, HostPlaybackUrls::Port> ports;
@@ -161,6 +163,7 @@ void Host::registerRoutes()
 		std::make_shared<MeRoute>(),
 		std::make_shared<CategoriesRoute>(*_catalog, _redactor),
 		std::make_shared<ChannelsRoute>(*_catalog, _redactor),
+		std::make_shared<ChannelLogoRoute>(*_catalog, *_logos, _redactor),
 		std::make_shared<AccountRoute>(*_catalog, _redactor),
 		std::make_shared<CatalogRefreshRoute>(*_catalog, *_engine, _redactor),
 		std::make_shared<StartStreamRoute>(*_engine, *_playbackUrls),
@@ -272,6 +275,7 @@ void Host::stop()
 	const Poco::Timespan deadline(static_cast<Poco::Timespan::TimeDiff>(_configuration.view().getDouble("plugins.callTimeout", 10) * 1e6));
 	_plugins.stopAll(deadline);
 	_engine.reset();
+	_logos.reset();
 	_catalog.reset();
 	_plugins.unloadAll();
 	if (_started) _logger.information("stopped");

@@ -6,6 +6,7 @@
 #define restream_host_Host_INCLUDED
 
 #include "catalog/CachedCatalog.h"
+#include "catalog/LogoCache.h"
 #include "config/HostConfiguration.h"
 #include "http/HostPlaybackUrls.h"
 #include "http/PortServer.h"
@@ -89,6 +90,7 @@ private:
 	ServiceRegistry _registry;
 	PluginManager _plugins;                             // unloads its libraries last of all
 	std::unique_ptr<CachedCatalog> _catalog;            // holds the active source while running
+	std::unique_ptr<LogoCache> _logos;                  // channel logos for the admin
 	std::unique_ptr<LiveState> _liveState;
 	std::unique_ptr<ChannelEngine> _engine;             // holds outputs' sinks while running
 	std::unique_ptr<HostPlaybackUrls> _playbackUrls;

@@ -9,6 +9,7 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Logger.h>
 #include <Poco/StringTokenizer.h>
+#include <Poco/URI.h>
 #include <algorithm>
 #include <exception>
 #include <set>
@@ -163,6 +164,22 @@ SourceInput CachedCatalog::resolve(Poco::Int64 streamId)
 	if (!loaded) loaded = snapshot();
 	if (!loaded->find(streamId)) throw SourceException(SourceException::NotFound, "No channel " + std::to_string(streamId) + " in the catalog");
 	return guarded<SourceInput>("resolve", [&] { return source().resolve(streamId); });
+}
+
+std::string CachedCatalog::streamHost(Poco::Int64 streamId)
+{
+	try
+	{
+		return Poco::URI(resolve(streamId).url).getHost();
+	}
+	catch (const SourceException&)
+	{
+		return "";
+	}
+	catch (const Poco::SyntaxException&)
+	{
+		return "";
+	}
 }
 
 std::vector<CatalogCategory> CachedCatalog::categories()

@@ -103,6 +103,12 @@ public:
 		/// if there is none). Throws SourceException NotFound for a channel
 		/// not in it.
 
+	std::string streamHost(Poco::Int64 streamId);
+		/// The host name of the URL resolve() gives for streamId: where the
+		/// provider is. Empty when it gives none (a source that makes the
+		/// packets itself, an unknown channel, an account the provider
+		/// refuses). The URL, which carries credentials, stays inside.
+
 	// Catalog
 	std::vector<CatalogCategory> categories() override;
 	std::vector<ChannelInfo> channels() override;

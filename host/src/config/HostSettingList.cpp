@@ -53,6 +53,7 @@ std::vector<Setting> HostSettingList::general()
 		Setting::list("http.corsOrigins", "", "Browser origins allowed to call the API (empty: the player's and admin's public origins)"),
 		Setting::text("catalog.source", "", "The source service the catalog shows (empty: the first that runs)"),
 		Setting::seconds("catalog.ttl", "3600", 10, 604800, "Seconds the catalog is cached before the provider is asked again"),
+		Setting::list("catalog.logoHosts", "", "Hosts besides the provider's from which channel logos are fetched for the admin"),
 		Setting::integer("live.maxChannels", live.maxChannels, 1, 64,
 			"Channels that may run at once (one provider connection each); the provider's max_connections also applies"),
 		Setting::seconds("live.idleTimeout", std::to_string(live.idleTimeout.totalSeconds()), 1, 3600,
