@@ -11,6 +11,7 @@
 #include "JsonProxyRoute.h"
 #include "LoginForm.h"
 #include "LoginPage.h"
+#include "LogoRoute.h"
 #include "LogoutForm.h"
 #include "PreviewRoute.h"
 #include "StartRoute.h"
@@ -44,6 +45,7 @@ AdminRoutes::Named AdminRoutes::create(const AdminSettings& settings, ApiClient:
 		{"ui-admin.running", json("GET", "/ui/running", SessionStore::BACKGROUND, {"GET", "/running_channels", ""})},
 		{"ui-admin.stop", json("POST", "/ui/stop", SessionStore::ACTIVE, {"POST", "/stop_stream", "{}"})},
 		{"ui-admin.channels", std::make_shared<ChannelsRoute>(proxy, sessions, translations)},
+		{"ui-admin.logos", std::make_shared<LogoRoute>(proxy, sessions, translations)},
 		{"ui-admin.start", std::make_shared<StartRoute>(proxy, sessions, translations)},
 		{"ui-admin.favourites", std::make_shared<FavouritesRoute>("GET", favourites, sessions, translations, logger)},
 		{"ui-admin.favourites-set", std::make_shared<FavouritesRoute>("POST", favourites, sessions, translations, logger)},

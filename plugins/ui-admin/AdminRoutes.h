@@ -30,7 +30,7 @@ class AdminRoutes
 	///   GET  /assets/*, /favicon.svg   AssetRoute
 	///   /ui/...                   JsonProxyRoute (categories, status,
 	///                             account, running, stop), ChannelsRoute, StartRoute,
-	///                             FavouritesRoute (GET, POST)
+	///                             FavouritesRoute (GET, POST), LogoRoute (/ui/logos/*)
 	///   GET  /preview/live.m3u8, /preview/hls/*   PreviewRoute
 	/// sharing one SessionStore, FavouritesStore, ApiClient, Translations and
 	/// Pages (owned together by the routes). Any other path or method is the

@@ -41,6 +41,20 @@ void ApiProxy::media(const restream::RouteRequest& request, restream::RouteRespo
 		std::make_shared<const std::string>(std::move(answer.body)));
 }
 
+void ApiProxy::image(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,
+	const std::string& apiPath) const
+{
+	ApiClient::Answer answer;
+	if (!call(request, response, session, "GET", apiPath, "", answer)) return;
+	if (answer.status == 404) return response.sendError(404, "This channel has no logo to show");
+	if (answer.status != 200 || answer.contentType.compare(0, 6, "image/") != 0)
+		return response.sendError(502, "The API at " + _api->baseUrl() + " answered HTTP " + std::to_string(answer.status) + " without an image");
+	response.send(200,
+		{{"Content-Type", answer.contentType}, {"Cache-Control", "private, max-age=86400"}, {"X-Content-Type-Options", "nosniff"},
+			{"Content-Security-Policy", "default-src 'none'; sandbox"}},
+		std::make_shared<const std::string>(std::move(answer.body)));
+}
+
 bool ApiProxy::call(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,
 	const std::string& method, const std::string& pathAndQuery, const std::string& body, ApiClient::Answer& answer) const
 {

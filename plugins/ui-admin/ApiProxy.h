@@ -33,7 +33,10 @@ class ApiProxy
 	///     {"detail"} errors included (Retry-After kept), when it is JSON;
 	///     502 when it is not;
 	///   - media(): a 200 passes through with the given type and nosniff;
-	///     anything else is 404 (the API had nothing) or 502 {"detail"}.
+	///     anything else is 404 (the API had nothing) or 502 {"detail"};
+	///   - image(): a 200 of an image/ type passes through with that type,
+	///     nosniff, a CSP that sandboxes it and private caching for a day;
+	///     a 404 stays 404, anything else is 502 {"detail"}.
 	///
 	/// Threads: any; the objects it shares are thread-safe.
 	/// Errors: none thrown. The logger must outlive the proxy.
@@ -49,6 +52,10 @@ public:
 	void media(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,
 		const std::string& apiPath, const std::string& contentType) const;
 		/// Gets apiPath (a playlist or a segment).
+
+	void image(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,
+		const std::string& apiPath) const;
+		/// Gets apiPath (a channel's logo).
 
 private:
 	bool call(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,

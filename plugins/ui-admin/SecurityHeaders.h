@@ -13,8 +13,9 @@ namespace uiadmin {
 
 class SecurityHeaders
 	/// A strict Content-Security-Policy (no inline script, everything from
-	/// the admin itself, channel logos from anywhere, media and workers from
-	/// blob: for hls.js, no framing, forms only to the admin),
+	/// the admin itself, channel logos too (LogoRoute), images also from
+	/// data:, media and workers from blob: for hls.js, no framing, forms
+	/// only to the admin),
 	/// Referrer-Policy same-origin, nosniff, X-Frame-Options DENY,
 	/// Cross-Origin-Opener-Policy, a Permissions-Policy that denies camera,
 	/// microphone, location and payment, and Cache-Control no-store (a page

@@ -4,6 +4,7 @@
 
 #include "StreamId.h"
 #include <Poco/Exception.h>
+#include <Poco/NumberParser.h>
 
 namespace uiadmin {
 
@@ -20,6 +21,15 @@ bool StreamId::read(const Poco::Dynamic::Var& value, Poco::Int64& id)
 		return false; // 18446744073709551615 is an integer, but no Int64
 	}
 	if (number <= 0 || number > MAX) return false;
+	id = number;
+	return true;
+}
+
+bool StreamId::parse(const std::string& text, Poco::Int64& id)
+{
+	if (text.empty() || text.size() > 16 || text[0] == '0' || text.find_first_not_of("0123456789") != std::string::npos) return false;
+	Poco::Int64 number = 0;
+	if (!Poco::NumberParser::tryParse64(text, number) || number > MAX) return false;
 	id = number;
 	return true;
 }

@@ -1,7 +1,7 @@
 //
 // StreamId.h
 //
-// A channel's stream_id as a JSON body carries it.
+// A channel's stream_id as a JSON body or a path carries it.
 //
 
 #ifndef uiadmin_StreamId_INCLUDED
@@ -9,6 +9,7 @@
 
 #include <Poco/Dynamic/Var.h>
 #include <Poco/Types.h>
+#include <string>
 
 namespace uiadmin {
 
@@ -21,6 +22,10 @@ public:
 		/// True, with id set, when value is such an integer; false for
 		/// anything else (a string, a fraction, 0, a negative number, a
 		/// number too large for any integer type), without throwing.
+
+	static bool parse(const std::string& text, Poco::Int64& id);
+		/// True, with id set, when text is such an integer in decimal digits
+		/// (no sign, blank or leading zero); false for anything else.
 
 	static constexpr Poco::Int64 MAX = 9007199254740991LL; // 2^53 - 1
 };

@@ -1,8 +1,9 @@
 // The admin (ui-admin, port 8001) in a real headless Chromium, against the real restream and the
 // fake provider: the sign-in form (a wrong password is refused with a message), the dashboard
-// (a category, a search as you type, start → live, the share URLs the API gives, the muted preview
-// playing, a provider gone silent told in a sentence chosen by its error_code and recovered from, a
-// switch in one click, favourites, stop), sign-out; and the defences: CSRF token and Origin on
+// (a category, its channels' logos through the admin, a search as you type, start → live, the share URLs
+// the API gives, the muted preview playing, a provider gone silent told in a sentence chosen by its
+// error_code and recovered from, a switch in one click, favourites, stop), sign-out; and the defences:
+// no request of the dashboard leaves the admin's origin (logos included), CSRF token and Origin on
 // POSTs, next= kept on the site, forwarded addresses from untrusted peers refused (by the host),
 // and a session that ends with the API token. The admin calls the API of its own process (no
 // plugins.ui-admin.apiUrl).
@@ -24,6 +25,13 @@ let browser;
 let context;
 let page;
 const cspViolations = [];
+const pageRequests = []; // every URL the dashboard's page asked for
+
+// The page's requests that left the admin's origin (data: and blob: never leave the browser).
+function foreignRequests() {
+	const origin = new URL(restream.adminUrl).origin;
+	return pageRequests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== origin);
+}
 
 async function sessionCookie(ofContext) {
 	const cookies = await ofContext.cookies();
@@ -95,6 +103,7 @@ test('signing in ignores a next= that leaves the site and sets a strict, HttpOnl
 	page.on('console', (message) => {
 		if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
 	});
+	page.on('request', (request) => pageRequests.push(request.url()));
 	await page.goto(restream.adminUrl + '/login?next=//evil.example/steal');
 	const response = await submitLogin(page, 'admin', restream.adminPassword());
 	assert.equal(response.status(), 303);
@@ -120,6 +129,15 @@ test('a category, a search as you type, and a start that reaches live; share URL
 	await waitFor('the channels of Info', async () =>
 		(await page.$$eval('#channelList li[data-stream-id]', (rows) => rows.map((row) => row.dataset.streamId).join())) === '104,105', 10000);
 	assert.equal(await textOf(page, '#listTitle'), 'Info');
+
+	// a logo comes through the admin, which had restream fetch it from the provider; no logo, the placeholder
+	const logo = `#channelList li[data-stream-id="${SECOND_CHANNEL}"] img.channel-logo`;
+	await waitFor('the logo of News 24', async () =>
+		page.$eval(logo, (image) => image.complete && image.naturalWidth > 0).catch(() => false), 10000);
+	assert.equal(new URL(await page.getAttribute(logo, 'src'), restream.adminUrl).pathname, `/ui/logos/${SECOND_CHANNEL}`);
+	assert.ok(await page.$('#channelList li[data-stream-id="104"] .channel-logo-placeholder'), 'no logo: the placeholder');
+	assert.ok((await provider.stats()).logo_requests >= 1, 'restream fetched the logo from the provider');
+	assert.deepEqual(foreignRequests(), []);
 
 	await page.type('#search', 'fran', { delay: 60 });
 	await waitFor('the search result', async () =>
@@ -232,6 +250,8 @@ test('switching channel is one click, favourites are kept on the server, and sto
 	assert.equal((await restream.status()).active, false);
 	assert.equal(await page.isVisible('#previewCard'), false);
 	assert.deepEqual(cspViolations, []);
+	assert.ok(pageRequests.length > 50, `the requests were recorded (${pageRequests.length})`);
+	assert.deepEqual(foreignRequests(), [], 'no request of the dashboard left the admin\'s origin');
 });
 
 test('a POST without the CSRF token, or with a foreign Origin, is refused', async () => {

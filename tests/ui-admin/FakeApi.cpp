@@ -50,6 +50,8 @@ public:
 		if (uri == "/start_stream") return send(response, 200, "{\"state\":\"starting\",\"stream_id\":101}");
 		if (uri == "/live.m3u8") return send(response, 200, "#EXTM3U\n#EXT-X-TARGETDURATION:2\n", "application/vnd.apple.mpegurl");
 		if (uri.compare(0, 5, "/hls/") == 0) return send(response, 200, "segment", "video/mp2t");
+		if (uri == "/channels/101/logo") return send(response, 200, FakeApi::LOGO, "image/png");
+		if (uri == "/channels/103/logo") return send(response, 200, "<html>a proxy's page</html>", "text/html");
 		send(response, 404, "{\"detail\":\"Not Found\"}");
 	}
 
@@ -84,6 +86,7 @@ private:
 } // namespace
 
 const std::string FakeApi::TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl";
+const std::string FakeApi::LOGO("\x89PNG\r\n\x1a\n a logo", 15);
 const std::string FakeApi::STATUS =
 	"{\"active\":true,\"state\":\"reconnecting\",\"stream_id\":101,\"error\":\"no data from the provider for 3 s\",\"error_code\":\"no_data\","
 	"\"urls\":[{\"format\":\"hls\",\"url\":\"http://nas.lan:8002/live.m3u8\",\"media_type\":\"application/vnd.apple.mpegurl\"}],"

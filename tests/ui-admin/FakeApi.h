@@ -27,6 +27,8 @@ class FakeApi
 	///   GET  /channels?...    200 {"channels": [], "total": 0}
 	///   POST /start_stream    200 {"state": "starting", ...}
 	///   GET  /live.m3u8       200 a playlist; GET /hls/... 200 "segment"
+	///   GET  /channels/101/logo  200 LOGO as image/png; /channels/103/logo
+	///                         200 an HTML page
 	///   anything else         404 {"detail"}
 	/// It remembers every request's URI, and the last request's
 	/// X-Forwarded-For, Authorization, Host and body.
@@ -36,6 +38,8 @@ public:
 	static const std::string TOKEN;
 	static const std::string STATUS;
 		/// The /stream_status answer: a channel in error, with urls and player_url.
+	static const std::string LOGO;
+		/// The logo of channel 101.
 
 	FakeApi();
 	~FakeApi();

@@ -142,6 +142,7 @@ class UiAdminRouteTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testStatusPassesThrough);
 	CPPUNIT_TEST(testPreviewOfExactShapes);
 	CPPUNIT_TEST(testPreviewRefusedEndsTheSession);
+	CPPUNIT_TEST(testLogosOfStreamIdsOnly);
 	CPPUNIT_TEST(testSigningInAgainEndsTheOldSession);
 	CPPUNIT_TEST(testLoopbackApiSeesTheBrowsersHost);
 	CPPUNIT_TEST(testBackgroundPollsLetTheSessionIdleOut);
@@ -164,7 +165,7 @@ public:
 			CPPUNIT_ASSERT_EQUAL(std::string("admin"), route.second->port());
 			CPPUNIT_ASSERT(route.second->access() == restream::Route::Access::Public);
 		}
-		CPPUNIT_ASSERT_EQUAL(std::size_t(17), admin.routes.size());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(18), admin.routes.size());
 		// the host answers what no route serves
 		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/nothing").status);
 		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/_strings.json").status);
@@ -182,7 +183,7 @@ public:
 			context.set("apiUrl", api.url() + "/");
 			plugin.start(context);
 			const auto routes = context.testRegistry().findAll<restream::Route>();
-			CPPUNIT_ASSERT_EQUAL(std::size_t(17), routes.size());
+			CPPUNIT_ASSERT_EQUAL(std::size_t(18), routes.size());
 			CPPUNIT_ASSERT(context.testRegistry().find("ui-admin.login-form"));
 			RouteTester tester(routes, "admin");
 			const RouteAnswer form = tester.request("GET", "/login");
@@ -496,6 +497,31 @@ public:
 		CPPUNIT_ASSERT_EQUAL(401, admin.request("GET", "/preview/live.m3u8").status);
 	}
 
+	void testLogosOfStreamIdsOnly()
+	{
+		Admin admin;
+		const std::string session = Browser(admin).session();
+		const RouteAnswer logo = admin.request("GET", "/ui/logos/101", "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL(200, logo.status);
+		CPPUNIT_ASSERT_EQUAL(FakeApi::LOGO, logo.body);
+		CPPUNIT_ASSERT_EQUAL(std::string("/channels/101/logo"), admin.api.lastUri());
+		CPPUNIT_ASSERT_EQUAL("Bearer " + FakeApi::TOKEN, admin.api.lastAuthorization());
+		CPPUNIT_ASSERT_EQUAL(std::string("image/png"), logo.header("Content-Type"));
+		CPPUNIT_ASSERT_EQUAL(std::string("nosniff"), logo.header("X-Content-Type-Options"));
+		CPPUNIT_ASSERT_EQUAL(std::string("default-src 'none'; sandbox"), logo.header("Content-Security-Policy"));
+		CPPUNIT_ASSERT_EQUAL(std::string("private, max-age=86400"), logo.header("Cache-Control"));
+		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/ui/logos/102", "", {{"Cookie", session}}).status); // the API has none
+		CPPUNIT_ASSERT_EQUAL(502, admin.request("GET", "/ui/logos/103", "", {{"Cookie", session}}).status); // not an image
+		const std::size_t asked = admin.api.uris().size();
+		for (const char* other : {"/ui/logos/", "/ui/logos/abc", "/ui/logos/0", "/ui/logos/0101", "/ui/logos/-1", "/ui/logos/101/x",
+				 "/ui/logos/9007199254740992", "/ui/logos/99999999999999999999", "/ui/logos/..%2F..%2Fauth%2Flogin"})
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(other, 404, admin.request("GET", other, "", {{"Cookie", session}}).status);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("no other shape reaches the API", asked, admin.api.uris().size());
+		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/ui/logos/9007199254740991", "", {{"Cookie", session}}).status);
+		CPPUNIT_ASSERT_EQUAL(std::string("/channels/9007199254740991/logo"), admin.api.lastUri()); // the largest id is asked
+		CPPUNIT_ASSERT_EQUAL(401, admin.request("GET", "/ui/logos/101").status);
+	}
+
 	void testPreviewRefusedEndsTheSession()
 	{
 		Admin admin;
@@ -593,6 +619,8 @@ public:
 			CPPUNIT_ASSERT_MESSAGE(csp, contains(csp, "script-src 'self';"));
 			CPPUNIT_ASSERT_MESSAGE(csp, contains(csp, "frame-ancestors 'none'"));
 			CPPUNIT_ASSERT_MESSAGE(csp, !contains(csp, "unsafe"));
+			CPPUNIT_ASSERT_MESSAGE(csp, contains(csp, "img-src 'self' data:;")); // logos come through the admin
+			CPPUNIT_ASSERT_MESSAGE(csp, !contains(csp, "http"));
 			CPPUNIT_ASSERT_EQUAL(std::string("DENY"), page.header("X-Frame-Options"));
 			CPPUNIT_ASSERT_EQUAL(std::string("same-origin"), page.header("Referrer-Policy"));
 			CPPUNIT_ASSERT_EQUAL(std::string("nosniff"), page.header("X-Content-Type-Options"));

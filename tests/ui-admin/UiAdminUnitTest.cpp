@@ -370,6 +370,18 @@ public:
 			CPPUNIT_ASSERT_MESSAGE(bad, !StreamId::read(parsed->get(bad), id));
 			CPPUNIT_ASSERT_EQUAL(Poco::Int64(77), id);
 		}
+		// in a path
+		CPPUNIT_ASSERT(StreamId::parse("101", id));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(101), id);
+		CPPUNIT_ASSERT(StreamId::parse("9007199254740991", id));
+		CPPUNIT_ASSERT_EQUAL(StreamId::MAX, id);
+		for (const char* bad : {"", "0", "0101", "-1", "+1", " 1", "1 ", "1.5", "1e3", "abc", "9007199254740992", "18446744073709551615",
+				 "\xd9\xa1"}) // Arabic-Indic one
+		{
+			id = 77;
+			CPPUNIT_ASSERT_MESSAGE(bad, !StreamId::parse(bad, id));
+			CPPUNIT_ASSERT_EQUAL(Poco::Int64(77), id);
+		}
 	}
 
 	void testPreviewSegmentShapes()

@@ -1,8 +1,9 @@
 // ChannelList: the categories (a list, a select on phones) with their channel counts, "All channels"
 // and "Favourites"; the channels of the chosen one, 50 at a time with "Show more"; a search over
 // every channel as you type (debounced, the API searches server side: 50 000 channels stay fast);
-// a star per channel (favourites kept on the server) and one button per channel: Start, Switch
-// when another channel is live (one click), Stop on the live one.
+// a star per channel (favourites kept on the server), its logo through the admin (/ui/logos/<id>, the
+// placeholder when there is none) and one button per channel: Start, Switch when another channel is
+// live (one click), Stop on the live one.
 
 const PAGE = 50;
 const SEARCH_DELAY_MS = 200;
@@ -175,13 +176,13 @@ export class ChannelList {
 		item.dataset.streamId = String(channel.stream_id);
 
 		let logo;
-		if (/^https?:\/\//i.test(channel.stream_icon || '')) {
+		if (channel.stream_icon) {
+			// through the admin, which has restream fetch and check it: the browser never asks the provider's URL
 			logo = document.createElement('img');
 			logo.className = 'channel-logo';
 			logo.alt = '';
 			logo.loading = 'lazy';
-			logo.referrerPolicy = 'no-referrer';
-			logo.src = channel.stream_icon;
+			logo.src = '/ui/logos/' + channel.stream_id;
 			logo.addEventListener('error', () => logo.replaceWith(this.placeholder(channel)), { once: true });
 		} else {
 			logo = this.placeholder(channel);
