@@ -151,6 +151,7 @@ void Host::start()
 	}
 	_catalog->selectSource(sources, config.getString("catalog.source", ""));
 	_engine->start(_registry.ownedWithRole<Output>());
+	_engine->prepareRestore(); // before the ports open: a viewer of the saved program waits for it
 	startPorts();
 	_restorer = std::thread([this] { _engine->restore(_restoreCancelled); });
 }

@@ -14,6 +14,7 @@
 #include <Poco/Random.h>
 #include <Poco/RunnableAdapter.h>
 #include <algorithm>
+#include <pthread.h>
 
 extern "C" {
 #include <libavutil/error.h>
@@ -28,6 +29,12 @@ const long long ticksPerSecond = 90000;
 const long long sessionGap = 3600;                    // 40 ms between the end of one upstream and the next
 const long long firstTimestamp = 10 * ticksPerSecond; // room below for B-frame pts
 const char* const slateMessage = "Reconnecting… / Reconnexion…";
+
+void nameThisThread(const std::string& name)
+	// as top -H, perf and /proc/<pid>/task/<tid>/comm show it (at most 15 bytes)
+{
+	pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
+}
 
 bool isRefusal(int error)
 {
@@ -152,6 +159,7 @@ ChannelStatus ChannelPipeline::status() const
 
 void ChannelPipeline::run()
 {
+	nameThisThread(_thread.getName());
 	for (const auto& event : _after)
 	{
 		while (!_stopRequested && !event->tryWait(100))
@@ -389,6 +397,7 @@ void ChannelPipeline::count(const AVPacket& packet)
 
 void ChannelPipeline::runSlate()
 {
+	nameThisThread(_slateThread.getName());
 	while (!_stopRequested)
 	{
 		_slateWakeUp.tryWait(40);
@@ -402,10 +411,11 @@ void ChannelPipeline::playSlate()
 	{
 		Poco::FastMutex::ScopedLock lock(_emitMutex);
 		if (_stopRequested || !_haveTimeline) return;
-		if (!_slate && !_lastLiveAt.isElapsed(_policy.slateAfter.totalMicroseconds())) return;
+		// the loop is made ready from half the delay on, so that the slate starts on time
+		if (!_slate && !_lastLiveAt.isElapsed(_policy.slateAfter.totalMicroseconds() / 2)) return;
 		shape = _slateShape;
 	}
-	// encoding takes tens of milliseconds: the upstream may deliver meanwhile
+	// encoding takes a tenth of a second or more: the upstream may deliver meanwhile
 	const std::shared_ptr<const SlateLoop> loop = slateLoop(shape);
 	if (!loop) return;
 	Poco::FastMutex::ScopedLock lock(_emitMutex);

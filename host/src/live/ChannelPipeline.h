@@ -54,7 +54,8 @@ class ChannelPipeline : public Poco::Runnable
 	/// the shape of the channel's last format (its name and "Reconnecting…")
 	/// to the sinks in real time, as a run of its own (a discontinuity),
 	/// until the upstream delivers a keyframe, which starts the next run.
-	/// The loop is encoded once per shape and kept.
+	/// The loop is encoded once per shape and kept, from half of
+	/// slateAfter on (a channel that never falls silent never encodes one).
 	///
 	/// Sinks may be attached and detached while it runs (the program follows
 	/// the channel on air this way): an attached sink gets begin() at the
