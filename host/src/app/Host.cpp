@@ -125,6 +125,7 @@ void Host::start()
 	live.recovery.maxFailures = config.getInt("live.maxFailures");
 	live.recovery.slate = config.getBool("live.slate");
 	live.recovery.slateAfter = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.slateAfter")) * 1000);
+	live.recovery.slateImage = config.getString("live.slateImage");
 
 	_catalog.reset(new CachedCatalog(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("catalog.ttl") * 1e6)), _redactor, _logger));
 	_liveState.reset(new LiveState(_stateDirectory + "/live.json"));

@@ -455,10 +455,11 @@ std::shared_ptr<const SlateLoop> ChannelPipeline::slateLoop(const SlateShape& sh
 	try
 	{
 		const Poco::Timestamp started;
-		_slateLoop = SlateLoop::encode(shape, _channel.name, slateMessage);
+		_slateLoop = SlateLoop::encode(shape, _channel.name, slateMessage, _policy.slateImage);
 		_slateFailed = false;
-		_logger.information("channel %Ld: slate of %dx%d encoded in %d ms%s", _channel.streamId, shape.width, shape.height,
-			static_cast<int>(started.elapsed() / 1000), std::string(_slateLoop->textDrawn() ? "" : " (no font found: without text)"));
+		_logger.information("channel %Ld: slate of %dx%d encoded in %d ms", _channel.streamId, shape.width, shape.height,
+			static_cast<int>(started.elapsed() / 1000));
+		if (!_slateLoop->problem().empty()) _logger.warning("channel %Ld: slate: %s", _channel.streamId, _slateLoop->problem());
 		return _slateLoop;
 	}
 	catch (const Poco::Exception& exc)
