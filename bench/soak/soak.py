@@ -40,6 +40,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+sys.dont_write_bytecode = True  # nothing written to the repository, not even bench/tuner/__pycache__
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tuner"))
 from viewers import proc_status  # noqa: E402  (bench/tuner/viewers.py: one reader of /proc/PID/status)
 
