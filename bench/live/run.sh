@@ -47,18 +47,7 @@ ANALYZE_US=${ANALYZE_US:-1500000}
 
 source "$ROOT/bench/processes.sh"
 
-now() { NOW=${EPOCHREALTIME/./}; }                       # microseconds, no subshell
 sleep_us() { (($1 > 0)) || return 0; local s; printf -v s '%d.%06d' $(($1 / 1000000)) $(($1 % 1000000)); sleep "$s"; }
-
-wait_until() { # seconds command...: poll every 50 ms
-	local limit=$1 start
-	shift
-	now; start=$NOW
-	until "$@"; do
-		now; ((NOW - start > limit * 1000000)) && return 1
-		sleep 0.05
-	done
-}
 
 POLL_US=50000
 poll_grid() { # t0_us seconds command...: check on a 50 ms grid from t0; FOUND_US = t0 -> start of the successful check
@@ -103,35 +92,8 @@ rss_kb() { awk -v k="${2:-VmRSS}:" '$1 == k { print $2 }' "/proc/$1/status" 2>/d
 # ---------------------------------------------------------------------------------------------
 # tools, build, work directory
 
-need=()
-command -v curl >/dev/null || need+=(curl)
-command -v jq >/dev/null || need+=(jq)
-command -v wrk >/dev/null || need+=(wrk)
-command -v ffmpeg >/dev/null || need+=(ffmpeg)
-command -v pgrep >/dev/null || need+=(procps)
-command -v ss >/dev/null || need+=(iproute2)
+install_missing curl:curl jq:jq wrk:wrk ffmpeg:ffmpeg pgrep:procps ss:iproute2 /usr/sbin/nginx:nginx
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-[[ -x $NGINX ]] || need+=(nginx)
-if ((${#need[@]})); then
-	SUDO=()
-	((EUID == 0)) || SUDO=(sudo)
-	log "installing ${need[*]} (Debian packages)"
-	# Debian's nginx package would start its service on port 80: forbid service starts during the install.
-	policy=
-	if [[ " ${need[*]} " == *" nginx "* && ! -e /usr/sbin/policy-rc.d ]]; then
-		policy=/usr/sbin/policy-rc.d
-		printf '#!/bin/sh\nexit 101\n' | "${SUDO[@]}" tee "$policy" >/dev/null && "${SUDO[@]}" chmod 755 "$policy"
-	fi
-	install_log=$(mktemp)
-	DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${need[@]}" >"$install_log" 2>&1 ||
-		{ "${SUDO[@]}" apt-get update -q >>"$install_log" 2>&1 &&
-			DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${need[@]}" >>"$install_log" 2>&1; }
-	install_rc=$?
-	[[ -n $policy ]] && "${SUDO[@]}" rm -f "$policy"
-	((install_rc == 0)) || { tail -20 "$install_log" >&2; die "apt-get install ${need[*]} failed"; }
-	rm -f "$install_log"
-	NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-fi
 
 hard=$(ulimit -Hn)
 [[ $hard == unlimited ]] && hard=65536
@@ -150,15 +112,7 @@ RESTREAM=$BUILD/bin/restream
 FAKE_XTREAM=$BUILD/bin/fake-xtream
 [[ -x $RESTREAM && -x $FAKE_XTREAM ]] || die "missing $RESTREAM or $FAKE_XTREAM"
 
-# A watchdog: whatever happens, the run ends DEADLINE seconds from here.
-MAIN_PID=$$
-(
-	trap 'kill -TERM $sp 2>/dev/null; exit 0' TERM
-	sleep "$DEADLINE" &
-	sp=$!
-	wait "$sp" && { echo "watchdog: ${DEADLINE} s elapsed, stopping" >&2; kill -TERM "$MAIN_PID"; }
-) &
-track $!
+watchdog "$DEADLINE"                   # whatever happens, the run ends DEADLINE seconds from here
 
 {
 	echo "date: $(date -u +%FT%TZ)"

@@ -50,18 +50,7 @@ run_bg() { # outfile command...: runs in the background, tracked, waited for int
 	untrack "$pid"
 }
 
-now() { NOW=${EPOCHREALTIME/./}; }                       # microseconds, no subshell
 sleep_us() { (($1 > 0)) || return 0; local s; printf -v s '%d.%06d' $(($1 / 1000000)) $(($1 % 1000000)); sleep "$s"; }
-
-wait_until() { # seconds command...: poll every 50 ms
-	local limit=$1 start
-	shift
-	now; start=$NOW
-	until "$@"; do
-		now; ((NOW - start > limit * 1000000)) && return 1
-		sleep 0.05
-	done
-}
 
 fmt() { awk -v v="$1" -v d="${2:-2}" 'BEGIN { if (v == "" || v == "nan" || v == "null") print "n/a"; else printf "%.*f", d, v }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (!NR) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -78,22 +67,7 @@ busy_pct() { # snapshot0 snapshot1: % of all cores busy in between
 # ---------------------------------------------------------------------------------------------
 # tools, build, work directory
 
-need=()
-command -v curl >/dev/null || need+=(curl)
-command -v jq >/dev/null || need+=(jq)
-command -v python3 >/dev/null || need+=(python3)
-command -v pgrep >/dev/null || need+=(procps)
-if ((${#need[@]})); then
-	SUDO=()
-	((EUID == 0)) || SUDO=(sudo)
-	log "installing ${need[*]} (Debian packages)"
-	install_log=$(mktemp)
-	DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${need[@]}" >"$install_log" 2>&1 ||
-		{ "${SUDO[@]}" apt-get update -q >>"$install_log" 2>&1 &&
-			DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${need[@]}" >>"$install_log" 2>&1; } ||
-		{ tail -20 "$install_log" >&2; die "apt-get install ${need[*]} failed"; }
-	rm -f "$install_log"
-fi
+install_missing curl:curl jq:jq python3:python3 pgrep:procps
 
 hard=$(ulimit -Hn)
 [[ $hard == unlimited ]] && hard=65536
@@ -110,15 +84,7 @@ RESTREAM=$BUILD/bin/restream
 FAKE_XTREAM=$BUILD/bin/fake-xtream
 [[ -x $RESTREAM && -x $FAKE_XTREAM ]] || die "missing $RESTREAM or $FAKE_XTREAM"
 
-# A watchdog: whatever happens, the run ends DEADLINE seconds from here.
-MAIN_PID=$$
-(
-	trap 'kill -TERM $sp 2>/dev/null; exit 0' TERM
-	sleep "$DEADLINE" &
-	sp=$!
-	wait "$sp" && { echo "watchdog: ${DEADLINE} s elapsed, stopping" >&2; kill -TERM "$MAIN_PID"; }
-) &
-track $!
+watchdog "$DEADLINE"                   # whatever happens, the run ends DEADLINE seconds from here
 
 {
 	echo "date: $(date -u '+%F %H:%M UTC')"
