@@ -110,6 +110,7 @@ class SlateLoopTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testLoopsAreJoinPoints);
 	CPPUNIT_TEST(testImageIsScaledAndCentred);
 	CPPUNIT_TEST(testUnreadableImageFallsBackToTheName);
+	CPPUNIT_TEST(testShapeKeepsWhatAProbeDidNotFind);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -197,6 +198,27 @@ public:
 			CPPUNIT_ASSERT(packet->size > 0);
 			av_packet_free(&packet);
 		}
+	}
+
+	void testShapeKeepsWhatAProbeDidNotFind()
+	{
+		std::shared_ptr<AVCodecParameters> video(avcodec_parameters_alloc(), [](AVCodecParameters* unused) { avcodec_parameters_free(&unused); });
+		video->codec_id = AV_CODEC_ID_H264;
+		video->width = 640;
+		video->height = 360;
+		video->profile = 77;
+		restream::ChannelFormat format;
+		format.tracks.push_back({video.get(), AVRational{1, 90000}});
+		const SlateShape first = SlateShape::of(format);
+		CPPUNIT_ASSERT(first.width == 640 && first.height == 360 && first.profile == 77 && !first.audio);
+		video->width = 0; // a reconnect's probe that found no picture size
+		video->height = 0;
+		video->profile = 100;
+		const SlateShape next = SlateShape::of(format, first);
+		CPPUNIT_ASSERT_EQUAL(640, next.width);
+		CPPUNIT_ASSERT_EQUAL(360, next.height);
+		CPPUNIT_ASSERT_EQUAL(100, next.profile);
+		CPPUNIT_ASSERT_EQUAL(1280, SlateShape::of(format).width); // nothing known: 720p
 	}
 };
 

@@ -301,7 +301,7 @@ void ChannelPipeline::deliver(AVPacket& packet, const ChannelFormat& format)
 		_keyframePts = packet.pts;
 		flushHeld();
 		_slate.reset(); // the upstream is back: its run follows the slate's
-		_slateShape = SlateShape::of(format);
+		_slateShape = SlateShape::of(format, _slateShape);
 		_offset = (_haveTimeline ? _lastEnd + sessionGap : firstTimestamp) - packet.dts;
 		_haveTimeline = true;
 		beginSinks(format, false);

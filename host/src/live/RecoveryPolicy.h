@@ -30,7 +30,7 @@ struct RecoveryPolicy
 {
 	Poco::Timespan reopenJitter = Poco::Timespan(0, 500000);
 	Poco::Timespan retryDelay = Poco::Timespan(1, 0);
-	Poco::Timespan maxRetryDelay = Poco::Timespan(4, 0);
+	Poco::Timespan maxRetryDelay = Poco::Timespan(2, 0);
 	Poco::Timespan maxRefusedDelay = Poco::Timespan(30, 0);
 	int maxFailures = 5;
 	bool slate = true;
