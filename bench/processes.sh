@@ -98,3 +98,35 @@ install_missing() { # command:package...: installs, from Debian's packages, the 
 	((rc == 0)) || { tail -20 "$install_log" >&2; die "apt-get install ${need[*]} failed"; }
 	rm -f "$install_log"
 }
+
+# --- what every bench of restream does the same way (BUILD, WORK, DEADLINE, ROOT set by the caller) ---
+
+build_bench() { # jobs target...: builds in BUILD (log: WORK/build.log); sets RESTREAM and FAKE_XTREAM
+	local jobs=$1
+	shift
+	log "building restream, its plugins and fake-xtream in $BUILD"
+	cmake --build "$BUILD" --target "$@" -j "$jobs" >"$WORK/build.log" 2>&1 ||
+		{ tail -30 "$WORK/build.log" >&2; die "build failed (full log: $WORK/build.log)"; }
+	RESTREAM=$BUILD/bin/restream
+	FAKE_XTREAM=$BUILD/bin/fake-xtream
+	[[ -x $RESTREAM && -x $FAKE_XTREAM ]] || die "missing $RESTREAM or $FAKE_XTREAM"
+}
+
+describe_machine() { # the date, the commit, the build and the machine, one "name: value" a line
+	echo "date: $(date -u '+%F %H:%M UTC')"
+	echo "restream: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (work tree modified)')"
+	echo "build type: $(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")"
+	echo "cpu: $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+	echo "kernel: $(uname -r)"
+}
+
+start_fake_provider() { # fake-xtream on an ephemeral 127.0.0.1 port until DEADLINE; sets FAKE_PID and PROVIDER
+	"$FAKE_XTREAM" --port 0 --username "$PROVIDER_USER" --password "$PROVIDER_PASS" --max-connections 8 \
+		--duration $((DEADLINE + 60)) >"$WORK/fake-xtream.out" 2>"$WORK/fake-xtream.err" &
+	FAKE_PID=$!
+	track "$FAKE_PID"
+	wait_until 10 grep -qs '^listening on ' "$WORK/fake-xtream.out" || die "fake-xtream did not start: $(cat "$WORK/fake-xtream.err")"
+	PROVIDER=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$WORK/fake-xtream.out" | head -1)
+	PROVIDER=${PROVIDER%/}
+	log "fake provider at $PROVIDER (pid $FAKE_PID)"
+}

@@ -105,21 +105,12 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/restream-live-bench.XXXXXX") || die "mktemp fa
 chmod 755 "$WORK"                 # nginx workers (nobody) read the segment below it
 mkdir -p "$WORK/a" "$WORK/b" "$WORK/c"
 log "raw outputs go to $WORK"
-log "building restream, its plugins and fake-xtream in $BUILD"
-cmake --build "$BUILD" --target restream auth-jwt source-xtream output-hls fake-xtream -j "$(nproc)" >"$WORK/build.log" 2>&1 ||
-	{ tail -30 "$WORK/build.log" >&2; die "build failed (full log: $WORK/build.log)"; }
-RESTREAM=$BUILD/bin/restream
-FAKE_XTREAM=$BUILD/bin/fake-xtream
-[[ -x $RESTREAM && -x $FAKE_XTREAM ]] || die "missing $RESTREAM or $FAKE_XTREAM"
+build_bench "$(nproc)" restream auth-jwt source-xtream output-hls fake-xtream
 
 watchdog "$DEADLINE"                   # whatever happens, the run ends DEADLINE seconds from here
 
 {
-	echo "date: $(date -u +%FT%TZ)"
-	echo "restream: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (work tree modified)')"
-	echo "build type: $(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")"
-	echo "cpu: $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-	echo "kernel: $(uname -r)"
+	describe_machine
 	echo "ffmpeg: $(ffmpeg -version | head -1)"
 	echo "nginx: $("$NGINX" -v 2>&1)"
 	echo "wrk: $(wrk -v 2>&1 | head -1)"
@@ -130,13 +121,7 @@ watchdog "$DEADLINE"                   # whatever happens, the run ends DEADLINE
 # ---------------------------------------------------------------------------------------------
 # the fake provider and a keeper client
 
-"$FAKE_XTREAM" --port 0 --username "$PROVIDER_USER" --password "$PROVIDER_PASS" --max-connections 8 \
-	--duration $((DEADLINE + 60)) >"$WORK/fake-xtream.out" 2>"$WORK/fake-xtream.err" &
-track $!
-FAKE_PID=$!
-wait_until 10 grep -qs '^listening on ' "$WORK/fake-xtream.out" || die "fake-xtream did not start: $(cat "$WORK/fake-xtream.err")"
-PROVIDER=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$WORK/fake-xtream.out" | head -1)
-PROVIDER=${PROVIDER%/}
+start_fake_provider
 STREAM_URL=$PROVIDER/live/$PROVIDER_USER/$PROVIDER_PASS/$CHANNEL.ts
 log "fake provider at $PROVIDER (pid $FAKE_PID)"
 

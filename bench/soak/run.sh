@@ -64,21 +64,12 @@ install_missing curl:curl jq:jq python3:python3
 [[ -f $BUILD/CMakeCache.txt ]] || die "$BUILD is not a configured build directory (cmake -S $ROOT -B $BUILD)"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/restream-soak.XXXXXX") || die "mktemp failed"
 log "SEED=$SEED; raw outputs go to $WORK"
-log "building restream, its plugins and fake-xtream in $BUILD"
-cmake --build "$BUILD" --target restream auth-jwt source-xtream output-hls output-ts fake-xtream -j "$JOBS" >"$WORK/build.log" 2>&1 ||
-	{ tail -30 "$WORK/build.log" >&2; die "build failed (full log: $WORK/build.log)"; }
-RESTREAM=$BUILD/bin/restream
-FAKE_XTREAM=$BUILD/bin/fake-xtream
-[[ -x $RESTREAM && -x $FAKE_XTREAM ]] || die "missing $RESTREAM or $FAKE_XTREAM"
+build_bench "$JOBS" restream auth-jwt source-xtream output-hls output-ts fake-xtream
 
 watchdog "$DEADLINE"                   # whatever happens, the run ends DEADLINE seconds from here
 
 {
-	echo "date: $(date -u '+%F %H:%M UTC')"
-	echo "restream: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (work tree modified)')"
-	echo "build type: $(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")"
-	echo "cpu: $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-	echo "kernel: $(uname -r)"
+	describe_machine
 	echo "python: $(python3 --version 2>&1)"
 	echo "channel: $CHANNEL"
 	echo "seed: $SEED"
@@ -89,14 +80,7 @@ watchdog "$DEADLINE"                   # whatever happens, the run ends DEADLINE
 # ---------------------------------------------------------------------------------------------
 # the fake provider, a keeper of the channel, restream, the channel started
 
-"$FAKE_XTREAM" --port 0 --username "$PROVIDER_USER" --password "$PROVIDER_PASS" --max-connections 8 \
-	--duration $((DEADLINE + 60)) >"$WORK/fake-xtream.out" 2>"$WORK/fake-xtream.err" &
-FAKE_PID=$!
-track "$FAKE_PID"
-wait_until 10 grep -qs '^listening on ' "$WORK/fake-xtream.out" || die "fake-xtream did not start: $(cat "$WORK/fake-xtream.err")"
-PROVIDER=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$WORK/fake-xtream.out" | head -1)
-PROVIDER=${PROVIDER%/}
-log "fake provider at $PROVIDER (pid $FAKE_PID)"
+start_fake_provider
 
 # The keeper holds the channel at the provider through the faults (reconnecting), so its encoder stays
 # warm and restream rejoins mid-GOP after each one, as with a real panel: a cold encoder would start on

@@ -451,12 +451,12 @@ void ChannelPipeline::playSlate()
 std::shared_ptr<const SlateLoop> ChannelPipeline::slateLoop(const SlateShape& shape)
 {
 	if (_slateLoop && _slateLoop->shape() == shape) return _slateLoop;
-	if (_slateFailed && _failedShape == shape) return nullptr;
+	if (_failedShape == shape) return nullptr;
 	try
 	{
 		const Poco::Timestamp started;
 		_slateLoop = SlateLoop::encode(shape, _channel.name, slateMessage, _policy.slateImage);
-		_slateFailed = false;
+		_failedShape.reset();
 		_logger.information("channel %Ld: slate of %dx%d encoded in %d ms", _channel.streamId, shape.width, shape.height,
 			static_cast<int>(started.elapsed() / 1000));
 		if (!_slateLoop->problem().empty()) _logger.warning("channel %Ld: slate: %s", _channel.streamId, _slateLoop->problem());
@@ -464,11 +464,15 @@ std::shared_ptr<const SlateLoop> ChannelPipeline::slateLoop(const SlateShape& sh
 	}
 	catch (const Poco::Exception& exc)
 	{
-		_slateFailed = true;
 		_failedShape = shape;
 		_logger.error("channel %Ld: no slate: %s", _channel.streamId, exc.displayText());
-		return nullptr;
 	}
+	catch (const std::exception& exc) // out of memory: the channel runs on without a slate
+	{
+		_failedShape = shape;
+		_logger.error("channel %Ld: no slate: %s", _channel.streamId, std::string(exc.what()));
+	}
+	return nullptr;
 }
 
 void ChannelPipeline::applySinkChanges()

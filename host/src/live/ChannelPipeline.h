@@ -20,6 +20,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -193,8 +194,7 @@ private:
 	std::unique_ptr<SlateFeed> _slate;   /// while the slate plays
 	bool _slateBegun = false;            /// the sinks began the slate's run
 	std::shared_ptr<const SlateLoop> _slateLoop; /// the kept loop; touched by the slate's thread only
-	bool _slateFailed = false;           /// encoding _slateShape failed; slate's thread only
-	SlateShape _failedShape;
+	std::optional<SlateShape> _failedShape; /// the shape whose encoding failed (not tried again); slate's thread only
 
 	mutable Poco::FastMutex _mutex; // guards what status() reads
 	ChannelStatus::State _state = ChannelStatus::State::Starting;
