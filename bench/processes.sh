@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Process bookkeeping shared by the bench scripts (sourced): every process a bench starts is tracked
 # and ended by PID at exit, also on failure or Ctrl-C, in reverse start order (clients and restream
-# before the keeper and the provider); a watchdog can interrupt nap.
+# before the keeper and the provider); a watchdog ends the run after a deadline and can interrupt nap.
+# Also the few things every bench does around its processes: wait for a condition, install missing
+# Debian tools. Safe under `set -e` as well as without it.
 
 log() { printf '[%(%T)T] %s\n' -1 "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -26,29 +28,105 @@ alive() { # pid: running and not a zombie
 
 stop_pid() { # pid: TERM, up to 5 s, then KILL; reaped and untracked
 	local pid=$1 i
-	kill -TERM "$pid" 2>/dev/null
+	kill -TERM "$pid" 2>/dev/null || true
 	for ((i = 0; i < 50; ++i)); do alive "$pid" || break; sleep 0.1; done
-	alive "$pid" && kill -KILL "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
+	if alive "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
+	wait "$pid" 2>/dev/null || true
 	untrack "$pid"
 }
 
 cleanup() {
 	local rc=$? pid i j
 	trap - EXIT INT TERM
-	[[ -n $NAP ]] && kill -TERM "$NAP" 2>/dev/null
+	if [[ -n $NAP ]]; then kill -TERM "$NAP" 2>/dev/null || true; fi
 	# reverse start order
 	for ((j = ${#PIDS[@]} - 1; j >= 0; --j)); do
 		pid=${PIDS[j]}
-		kill -TERM "$pid" 2>/dev/null
+		kill -TERM "$pid" 2>/dev/null || true
 		for ((i = 0; i < 30; ++i)); do alive "$pid" || break; sleep 0.1; done
-		alive "$pid" && { log "pid $pid ignored TERM: KILL"; kill -KILL "$pid" 2>/dev/null; }
+		if alive "$pid"; then log "pid $pid ignored TERM: KILL"; kill -KILL "$pid" 2>/dev/null || true; fi
 	done
 	wait 2>/dev/null
-	[[ -n $WORK ]] && log "raw outputs kept in $WORK"
+	if [[ -n $WORK ]]; then log "raw outputs kept in $WORK"; fi
 	exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 nap() { sleep "$1" & NAP=$!; wait "$NAP"; NAP=; }        # interruptible by the watchdog
+
+watchdog() { # seconds: whatever happens, this shell is stopped (TERM) that long from now
+	local main=$$
+	(
+		trap 'kill -TERM $sp 2>/dev/null; exit 0' TERM
+		sleep "$1" &
+		sp=$!
+		if wait "$sp"; then echo "watchdog: $1 s elapsed, stopping" >&2; kill -TERM "$main"; fi
+	) &
+	track $!
+}
+
+now() { NOW=${EPOCHREALTIME/./}; }                       # microseconds, no subshell
+
+wait_until() { # seconds command...: poll every 50 ms
+	local limit=$1 start
+	shift
+	now; start=$NOW
+	until "$@"; do
+		now; ((NOW - start > limit * 1000000)) && return 1
+		sleep 0.05
+	done
+}
+
+install_missing() { # command:package...: installs, from Debian's packages, the package of each missing command
+	local need=() pair install_log policy='' rc=0 sudo=()
+	for pair in "$@"; do command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}"); done
+	((${#need[@]})) || return 0
+	((EUID == 0)) || sudo=(sudo)
+	log "installing ${need[*]} (Debian packages)"
+	# A package may start its service (nginx on port 80): forbid service starts during the install.
+	if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+		policy=/usr/sbin/policy-rc.d
+		printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null && "${sudo[@]}" chmod 755 "$policy"
+	fi
+	install_log=$(mktemp)
+	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${need[@]}" >"$install_log" 2>&1 ||
+		{ "${sudo[@]}" apt-get update -q >>"$install_log" 2>&1 &&
+			DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${need[@]}" >>"$install_log" 2>&1; } ||
+		rc=$?
+	if [[ -n $policy ]]; then "${sudo[@]}" rm -f "$policy"; fi
+	((rc == 0)) || { tail -20 "$install_log" >&2; die "apt-get install ${need[*]} failed"; }
+	rm -f "$install_log"
+}
+
+# --- what every bench of restream does the same way (BUILD, WORK, DEADLINE, ROOT set by the caller) ---
+
+build_bench() { # jobs target...: builds in BUILD (log: WORK/build.log); sets RESTREAM and FAKE_XTREAM
+	local jobs=$1
+	shift
+	log "building restream, its plugins and fake-xtream in $BUILD"
+	cmake --build "$BUILD" --target "$@" -j "$jobs" >"$WORK/build.log" 2>&1 ||
+		{ tail -30 "$WORK/build.log" >&2; die "build failed (full log: $WORK/build.log)"; }
+	RESTREAM=$BUILD/bin/restream
+	FAKE_XTREAM=$BUILD/bin/fake-xtream
+	[[ -x $RESTREAM && -x $FAKE_XTREAM ]] || die "missing $RESTREAM or $FAKE_XTREAM"
+}
+
+describe_machine() { # the date, the commit, the build and the machine, one "name: value" a line
+	echo "date: $(date -u '+%F %H:%M UTC')"
+	echo "restream: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (work tree modified)')"
+	echo "build type: $(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")"
+	echo "cpu: $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+	echo "kernel: $(uname -r)"
+}
+
+start_fake_provider() { # fake-xtream on an ephemeral 127.0.0.1 port until DEADLINE; sets FAKE_PID and PROVIDER
+	"$FAKE_XTREAM" --port 0 --username "$PROVIDER_USER" --password "$PROVIDER_PASS" --max-connections 8 \
+		--duration $((DEADLINE + 60)) >"$WORK/fake-xtream.out" 2>"$WORK/fake-xtream.err" &
+	FAKE_PID=$!
+	track "$FAKE_PID"
+	wait_until 10 grep -qs '^listening on ' "$WORK/fake-xtream.out" || die "fake-xtream did not start: $(cat "$WORK/fake-xtream.err")"
+	PROVIDER=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$WORK/fake-xtream.out" | head -1)
+	PROVIDER=${PROVIDER%/}
+	log "fake provider at $PROVIDER (pid $FAKE_PID)"
+}

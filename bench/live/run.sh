@@ -47,18 +47,7 @@ ANALYZE_US=${ANALYZE_US:-1500000}
 
 source "$ROOT/bench/processes.sh"
 
-now() { NOW=${EPOCHREALTIME/./}; }                       # microseconds, no subshell
 sleep_us() { (($1 > 0)) || return 0; local s; printf -v s '%d.%06d' $(($1 / 1000000)) $(($1 % 1000000)); sleep "$s"; }
-
-wait_until() { # seconds command...: poll every 50 ms
-	local limit=$1 start
-	shift
-	now; start=$NOW
-	until "$@"; do
-		now; ((NOW - start > limit * 1000000)) && return 1
-		sleep 0.05
-	done
-}
 
 POLL_US=50000
 poll_grid() { # t0_us seconds command...: check on a 50 ms grid from t0; FOUND_US = t0 -> start of the successful check
@@ -103,35 +92,8 @@ rss_kb() { awk -v k="${2:-VmRSS}:" '$1 == k { print $2 }' "/proc/$1/status" 2>/d
 # ---------------------------------------------------------------------------------------------
 # tools, build, work directory
 
-need=()
-command -v curl >/dev/null || need+=(curl)
-command -v jq >/dev/null || need+=(jq)
-command -v wrk >/dev/null || need+=(wrk)
-command -v ffmpeg >/dev/null || need+=(ffmpeg)
-command -v pgrep >/dev/null || need+=(procps)
-command -v ss >/dev/null || need+=(iproute2)
+install_missing curl:curl jq:jq wrk:wrk ffmpeg:ffmpeg pgrep:procps ss:iproute2 /usr/sbin/nginx:nginx
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-[[ -x $NGINX ]] || need+=(nginx)
-if ((${#need[@]})); then
-	SUDO=()
-	((EUID == 0)) || SUDO=(sudo)
-	log "installing ${need[*]} (Debian packages)"
-	# Debian's nginx package would start its service on port 80: forbid service starts during the install.
-	policy=
-	if [[ " ${need[*]} " == *" nginx "* && ! -e /usr/sbin/policy-rc.d ]]; then
-		policy=/usr/sbin/policy-rc.d
-		printf '#!/bin/sh\nexit 101\n' | "${SUDO[@]}" tee "$policy" >/dev/null && "${SUDO[@]}" chmod 755 "$policy"
-	fi
-	install_log=$(mktemp)
-	DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${need[@]}" >"$install_log" 2>&1 ||
-		{ "${SUDO[@]}" apt-get update -q >>"$install_log" 2>&1 &&
-			DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${need[@]}" >>"$install_log" 2>&1; }
-	install_rc=$?
-	[[ -n $policy ]] && "${SUDO[@]}" rm -f "$policy"
-	((install_rc == 0)) || { tail -20 "$install_log" >&2; die "apt-get install ${need[*]} failed"; }
-	rm -f "$install_log"
-	NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-fi
 
 hard=$(ulimit -Hn)
 [[ $hard == unlimited ]] && hard=65536
@@ -143,29 +105,12 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/restream-live-bench.XXXXXX") || die "mktemp fa
 chmod 755 "$WORK"                 # nginx workers (nobody) read the segment below it
 mkdir -p "$WORK/a" "$WORK/b" "$WORK/c"
 log "raw outputs go to $WORK"
-log "building restream, its plugins and fake-xtream in $BUILD"
-cmake --build "$BUILD" --target restream auth-jwt source-xtream output-hls fake-xtream -j "$(nproc)" >"$WORK/build.log" 2>&1 ||
-	{ tail -30 "$WORK/build.log" >&2; die "build failed (full log: $WORK/build.log)"; }
-RESTREAM=$BUILD/bin/restream
-FAKE_XTREAM=$BUILD/bin/fake-xtream
-[[ -x $RESTREAM && -x $FAKE_XTREAM ]] || die "missing $RESTREAM or $FAKE_XTREAM"
+build_bench "$(nproc)" restream auth-jwt source-xtream output-hls fake-xtream
 
-# A watchdog: whatever happens, the run ends DEADLINE seconds from here.
-MAIN_PID=$$
-(
-	trap 'kill -TERM $sp 2>/dev/null; exit 0' TERM
-	sleep "$DEADLINE" &
-	sp=$!
-	wait "$sp" && { echo "watchdog: ${DEADLINE} s elapsed, stopping" >&2; kill -TERM "$MAIN_PID"; }
-) &
-track $!
+watchdog "$DEADLINE"                   # whatever happens, the run ends DEADLINE seconds from here
 
 {
-	echo "date: $(date -u +%FT%TZ)"
-	echo "restream: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (work tree modified)')"
-	echo "build type: $(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")"
-	echo "cpu: $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-	echo "kernel: $(uname -r)"
+	describe_machine
 	echo "ffmpeg: $(ffmpeg -version | head -1)"
 	echo "nginx: $("$NGINX" -v 2>&1)"
 	echo "wrk: $(wrk -v 2>&1 | head -1)"
@@ -176,13 +121,7 @@ track $!
 # ---------------------------------------------------------------------------------------------
 # the fake provider and a keeper client
 
-"$FAKE_XTREAM" --port 0 --username "$PROVIDER_USER" --password "$PROVIDER_PASS" --max-connections 8 \
-	--duration $((DEADLINE + 60)) >"$WORK/fake-xtream.out" 2>"$WORK/fake-xtream.err" &
-track $!
-FAKE_PID=$!
-wait_until 10 grep -qs '^listening on ' "$WORK/fake-xtream.out" || die "fake-xtream did not start: $(cat "$WORK/fake-xtream.err")"
-PROVIDER=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$WORK/fake-xtream.out" | head -1)
-PROVIDER=${PROVIDER%/}
+start_fake_provider
 STREAM_URL=$PROVIDER/live/$PROVIDER_USER/$PROVIDER_PASS/$CHANNEL.ts
 log "fake provider at $PROVIDER (pid $FAKE_PID)"
 

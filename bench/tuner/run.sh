@@ -50,18 +50,7 @@ run_bg() { # outfile command...: runs in the background, tracked, waited for int
 	untrack "$pid"
 }
 
-now() { NOW=${EPOCHREALTIME/./}; }                       # microseconds, no subshell
 sleep_us() { (($1 > 0)) || return 0; local s; printf -v s '%d.%06d' $(($1 / 1000000)) $(($1 % 1000000)); sleep "$s"; }
-
-wait_until() { # seconds command...: poll every 50 ms
-	local limit=$1 start
-	shift
-	now; start=$NOW
-	until "$@"; do
-		now; ((NOW - start > limit * 1000000)) && return 1
-		sleep 0.05
-	done
-}
 
 fmt() { awk -v v="$1" -v d="${2:-2}" 'BEGIN { if (v == "" || v == "nan" || v == "null") print "n/a"; else printf "%.*f", d, v }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (!NR) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -78,22 +67,7 @@ busy_pct() { # snapshot0 snapshot1: % of all cores busy in between
 # ---------------------------------------------------------------------------------------------
 # tools, build, work directory
 
-need=()
-command -v curl >/dev/null || need+=(curl)
-command -v jq >/dev/null || need+=(jq)
-command -v python3 >/dev/null || need+=(python3)
-command -v pgrep >/dev/null || need+=(procps)
-if ((${#need[@]})); then
-	SUDO=()
-	((EUID == 0)) || SUDO=(sudo)
-	log "installing ${need[*]} (Debian packages)"
-	install_log=$(mktemp)
-	DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${need[@]}" >"$install_log" 2>&1 ||
-		{ "${SUDO[@]}" apt-get update -q >>"$install_log" 2>&1 &&
-			DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${need[@]}" >>"$install_log" 2>&1; } ||
-		{ tail -20 "$install_log" >&2; die "apt-get install ${need[*]} failed"; }
-	rm -f "$install_log"
-fi
+install_missing curl:curl jq:jq python3:python3 pgrep:procps
 
 hard=$(ulimit -Hn)
 [[ $hard == unlimited ]] && hard=65536
@@ -103,29 +77,12 @@ ulimit -n "$hard" 2>/dev/null || true
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/restream-tuner-bench.XXXXXX") || die "mktemp failed"
 mkdir -p "$WORK/load" "$WORK/tune"
 log "raw outputs go to $WORK"
-log "building restream, its plugins and fake-xtream in $BUILD"
-cmake --build "$BUILD" --target restream auth-jwt source-xtream output-hls output-ts fake-xtream -j "$JOBS" >"$WORK/build.log" 2>&1 ||
-	{ tail -30 "$WORK/build.log" >&2; die "build failed (full log: $WORK/build.log)"; }
-RESTREAM=$BUILD/bin/restream
-FAKE_XTREAM=$BUILD/bin/fake-xtream
-[[ -x $RESTREAM && -x $FAKE_XTREAM ]] || die "missing $RESTREAM or $FAKE_XTREAM"
+build_bench "$JOBS" restream auth-jwt source-xtream output-hls output-ts fake-xtream
 
-# A watchdog: whatever happens, the run ends DEADLINE seconds from here.
-MAIN_PID=$$
-(
-	trap 'kill -TERM $sp 2>/dev/null; exit 0' TERM
-	sleep "$DEADLINE" &
-	sp=$!
-	wait "$sp" && { echo "watchdog: ${DEADLINE} s elapsed, stopping" >&2; kill -TERM "$MAIN_PID"; }
-) &
-track $!
+watchdog "$DEADLINE"                   # whatever happens, the run ends DEADLINE seconds from here
 
 {
-	echo "date: $(date -u '+%F %H:%M UTC')"
-	echo "restream: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (work tree modified)')"
-	echo "build type: $(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")"
-	echo "cpu: $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-	echo "kernel: $(uname -r)"
+	describe_machine
 	echo "python: $(python3 --version 2>&1)"
 	echo "settings: VIEWERS=$VIEWERS WARMUP=$WARMUP WINDOW=$WINDOW RUNS=$RUNS"
 } >"$WORK/environment.txt"
@@ -133,14 +90,7 @@ track $!
 # ---------------------------------------------------------------------------------------------
 # the fake provider, a keeper of the cold channel, restream
 
-"$FAKE_XTREAM" --port 0 --username "$PROVIDER_USER" --password "$PROVIDER_PASS" --max-connections 8 \
-	--duration $((DEADLINE + 60)) >"$WORK/fake-xtream.out" 2>"$WORK/fake-xtream.err" &
-FAKE_PID=$!
-track "$FAKE_PID"
-wait_until 10 grep -qs '^listening on ' "$WORK/fake-xtream.out" || die "fake-xtream did not start: $(cat "$WORK/fake-xtream.err")"
-PROVIDER=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$WORK/fake-xtream.out" | head -1)
-PROVIDER=${PROVIDER%/}
-log "fake provider at $PROVIDER (pid $FAKE_PID)"
+start_fake_provider
 
 provider_open() { curl -s --max-time 2 "$PROVIDER/_stats" | jq -r --arg c "$1" '.channels[$c].open // 0'; }
 provider_open_is() { [[ $(provider_open "$1") == "$2" ]]; }

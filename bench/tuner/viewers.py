@@ -2,13 +2,14 @@
 """bench/tuner/viewers.py: the viewer clients of bench/tuner/run.sh (Python 3 standard library only).
 
   viewers.py load --mode ts|hls --base URL --channel ID --viewers N --warmup S --window S
-                  --pid RESTREAM_PID --provider URL --out FILE.json
+                  --pid RESTREAM_PID --provider URL --out FILE.json [--rejoin]
       N viewers in one process (asyncio): `ts` reads BASE/stream/ID.ts, endless; `hls` polls
       BASE/live/ID.m3u8 every target duration and fetches each new segment once, starting three
       target durations behind the live edge (hls.js's liveSyncDurationCount), one keep-alive
       connection per viewer. Viewers start spread over 2 s. After the warm-up, over the window, it
       samples restream's CPU (utime + stime of /proc/PID/stat), VmRSS and VmHWM, the provider's
       open connections of the channel (/_stats) and the bytes the viewers got; writes them as JSON.
+      With --rejoin (a soak), a viewer whose answer ended or failed comes back a second later.
 
   viewers.py tune --mode ts|hls --base URL --channel ID [--cold] [--timeout S]
       One tune, printed as a JSON line. ts: seconds from the request to the first body byte, to
@@ -215,7 +216,8 @@ def cpu_ticks(pid):
     return int(fields[11]) + int(fields[12])
 
 
-def status_kb(pid, key):
+def proc_status(pid, key):
+    """The number of a line of /proc/PID/status: VmRSS, VmHWM (kB), Threads..."""
     with open(f"/proc/{pid}/status") as f:
         for line in f:
             if line.startswith(key + ":"):
@@ -238,7 +240,11 @@ async def load(args):
 
     async def one():
         await asyncio.sleep(random.uniform(0, 2))
-        await viewer(Connection(url.hostname, url.port), path, totals, stop)
+        while True:
+            await viewer(Connection(url.hostname, url.port), path, totals, stop)
+            if not args.rejoin or stop.is_set():
+                break
+            await asyncio.sleep(1)
 
     tasks = [asyncio.create_task(one()) for _ in range(args.viewers)]
     await asyncio.sleep(args.warmup)
@@ -252,7 +258,7 @@ async def load(args):
     await asyncio.sleep(max(0.0, t0 + args.window - time.monotonic()))
     t1, cpu1, bytes1, req1 = time.monotonic(), cpu_ticks(args.pid), totals.bytes, totals.requests
     me1 = os.times()
-    rss, hwm = status_kb(args.pid, "VmRSS"), status_kb(args.pid, "VmHWM")
+    rss, hwm = proc_status(args.pid, "VmRSS"), proc_status(args.pid, "VmHWM")
     open1, total1 = provider_channel(args.provider, args.channel)
     stop.set()
     for task in tasks:
@@ -406,6 +412,7 @@ def main():
     parser.add_argument("--out")
     parser.add_argument("--timeout", type=float, default=30)
     parser.add_argument("--cold", action="store_true", help="tune: the channel was stopped (hls: skip a previous run's segments)")
+    parser.add_argument("--rejoin", action="store_true", help="load: a viewer whose answer ended or failed comes back a second later")
     args = parser.parse_args()
     if args.command == "load" and not (args.pid and args.provider and args.out):
         parser.error("load needs --pid, --provider and --out")

@@ -168,6 +168,7 @@ class LiveCoreTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testProgramEndEndsItsSinks);
 	CPPUNIT_TEST(testEventsComeOutsideTheLock);
 	CPPUNIT_TEST(testStateIsRestored);
+	CPPUNIT_TEST(testAdminChoiceDuringRestoreWins);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -561,6 +562,25 @@ public:
 		CPPUNIT_ASSERT_EQUAL_MESSAGE("nothing after the subscription ended", delivered, kinds.size());
 	}
 
+	void testAdminChoiceDuringRestoreWins()
+	{
+		Poco::TemporaryFile directory;
+		directory.createDirectories();
+		const std::string path = Poco::Path(directory.path(), "live.json").toString();
+		{
+			Bench bench(3, Bench::fastSettings(), path);
+			bench.engine->setProgram(1, "admin");
+		}
+		Bench again(3, Bench::fastSettings(), path);
+		again.engine->prepareRestore();
+		again.engine->setProgram(0, "admin"); // the admin stops the program while the host starts
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), again.engine->program());
+		std::atomic<bool> cancelled{false};
+		again.engine->restore(cancelled);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("the admin's stop is not undone by the restore", Poco::Int64(0), again.engine->program());
+		CPPUNIT_ASSERT(!again.running(1));
+	}
+
 	void testStateIsRestored()
 	{
 		Poco::TemporaryFile directory;
@@ -576,6 +596,10 @@ public:
 		}
 		Bench again(3, settings, path);
 		std::atomic<bool> cancelled{false};
+		again.engine->prepareRestore();
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("the saved program is named before it starts: its viewers wait for it", Poco::Int64(1),
+			again.engine->program());
+		CPPUNIT_ASSERT(!again.running(1));
 		again.engine->restore(cancelled);
 		CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), again.engine->program());
 		CPPUNIT_ASSERT(again.running(2));

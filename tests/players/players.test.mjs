@@ -1,7 +1,8 @@
 // /live.m3u8 as real players nobody here wrote see it (issue 12): ffmpeg, mpv, GStreamer, VLC, and
 // hls.js, video.js (VHS) and Shaka in Debian's Chromium play the program of ONE real restream (the
 // fake provider behind it) at the same time, while the admin switches channel 101 (640x360) to 103
-// (1280x720), the provider drops the connection, restream restarts (same ports, same state) and the
+// (1280x720), the provider drops the connection, then stalls for 10 s (restream's slate fills the gap),
+// restream restarts (same ports, same state) and the
 // admin stops. A playlist monitor checks RFC 8216 §6.2.1 all along (support/playlist-monitor.mjs).
 //
 // Required: every client plays 101; the same instance shows 1280x720 without freezing for more than
@@ -11,7 +12,7 @@
 // play behind the live edge by design (VLC's adaptive-livedelay is 15 s, more than the 12 s window:
 // it shows the switch 10-12 s after it even from a server that follows RFC 8216); 30 s after the click
 // is the outer bound. Printed as well: the time from the click, each client's longest freeze, and what
-// each does through the provider drop and the restart (not required). A client that died, froze or
+// each does through the provider drop, the stall and the restart (not required). A client that died, froze or
 // reported a fatal error (hls.js FATAL, Shaka CRITICAL: a user would reload) is relaunched before the
 // next phase, so that each phase is seen by a healthy playing client. About 2 to 3
 // minutes; every process is stopped by its PID.
@@ -98,7 +99,7 @@ function table(rows) {
 	return rows.map((row) => row.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ').trimEnd()).join('\n');
 }
 
-test('seven real players follow /live.m3u8 through a switch, a provider drop, a restart and a stop', { timeout: 280000 }, async () => {
+test('seven real players follow /live.m3u8 through a switch, a provider drop and stall, a restart and a stop', { timeout: 320000 }, async () => {
 	const artifacts = artifact('players');
 	fs.mkdirSync(artifacts, { recursive: true });
 	const origin = Date.now();
@@ -192,6 +193,18 @@ test('seven real players follow /live.m3u8 through a switch, a provider drop, a 
 		await sleep(12000);
 		const dropEnd = Date.now();
 
+		// 3b. The provider stalls for 10 s (no data, connections open): restream's slate (a still picture
+		// with silence from live.slateAfter on) keeps every playlist growing; the provider comes back.
+		const beforeStall = await ensurePlaying('the provider stall');
+		const stalledAt = Date.now();
+		await provider.control(`channel=${SECOND.id}&stall=1`);
+		await sleep(10000);
+		await provider.control(`channel=${SECOND.id}&stall=0`);
+		log(`provider stalled channel ${SECOND.id} for 10 s`);
+		await waitLive(SECOND.id, 20000).catch((error) => log(error.message));
+		await sleep(10000);
+		const stallEnd = Date.now();
+
 		// 4. restream restarts: SIGTERM, then the same binary on the same ports with the same state.
 		const beforeRestart = await ensurePlaying('the restart');
 		const restartedAt = Date.now();
@@ -220,7 +233,7 @@ test('seven real players follow /live.m3u8 through a switch, a provider drop, a 
 
 		// The table and the verdict.
 		const failures = [];
-		const rows = [['client', 'played before switch', 'new channel after', 'longest freeze', 'provider drop', 'restart', 'ended after stop']];
+		const rows = [['client', 'played before switch', 'new channel after', 'longest freeze', 'provider drop', 'provider stall 10 s', 'restart', 'ended after stop']];
 		for (const client of clients) {
 			const played = playedBefore.get(client);
 			const picture = played > 0 ? newPicture(client) : null;
@@ -246,7 +259,8 @@ test('seven real players follow /live.m3u8 through a switch, a provider drop, a 
 				ended = `no: ${progressBetween(client, stopInstance, stoppedAt + observedStop - 3000) > 0 ? 'playing' : 'running'} after ${seconds(observedStop)} s${last ? ` (last: ${last.what})` : ''}`;
 			}
 			rows.push([client.name, played >= 2 ? `yes, ${played.toFixed(1)} s` : 'no', after, freeze,
-				survival(client, beforeDrop.get(client), droppedAt, dropEnd), survival(client, beforeRestart.get(client), restartedAt, restartEnd), ended]);
+				survival(client, beforeDrop.get(client), droppedAt, dropEnd), survival(client, beforeStall.get(client), stalledAt, stallEnd),
+				survival(client, beforeRestart.get(client), restartedAt, restartEnd), ended]);
 			if (played < 2) failures.push(`${client.name} did not play channel ${FIRST.id} (${FIRST.width}x${FIRST.height})`);
 			else if (!picture || gap > LIMIT_S * 1000 || picture.t - switchedAt > OUTER_LIMIT_S * 1000)
 				failures.push(`${client.name} did not show ${SECOND.width}x${SECOND.height} without freezing more than ${LIMIT_S} s (${after})`);
@@ -260,7 +274,7 @@ test('seven real players follow /live.m3u8 through a switch, a provider drop, a 
 			+ `${stats.discontinuities} discontinuities, error answers ${JSON.stringify(stats.errors)}, unanswered ${stats.unreachable}, `
 			+ `largest PDT error ${Math.round(stats.maxPdtErrorMs)} ms${stats.endListAt ? `, ENDLIST ${seconds(stats.endListAt - stoppedAt)} s after the stop` : ''}`);
 		const report = [
-			`switch ${at(switchedAt)}, provider drop ${at(droppedAt)}, restart ${at(restartedAt)} (down ${seconds(downMs)} s), stop ${at(stoppedAt)}`,
+			`switch ${at(switchedAt)}, provider drop ${at(droppedAt)}, provider stall ${at(stalledAt)}, restart ${at(restartedAt)} (down ${seconds(downMs)} s), stop ${at(stoppedAt)}`,
 			table(rows),
 			...playlists,
 			violations.length ? 'playlist monitor violations:\n' + formatViolations(violations) : 'playlist monitor: no violation',

@@ -45,6 +45,7 @@
 #include <atomic>
 #include <chrono>
 #include <cppunit/extensions/HelperMacros.h>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -53,6 +54,7 @@
 #include <sstream>
 #include <thread>
 #include <vector>
+#include <unistd.h>
 
 using restream::test::SignedInHost;
 using restream::test::HttpResult;
@@ -694,6 +696,37 @@ public:
 		CPPUNIT_ASSERT_EQUAL(field(liveShape, "height"), field(slateShape, "height"));
 		CPPUNIT_ASSERT_EQUAL(field(liveShape, "sample_rate"), field(slateShape, "sample_rate"));
 		CPPUNIT_ASSERT_MESSAGE(slateShape, !contains(slateShape, "nb_read_frames=0"));
+		std::cout << "[figure] slate: CPU of this process's threads named slate-*: " << threadCpuMilliseconds("slate-")
+				  << " ms over the whole run (the encoding once, then playing the loop for about 13 s)" << std::endl;
+	}
+
+	static long long threadCpuMilliseconds(const std::string& namePrefix)
+		/// user + system CPU of this process's threads whose name starts with namePrefix (/proc/self/task);
+		/// -1 when there is none.
+	{
+		long long ticks = 0;
+		bool found = false;
+		Poco::File tasks("/proc/self/task");
+		std::vector<std::string> ids;
+		tasks.list(ids);
+		for (const auto& id : ids)
+		{
+			std::ifstream comm("/proc/self/task/" + id + "/comm");
+			std::string name;
+			std::getline(comm, name);
+			if (name.compare(0, namePrefix.size(), namePrefix) != 0) continue;
+			found = true;
+			std::ifstream stat("/proc/self/task/" + id + "/stat");
+			std::string line;
+			std::getline(stat, line);
+			std::istringstream fields(line.substr(line.rfind(')') + 2)); // after "pid (comm) "
+			std::string field;
+			for (int index = 3; index <= 15 && fields >> field; ++index)
+			{
+				if (index == 14 || index == 15) ticks += std::stoll(field); // utime, stime
+			}
+		}
+		return found ? ticks * 1000 / sysconf(_SC_CLK_TCK) : -1;
 	}
 
 	void testHttp503AtStartThenErrorThenLive()

@@ -126,6 +126,7 @@ void Host::start()
 	live.recovery.maxFailures = config.getInt("live.maxFailures");
 	live.recovery.slate = config.getBool("live.slate");
 	live.recovery.slateAfter = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getInt("live.slateAfter")) * 1000);
+	live.recovery.slateImage = config.getString("live.slateImage");
 
 	_catalog.reset(new CachedCatalog(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble("catalog.ttl") * 1e6)), _redactor, _logger));
 	_logos.reset(new LogoCache(splitList(config.getString("catalog.logoHosts")), LogoCache::Limits(), _logger));
@@ -153,6 +154,7 @@ void Host::start()
 	}
 	_catalog->selectSource(sources, config.getString("catalog.source", ""));
 	_engine->start(_registry.ownedWithRole<Output>());
+	_engine->prepareRestore(); // before the ports open: a viewer of the saved program waits for it
 	startPorts();
 	_restorer = std::thread([this] { _engine->restore(_restoreCancelled); });
 }

@@ -82,6 +82,7 @@ std::vector<Setting> HostSettingList::general()
 			"\"Reconnecting…\") so players never run dry"),
 		Setting::integer("live.slateAfter", live.recovery.slateAfter.totalMilliseconds(), 200, 30000,
 			"Milliseconds without media from the provider before the slate plays"),
+		Setting::text("live.slateImage", "", "A PNG or JPEG file the slate shows instead of the channel's name (scaled to fit)"),
 	};
 }
 

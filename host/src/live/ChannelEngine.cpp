@@ -90,7 +90,7 @@ void ChannelEngine::stopAll()
 	_events.stop();
 }
 
-void ChannelEngine::restore(const std::atomic<bool>& cancelled)
+void ChannelEngine::prepareRestore()
 {
 	Poco::Int64 program = 0;
 	std::vector<Poco::Int64> pinned;
@@ -99,16 +99,39 @@ void ChannelEngine::restore(const std::atomic<bool>& cancelled)
 		if (Poco::File(_state.path()).exists()) _logger.warning("%s cannot be read; no channel restored", _state.path());
 		return;
 	}
+	Poco::FastMutex::ScopedLock lock(_mutex);
+	_restoringProgram = program;
+	_restoringPins = std::move(pinned);
+}
+
+void ChannelEngine::restore(const std::atomic<bool>& cancelled)
+{
 	std::vector<std::pair<Poco::Int64, Hold>> wanted;
-	if (program > 0) wanted.emplace_back(program, Hold::Program);
-	for (Poco::Int64 channel : pinned) wanted.emplace_back(channel, Hold::Pin);
+	{
+		Poco::FastMutex::ScopedLock lock(_mutex);
+		if (_restoringProgram > 0) wanted.emplace_back(_restoringProgram, Hold::Program);
+		for (Poco::Int64 channel : _restoringPins) wanted.emplace_back(channel, Hold::Pin);
+		_restoringPins.clear();
+	}
 	while (!wanted.empty() && !cancelled)
 	{
 		const auto next = wanted.front();
 		try
 		{
 			if (next.second == Hold::Program)
-				setProgram(next.first, "restart");
+			{
+				{
+					Poco::FastMutex::ScopedLock lock(_mutex);
+					if (_restoringProgram != next.first) // the admin chose meanwhile
+					{
+						wanted.erase(wanted.begin());
+						continue;
+					}
+				}
+				hold(next.first, Hold::Program, "restart", true);
+				Poco::FastMutex::ScopedLock lock(_mutex);
+				_restoringProgram = 0;
+			}
 			else
 				hold(next.first, Hold::Pin, "restart", false);
 			_logger.information("channel %Ld restored after a restart", next.first);
@@ -119,6 +142,8 @@ void ChannelEngine::restore(const std::atomic<bool>& cancelled)
 			if (exc.errorCode() == ChannelErrors::NOT_FOUND || exc.errorCode() == ChannelErrors::STOPPING)
 			{
 				_logger.warning("channel %Ld not restored: %s", next.first, exc.message());
+				Poco::FastMutex::ScopedLock lock(_mutex);
+				if (next.second == Hold::Program && _restoringProgram == next.first) _restoringProgram = 0;
 				wanted.erase(wanted.begin());
 				continue;
 			}
@@ -126,6 +151,8 @@ void ChannelEngine::restore(const std::atomic<bool>& cancelled)
 			for (int waited = 0; waited < 50 && !cancelled; ++waited) Poco::Thread::sleep(100);
 		}
 	}
+	Poco::FastMutex::ScopedLock lock(_mutex);
+	_restoringProgram = 0;
 }
 
 std::vector<ChannelStatus> ChannelEngine::list() const
@@ -194,11 +221,15 @@ int ChannelEngine::capacity() const
 Poco::Int64 ChannelEngine::program() const
 {
 	Poco::FastMutex::ScopedLock lock(_mutex);
-	return _programChannel;
+	return _programChannel != 0 ? _programChannel : _restoringProgram;
 }
 
 void ChannelEngine::setProgram(Poco::Int64 streamId, const std::string& requestedBy)
 {
+	{
+		Poco::FastMutex::ScopedLock lock(_mutex);
+		_restoringProgram = 0; // the admin's choice wins over the saved one
+	}
 	if (streamId == 0)
 	{
 		Poco::Int64 ended = 0;

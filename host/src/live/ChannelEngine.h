@@ -65,10 +65,17 @@ public:
 		/// Takes the outputs (owner, service) that every channel feeds and
 		/// starts the engine's threads. Before, acquire() and the others refuse.
 
+	void prepareRestore();
+		/// Reads the saved state. From now until restore() has started it (or
+		/// given it up, or the admin chose another program), program() names
+		/// the saved program, so a viewer asking for it while the host starts
+		/// waits for it instead of hearing there is none. Quick (a small file).
+
 	void restore(const std::atomic<bool>& cancelled);
-		/// Starts the program and pins the saved state names, retrying every
-		/// few seconds while the catalog cannot be read, until done or
-		/// cancelled is set.
+		/// Starts the program and pins the channels prepareRestore() read,
+		/// retrying every few seconds while the catalog cannot be read, until
+		/// done or cancelled is set. A program the admin replaced or ended
+		/// meanwhile is not restored.
 
 	void stopAll();
 		/// Ends the program and stops every channel; returns once every
@@ -161,6 +168,8 @@ private:
 	std::map<Poco::Int64, Entry> _channels;
 	std::vector<std::shared_ptr<ChannelPipeline>> _closing;
 	Poco::Int64 _programChannel = 0;
+	Poco::Int64 _restoringProgram = 0;  // the saved program, until restore() has dealt with it
+	std::vector<Poco::Int64> _restoringPins;
 	std::shared_ptr<ChannelSink> _programFeed;
 	std::weak_ptr<ChannelPipeline> _programFeedSource; // the pipeline _programFeed is attached to
 	Poco::UInt64 _nextLease = 1;

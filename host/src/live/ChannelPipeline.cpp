@@ -14,6 +14,7 @@
 #include <Poco/Random.h>
 #include <Poco/RunnableAdapter.h>
 #include <algorithm>
+#include <pthread.h>
 
 extern "C" {
 #include <libavutil/error.h>
@@ -28,6 +29,12 @@ const long long ticksPerSecond = 90000;
 const long long sessionGap = 3600;                    // 40 ms between the end of one upstream and the next
 const long long firstTimestamp = 10 * ticksPerSecond; // room below for B-frame pts
 const char* const slateMessage = "Reconnecting… / Reconnexion…";
+
+void nameThisThread(const std::string& name)
+	// as top -H, perf and /proc/<pid>/task/<tid>/comm show it (at most 15 bytes)
+{
+	pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
+}
 
 bool isRefusal(int error)
 {
@@ -152,6 +159,7 @@ ChannelStatus ChannelPipeline::status() const
 
 void ChannelPipeline::run()
 {
+	nameThisThread(_thread.getName());
 	for (const auto& event : _after)
 	{
 		while (!_stopRequested && !event->tryWait(100))
@@ -293,7 +301,7 @@ void ChannelPipeline::deliver(AVPacket& packet, const ChannelFormat& format)
 		_keyframePts = packet.pts;
 		flushHeld();
 		_slate.reset(); // the upstream is back: its run follows the slate's
-		_slateShape = SlateShape::of(format);
+		_slateShape = SlateShape::of(format, _slateShape);
 		_offset = (_haveTimeline ? _lastEnd + sessionGap : firstTimestamp) - packet.dts;
 		_haveTimeline = true;
 		beginSinks(format, false);
@@ -389,6 +397,7 @@ void ChannelPipeline::count(const AVPacket& packet)
 
 void ChannelPipeline::runSlate()
 {
+	nameThisThread(_slateThread.getName());
 	while (!_stopRequested)
 	{
 		_slateWakeUp.tryWait(40);
@@ -402,10 +411,11 @@ void ChannelPipeline::playSlate()
 	{
 		Poco::FastMutex::ScopedLock lock(_emitMutex);
 		if (_stopRequested || !_haveTimeline) return;
-		if (!_slate && !_lastLiveAt.isElapsed(_policy.slateAfter.totalMicroseconds())) return;
+		// the loop is made ready from half the delay on, so that the slate starts on time
+		if (!_slate && !_lastLiveAt.isElapsed(_policy.slateAfter.totalMicroseconds() / 2)) return;
 		shape = _slateShape;
 	}
-	// encoding takes tens of milliseconds: the upstream may deliver meanwhile
+	// encoding takes a tenth of a second or more: the upstream may deliver meanwhile
 	const std::shared_ptr<const SlateLoop> loop = slateLoop(shape);
 	if (!loop) return;
 	Poco::FastMutex::ScopedLock lock(_emitMutex);
@@ -441,23 +451,28 @@ void ChannelPipeline::playSlate()
 std::shared_ptr<const SlateLoop> ChannelPipeline::slateLoop(const SlateShape& shape)
 {
 	if (_slateLoop && _slateLoop->shape() == shape) return _slateLoop;
-	if (_slateFailed && _failedShape == shape) return nullptr;
+	if (_failedShape == shape) return nullptr;
 	try
 	{
 		const Poco::Timestamp started;
-		_slateLoop = SlateLoop::encode(shape, _channel.name, slateMessage);
-		_slateFailed = false;
-		_logger.information("channel %Ld: slate of %dx%d encoded in %d ms%s", _channel.streamId, shape.width, shape.height,
-			static_cast<int>(started.elapsed() / 1000), std::string(_slateLoop->textDrawn() ? "" : " (no font found: without text)"));
+		_slateLoop = SlateLoop::encode(shape, _channel.name, slateMessage, _policy.slateImage);
+		_failedShape.reset();
+		_logger.information("channel %Ld: slate of %dx%d encoded in %d ms", _channel.streamId, shape.width, shape.height,
+			static_cast<int>(started.elapsed() / 1000));
+		if (!_slateLoop->problem().empty()) _logger.warning("channel %Ld: slate: %s", _channel.streamId, _slateLoop->problem());
 		return _slateLoop;
 	}
 	catch (const Poco::Exception& exc)
 	{
-		_slateFailed = true;
 		_failedShape = shape;
 		_logger.error("channel %Ld: no slate: %s", _channel.streamId, exc.displayText());
-		return nullptr;
 	}
+	catch (const std::exception& exc) // out of memory: the channel runs on without a slate
+	{
+		_failedShape = shape;
+		_logger.error("channel %Ld: no slate: %s", _channel.streamId, std::string(exc.what()));
+	}
+	return nullptr;
 }
 
 void ChannelPipeline::applySinkChanges()

@@ -20,6 +20,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,8 @@ class ChannelPipeline : public Poco::Runnable
 	/// the shape of the channel's last format (its name and "Reconnecting…")
 	/// to the sinks in real time, as a run of its own (a discontinuity),
 	/// until the upstream delivers a keyframe, which starts the next run.
-	/// The loop is encoded once per shape and kept.
+	/// The loop is encoded once per shape and kept, from half of
+	/// slateAfter on (a channel that never falls silent never encodes one).
 	///
 	/// Sinks may be attached and detached while it runs (the program follows
 	/// the channel on air this way): an attached sink gets begin() at the
@@ -192,8 +194,7 @@ private:
 	std::unique_ptr<SlateFeed> _slate;   /// while the slate plays
 	bool _slateBegun = false;            /// the sinks began the slate's run
 	std::shared_ptr<const SlateLoop> _slateLoop; /// the kept loop; touched by the slate's thread only
-	bool _slateFailed = false;           /// encoding _slateShape failed; slate's thread only
-	SlateShape _failedShape;
+	std::optional<SlateShape> _failedShape; /// the shape whose encoding failed (not tried again); slate's thread only
 
 	mutable Poco::FastMutex _mutex; // guards what status() reads
 	ChannelStatus::State _state = ChannelStatus::State::Starting;

@@ -6,6 +6,7 @@
 #define restream_host_RecoveryPolicy_INCLUDED
 
 #include <Poco/Timespan.h>
+#include <string>
 
 namespace restream::host {
 
@@ -24,15 +25,17 @@ struct RecoveryPolicy
 	///     retrying at the capped delay.
 	///   - With slate on, once a channel that was live has delivered nothing
 	///     for slateAfter, its outputs get a still picture with silence until
-	///     the upstream delivers a keyframe again, so players never run dry.
+	///     the upstream delivers a keyframe again, so players never run dry:
+	///     slateImage (a PNG or JPEG file) if set, else the channel's name.
 {
 	Poco::Timespan reopenJitter = Poco::Timespan(0, 500000);
 	Poco::Timespan retryDelay = Poco::Timespan(1, 0);
-	Poco::Timespan maxRetryDelay = Poco::Timespan(4, 0);
+	Poco::Timespan maxRetryDelay = Poco::Timespan(2, 0);
 	Poco::Timespan maxRefusedDelay = Poco::Timespan(30, 0);
 	int maxFailures = 5;
 	bool slate = true;
 	Poco::Timespan slateAfter = Poco::Timespan(2, 0);
+	std::string slateImage;
 };
 
 } // namespace restream::host

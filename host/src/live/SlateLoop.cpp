@@ -4,12 +4,17 @@
 
 #include "live/SlateLoop.h"
 #include <Poco/Exception.h>
+#include <Poco/File.h>
 #include <cstddef>
+#include <cstring>
+#include <fstream>
 
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavfilter/avfilter.h>
 #include <libavfilter/buffersink.h>
+#include <libavfilter/buffersrc.h>
+#include <libavformat/avformat.h>
 #include <libavutil/channel_layout.h>
 #include <libavutil/error.h>
 #include <libavutil/frame.h>
@@ -24,6 +29,8 @@ namespace {
 const long long ticksPerSecond = 90000;
 const long long ticksPerPicture = ticksPerSecond / SlateLoop::framesPerSecond;
 const std::size_t longestLine = 64; // bytes of a line drawn; a longer channel name is cut
+const char* const backgroundColour = "0x18202c";
+const Poco::File::FileSize maxImageBytes = 16 * 1024 * 1024;
 
 std::string describe(int error)
 {
@@ -88,38 +95,117 @@ bool addLine(AVFilterGraph& graph, AVFilterContext*& last, const std::string& na
 	return true;
 }
 
-std::vector<Frame> drawPictures(const SlateShape& shape, const std::string& title, const std::string& message, bool& textDrawn)
+AVFilterContext* finishGraph(AVFilterGraph& graph, AVFilterContext* last)
+	/// Ends the graph with yuv420p and a sink, configures it and returns the sink.
+{
+	AVFilterContext* format = nullptr;
+	check(avfilter_graph_create_filter(&format, avfilter_get_by_name("format"), "format", "pix_fmts=yuv420p", nullptr, &graph), "format");
+	AVFilterContext* sink = nullptr;
+	check(avfilter_graph_create_filter(&sink, avfilter_get_by_name("buffersink"), "sink", nullptr, nullptr, &graph), "sink");
+	check(avfilter_link(last, 0, format, 0), "link");
+	check(avfilter_link(format, 0, sink, 0), "link");
+	check(avfilter_graph_config(&graph, nullptr), "filter graph");
+	return sink;
+}
+
+Frame takePicture(AVFilterContext* sink)
+{
+	Frame picture(av_frame_alloc());
+	if (!picture) throw Poco::OutOfMemoryException("slate: frame");
+	check(av_buffersink_get_frame(sink, picture.get()), "drawing");
+	return picture;
+}
+
+Graph newGraph()
 {
 	Graph graph(avfilter_graph_alloc());
 	if (!graph) throw Poco::OutOfMemoryException("slate: filter graph");
 	graph->nb_threads = 1;
+	return graph;
+}
+
+Frame drawText(const SlateShape& shape, const std::string& title, const std::string& message, bool& textDrawn)
+{
+	Graph graph = newGraph();
 	AVFilterContext* background = nullptr;
-	const std::string backgroundOptions = "c=0x18202c:s=" + std::to_string(shape.width) + "x" + std::to_string(shape.height) + ":r=" +
-		std::to_string(SlateLoop::framesPerSecond);
+	const std::string backgroundOptions = "c=" + std::string(backgroundColour) + ":s=" + std::to_string(shape.width) + "x" +
+		std::to_string(shape.height) + ":r=" + std::to_string(SlateLoop::framesPerSecond);
 	check(avfilter_graph_create_filter(&background, avfilter_get_by_name("color"), "background", backgroundOptions.c_str(), nullptr, graph.get()),
 		"background");
 	AVFilterContext* last = background;
 	textDrawn = addLine(*graph, last, "title", title, "h/14", "white", "h/2-text_h-h/30") &&
 		addLine(*graph, last, "message", message, "h/22", "0xb8c4d6", "h/2+h/30");
-	AVFilterContext* format = nullptr;
-	check(avfilter_graph_create_filter(&format, avfilter_get_by_name("format"), "format", "pix_fmts=yuv420p", nullptr, graph.get()), "format");
-	AVFilterContext* sink = nullptr;
-	check(avfilter_graph_create_filter(&sink, avfilter_get_by_name("buffersink"), "sink", nullptr, nullptr, graph.get()), "sink");
-	check(avfilter_link(last, 0, format, 0), "link");
-	check(avfilter_link(format, 0, sink, 0), "link");
-	check(avfilter_graph_config(graph.get(), nullptr), "filter graph");
+	return takePicture(finishGraph(*graph, last));
+}
 
-	std::vector<Frame> pictures;
-	for (int index = 0; index < SlateLoop::framesPerSecond; ++index)
-	{
-		Frame picture(av_frame_alloc());
-		if (!picture) throw Poco::OutOfMemoryException("slate: frame");
-		check(av_buffersink_get_frame(sink, picture.get()), "drawing");
-		picture->pts = index;
-		picture->pict_type = index == 0 ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE;
-		pictures.push_back(std::move(picture));
-	}
-	return pictures;
+Frame decodeImage(const std::string& path)
+	/// The picture of a PNG or JPEG file (at most maxImageBytes), recognised by its first bytes.
+{
+	Poco::File file(path);
+	if (!file.exists() || !file.isFile()) throw Poco::FileNotFoundException("slate: no image file " + path);
+	if (file.getSize() > maxImageBytes) throw Poco::DataFormatException("slate: the image is larger than 16 MiB: " + path);
+	std::ifstream in(path, std::ios::binary);
+	unsigned char head[8] = {0};
+	in.read(reinterpret_cast<char*>(head), sizeof(head));
+	const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+	const char* demuxer = std::memcmp(head, png, sizeof(png)) == 0 ? "png_pipe"
+		: head[0] == 0xff && head[1] == 0xd8 && head[2] == 0xff     ? "jpeg_pipe"
+																	: nullptr;
+	if (!demuxer) throw Poco::DataFormatException("slate: the image is neither PNG nor JPEG: " + path);
+
+	AVFormatContext* input = nullptr;
+	AVDictionary* options = nullptr;
+	av_dict_set(&options, "protocol_whitelist", "file", 0);
+	const int opened = avformat_open_input(&input, ("file:" + path).c_str(), av_find_input_format(demuxer), &options);
+	av_dict_free(&options);
+	check(opened, "opening " + path);
+	std::unique_ptr<AVFormatContext, void (*)(AVFormatContext*)> owned(input, [](AVFormatContext* context) { avformat_close_input(&context); });
+	AVPacket* packet = av_packet_alloc();
+	if (!packet) throw Poco::OutOfMemoryException("slate: packet");
+	std::unique_ptr<AVPacket, void (*)(AVPacket*)> ownedPacket(packet, [](AVPacket* unused) { av_packet_free(&unused); });
+	check(av_read_frame(input, packet), "reading " + path);
+	const AVCodecParameters& parameters = *input->streams[packet->stream_index]->codecpar;
+	const AVCodec* codec = avcodec_find_decoder(parameters.codec_id);
+	if (!codec) throw Poco::NotFoundException("slate: no decoder for " + path);
+	Codec decoder(avcodec_alloc_context3(codec));
+	if (!decoder) throw Poco::OutOfMemoryException("slate: decoder");
+	check(avcodec_parameters_to_context(decoder.get(), &parameters), "decoding " + path);
+	decoder->thread_count = 1;
+	check(avcodec_open2(decoder.get(), codec, nullptr), "decoding " + path);
+	check(avcodec_send_packet(decoder.get(), packet), "decoding " + path);
+	check(avcodec_send_packet(decoder.get(), nullptr), "decoding " + path);
+	Frame picture(av_frame_alloc());
+	if (!picture) throw Poco::OutOfMemoryException("slate: frame");
+	check(avcodec_receive_frame(decoder.get(), picture.get()), "decoding " + path);
+	return picture;
+}
+
+Frame drawImage(const SlateShape& shape, const std::string& path)
+	/// The image, scaled to fit the picture without distortion and centred on the background.
+{
+	const Frame image = decodeImage(path);
+	Graph graph = newGraph();
+	AVFilterContext* source = nullptr;
+	const std::string sourceOptions = "video_size=" + std::to_string(image->width) + "x" + std::to_string(image->height) +
+		":pix_fmt=" + std::to_string(image->format) + ":time_base=1/" + std::to_string(SlateLoop::framesPerSecond) + ":pixel_aspect=1/1";
+	check(avfilter_graph_create_filter(&source, avfilter_get_by_name("buffer"), "image", sourceOptions.c_str(), nullptr, graph.get()), "image");
+	AVFilterContext* scale = nullptr;
+	const std::string size = std::to_string(shape.width) + ":" + std::to_string(shape.height);
+	check(avfilter_graph_create_filter(&scale, avfilter_get_by_name("scale"), "fit",
+			  ("w=" + std::to_string(shape.width) + ":h=" + std::to_string(shape.height) + ":force_original_aspect_ratio=decrease:force_divisible_by=2").c_str(),
+			  nullptr, graph.get()),
+		"scale");
+	AVFilterContext* pad = nullptr;
+	check(avfilter_graph_create_filter(&pad, avfilter_get_by_name("pad"), "centre",
+			  (size + ":(ow-iw)/2:(oh-ih)/2:color=" + backgroundColour).c_str(), nullptr, graph.get()),
+		"pad");
+	check(avfilter_link(source, 0, scale, 0), "link");
+	check(avfilter_link(scale, 0, pad, 0), "link");
+	AVFilterContext* sink = finishGraph(*graph, pad);
+	image->pts = 0;
+	check(av_buffersrc_add_frame_flags(source, image.get(), AV_BUFFERSRC_FLAG_KEEP_REF), "scaling");
+	check(av_buffersrc_add_frame(source, nullptr), "scaling");
+	return takePicture(sink);
 }
 
 void drain(AVCodecContext& encoder, std::vector<AVPacket*>& packets)
@@ -149,11 +235,29 @@ const char* profileName(int profile)
 
 } // namespace
 
-std::shared_ptr<const SlateLoop> SlateLoop::encode(const SlateShape& shape, const std::string& title, const std::string& message)
+std::shared_ptr<const SlateLoop> SlateLoop::encode(const SlateShape& shape, const std::string& title, const std::string& message,
+	const std::string& imagePath)
 {
 	std::shared_ptr<SlateLoop> loop(new SlateLoop);
 	loop->_shape = shape;
-	const std::vector<Frame> pictures = drawPictures(shape, title, message, loop->_textDrawn);
+	Frame picture;
+	if (!imagePath.empty())
+	{
+		try
+		{
+			picture = drawImage(shape, imagePath);
+		}
+		catch (const Poco::Exception& exc)
+		{
+			loop->_problem = exc.message() + "; the channel's name is shown instead";
+		}
+	}
+	if (!picture)
+	{
+		bool textDrawn = false;
+		picture = drawText(shape, title, message, textDrawn);
+		if (!textDrawn) loop->_problem = "no font found: the slate has no text";
+	}
 
 	const AVCodec* h264 = avcodec_find_encoder_by_name("libx264");
 	if (!h264) throw Poco::NotFoundException("slate: FFmpeg has no libx264 encoder");
@@ -177,9 +281,13 @@ std::shared_ptr<const SlateLoop> SlateLoop::encode(const SlateShape& shape, cons
 	const int opened = avcodec_open2(video.get(), h264, &options);
 	av_dict_free(&options);
 	check(opened, "opening libx264");
-	for (const auto& picture : pictures)
+	for (int index = 0; index < framesPerSecond; ++index)
 	{
-		check(avcodec_send_frame(video.get(), picture.get()), "encoding");
+		Frame still(av_frame_clone(picture.get())); // the same pixels, referenced
+		if (!still) throw Poco::OutOfMemoryException("slate: frame");
+		still->pts = index;
+		still->pict_type = index == 0 ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE;
+		check(avcodec_send_frame(video.get(), still.get()), "encoding");
 		drain(*video, loop->_pictures);
 	}
 	check(avcodec_send_frame(video.get(), nullptr), "encoding");
@@ -258,9 +366,9 @@ const ChannelFormat& SlateLoop::format() const
 	return _format;
 }
 
-bool SlateLoop::textDrawn() const
+const std::string& SlateLoop::problem() const
 {
-	return _textDrawn;
+	return _problem;
 }
 
 long long SlateLoop::videoDts(long long index) const

@@ -25,18 +25,23 @@ class SlateLoop
 	/// and again, and one silent AAC frame repeated. Timestamps are 90 kHz
 	/// and count from 0 at the first packet of the first loop.
 	///
-	/// The picture: two centred lines (for a channel: its name, and what is
-	/// happening) on a dark background, drawn with FFmpeg's drawtext through
-	/// fontconfig; without a usable font the background alone.
+	/// The picture: an image of the admin's (a PNG or JPEG file, scaled to
+	/// fit and centred), or else two centred lines (for a channel: its name,
+	/// and what is happening) on a dark background, drawn with FFmpeg's
+	/// drawtext through fontconfig; without a usable font the background
+	/// alone. What stood in the way is told by problem().
 	///
 	/// Threads: immutable once made; any thread.
 	/// Errors: encode() throws Poco::Exception with FFmpeg's message (no
 	/// libx264 or aac encoder, out of memory).
 {
 public:
-	static std::shared_ptr<const SlateLoop> encode(const SlateShape& shape, const std::string& title, const std::string& message);
-		/// Draws and encodes the loop: about 25 pictures, some tens of
-		/// milliseconds of CPU for 1080p.
+	static std::shared_ptr<const SlateLoop> encode(const SlateShape& shape, const std::string& title, const std::string& message,
+		const std::string& imagePath = "");
+		/// Draws and encodes the loop (25 pictures): 0.1 to 0.25 s of CPU on
+		/// a small machine. imagePath (an admin's file: PNG or JPEG, at most
+		/// 16 MiB, read through FFmpeg's file protocol only) replaces the
+		/// lines when not empty and readable.
 
 	~SlateLoop();
 	SlateLoop(const SlateLoop&) = delete;
@@ -45,8 +50,9 @@ public:
 	const SlateShape& shape() const;
 	const ChannelFormat& format() const;
 		/// Track 0 video, track 1 audio when the shape has audio.
-	bool textDrawn() const;
-		/// False when no font was found: the picture is the bare background.
+	const std::string& problem() const;
+		/// Empty when the picture is as asked; else why not, for the log (the
+		/// image could not be read: the lines instead; no font: no lines).
 
 	long long videoDts(long long index) const;
 		/// Of the index-th video packet played since the start (index >= 0).
@@ -64,7 +70,7 @@ private:
 
 	SlateShape _shape;
 	ChannelFormat _format;
-	bool _textDrawn = false;
+	std::string _problem;
 	AVCodecParameters* _video = nullptr;
 	AVCodecParameters* _audio = nullptr;
 	std::vector<AVPacket*> _pictures;   /// one loop

@@ -15,20 +15,21 @@ bool even(int value)
 
 } // namespace
 
-SlateShape SlateShape::of(const ChannelFormat& format)
+SlateShape SlateShape::of(const ChannelFormat& format, const SlateShape& known)
 {
-	SlateShape shape;
+	SlateShape shape = known;
+	shape.audio = false;
 	if (!format.tracks.empty() && format.tracks[0].parameters)
 	{
 		const AVCodecParameters& video = *format.tracks[0].parameters;
-		// 4:2:0 pictures have even sides; anything odd or absurd keeps 1280x720
+		// 4:2:0 pictures have even sides; anything odd, absurd or unknown keeps known's
 		if (video.width >= 16 && video.height >= 16 && video.width <= 4096 && video.height <= 2304 && even(video.width) && even(video.height))
 		{
 			shape.width = video.width;
 			shape.height = video.height;
 		}
 		const int profileIdc = video.profile & 0xff; // without the constrained and intra flags
-		if (profileIdc == 66 || profileIdc == 77) shape.profile = profileIdc;
+		if (video.profile > 0) shape.profile = profileIdc == 66 || profileIdc == 77 ? profileIdc : 100;
 	}
 	if (format.tracks.size() > 1 && format.tracks[1].parameters)
 	{
@@ -38,6 +39,11 @@ SlateShape SlateShape::of(const ChannelFormat& format)
 		shape.channels = audio.ch_layout.nb_channels == 1 ? 1 : 2;
 	}
 	return shape;
+}
+
+SlateShape SlateShape::of(const ChannelFormat& format)
+{
+	return of(format, SlateShape());
 }
 
 bool SlateShape::operator==(const SlateShape& other) const

@@ -21,9 +21,13 @@ struct SlateShape
 	int sampleRate = 48000;
 	int channels = 2;
 
-	static SlateShape of(const ChannelFormat& format);
+	static SlateShape of(const ChannelFormat& format, const SlateShape& known);
 		/// The shape of a channel's format (track 0 video, track 1 audio);
-		/// sizes and rates it does not state keep the defaults above.
+		/// a size or rate it does not state (a probe that found no picture
+		/// size) keeps known's: the shape of the channel's previous run.
+
+	static SlateShape of(const ChannelFormat& format);
+		/// The same, with the defaults above for what it does not state.
 
 	bool operator==(const SlateShape& other) const;
 	bool operator!=(const SlateShape& other) const;
