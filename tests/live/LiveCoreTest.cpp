@@ -6,6 +6,7 @@
 // program's continuity. Milliseconds per case, no network.
 //
 
+#include "LogCapture.h"
 #include "RecordingOutput.h"
 #include "ScriptedSource.h"
 #include "TextSearch.h"
@@ -17,6 +18,7 @@
 #include "restream/ChannelException.h"
 #include <algorithm>
 #include <Poco/File.h>
+#include <Poco/AutoPtr.h>
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
 #include <Poco/TemporaryFile.h>
@@ -25,6 +27,7 @@
 #include <atomic>
 #include <cstdio>
 #include <functional>
+#include <stdexcept>
 
 using restream::ChannelErrors;
 using restream::ChannelEvent;
@@ -167,6 +170,7 @@ class LiveCoreTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testProgramContinuesThroughASwitch);
 	CPPUNIT_TEST(testProgramEndEndsItsSinks);
 	CPPUNIT_TEST(testEventsComeOutsideTheLock);
+	CPPUNIT_TEST(testFailingSubscriberIsNamed);
 	CPPUNIT_TEST(testStateIsRestored);
 	CPPUNIT_TEST(testAdminChoiceDuringRestoreWins);
 	CPPUNIT_TEST_SUITE_END();
@@ -560,6 +564,29 @@ public:
 		Poco::Thread::sleep(100);
 		std::lock_guard<std::mutex> lock(mutex);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE("nothing after the subscription ended", delivered, kinds.size());
+	}
+
+	void testFailingSubscriberIsNamed()
+	{
+		// A subscriber that throws is logged like every caught plugin failure: plugin, phase, cause.
+		Poco::AutoPtr<restream::test::LogCapture> capture(new restream::test::LogCapture);
+		Poco::Logger& logger = Poco::Logger::get("live-test");
+		Poco::Channel::Ptr previous = logger.getChannel();
+		logger.setChannel(capture);
+		{
+			Bench bench;
+			std::atomic<int> calls{0};
+			auto failing = bench.engine->subscribe("fixture-events", [&](const ChannelEvent&) {
+				++calls;
+				throw std::runtime_error("deliberate failure in a subscriber");
+			});
+			bench.engine->start(1, "admin");
+			CPPUNIT_ASSERT(eventually([&] { return calls > 0; }));
+			CPPUNIT_ASSERT(eventually([&] {
+				return restream::test::contains(capture->text(), "plugin fixture-events failed in channel event: deliberate failure in a subscriber");
+			}));
+		}
+		logger.setChannel(previous);
 	}
 
 	void testAdminChoiceDuringRestoreWins()

@@ -5,6 +5,7 @@
 #include "catalog/CachedCatalog.h"
 #include "catalog/SearchText.h"
 #include "logging/Redactor.h"
+#include "plugins/PluginGuard.h"
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Logger.h>
@@ -12,6 +13,7 @@
 #include <Poco/URI.h>
 #include <algorithm>
 #include <exception>
+#include <optional>
 #include <set>
 
 namespace restream::host {
@@ -239,27 +241,24 @@ Source& CachedCatalog::source() const
 template <class Result, class Call>
 Result CachedCatalog::guarded(const char* what, Call call) const
 {
-	try
-	{
-		return call();
-	}
-	catch (const SourceException&)
-	{
-		throw;
-	}
-	catch (const Poco::Exception& exc)
-	{
-		_logger.error("plugin %s failed in Source::%s: %s", _sourceOwner, std::string(what), exc.displayText());
-	}
-	catch (const std::exception& exc)
-	{
-		_logger.error("plugin %s failed in Source::%s: %s", _sourceOwner, std::string(what), std::string(exc.what()));
-	}
-	catch (...)
-	{
-		_logger.error("plugin %s failed in Source::%s: unknown exception", _sourceOwner, std::string(what));
-	}
-	throw SourceException(SourceException::ProviderError, "Internal error in the source plugin " + _sourceOwner + "; see the server log");
+	// A SourceException is the source's answer (not found, refused, ...), passed on as it is; anything
+	// else is a failure of the plugin, caught and logged the one way (PluginGuard), then answered as an
+	// internal error of the source.
+	std::optional<Result> result;
+	std::exception_ptr answer;
+	const bool returned = PluginGuard::call(_logger, _sourceOwner, std::string("Source::") + what, [&] {
+		try
+		{
+			result.emplace(call());
+		}
+		catch (const SourceException&)
+		{
+			answer = std::current_exception();
+		}
+	});
+	if (answer) std::rethrow_exception(answer);
+	if (!returned) throw SourceException(SourceException::ProviderError, "Internal error in the source plugin " + _sourceOwner + "; see the server log");
+	return std::move(*result);
 }
 
 } // namespace restream::host

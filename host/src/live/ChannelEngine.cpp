@@ -308,7 +308,12 @@ void ChannelEngine::refreshAccount()
 
 std::unique_ptr<Subscription> ChannelEngine::subscribe(std::function<void(const ChannelEvent&)> callback)
 {
-	return _events.subscribe(std::move(callback));
+	return _events.subscribe("host", std::move(callback));
+}
+
+std::unique_ptr<Subscription> ChannelEngine::subscribe(const std::string& owner, std::function<void(const ChannelEvent&)> callback)
+{
+	return _events.subscribe(owner, std::move(callback));
 }
 
 Poco::UInt64 ChannelEngine::hold(Poco::Int64 streamId, Hold kind, const std::string& holder, bool replacesProgram)

@@ -13,7 +13,7 @@
 #include "live/LiveState.h"
 #include "live/Program.h"
 #include "restream/ChannelException.h"
-#include "restream/Channels.h"
+#include "plugins/OwnedChannels.h"
 #include "restream/Output.h"
 #include <Poco/Event.h>
 #include <Poco/Mutex.h>
@@ -35,7 +35,7 @@ namespace restream::host {
 class CachedCatalog;
 class Redactor;
 
-class ChannelEngine : public Channels, public Poco::Runnable
+class ChannelEngine : public HostChannels, public Poco::Runnable
 	/// The live channels (Channels, see its contract): one ChannelPipeline,
 	/// so one provider connection, per running channel whatever its holders
 	/// (the admin's pin, the program, leases) and its outputs and viewers;
@@ -95,6 +95,8 @@ public:
 	Poco::Int64 program() const override;
 	void setProgram(Poco::Int64 streamId, const std::string& requestedBy) override;
 	std::unique_ptr<Subscription> subscribe(std::function<void(const ChannelEvent&)> callback) override;
+		/// A subscription of the host's own (owner "host").
+	std::unique_ptr<Subscription> subscribe(const std::string& owner, std::function<void(const ChannelEvent&)> callback) override;
 
 	void release(Poco::Int64 streamId, Poco::UInt64 lease);
 		/// A lease ended (LeaseBook).

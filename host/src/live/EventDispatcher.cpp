@@ -3,9 +3,9 @@
 //
 
 #include "live/EventDispatcher.h"
+#include "plugins/PluginGuard.h"
 #include <Poco/Logger.h>
 #include <algorithm>
-#include <exception>
 
 namespace restream::host {
 
@@ -69,9 +69,10 @@ void EventDispatcher::stop()
 	_started = false;
 }
 
-std::unique_ptr<Subscription> EventDispatcher::subscribe(Callback callback)
+std::unique_ptr<Subscription> EventDispatcher::subscribe(const std::string& owner, Callback callback)
 {
 	auto subscriber = std::make_shared<Subscriber>();
+	subscriber->owner = owner;
 	subscriber->callback = std::move(callback);
 	Poco::FastMutex::ScopedLock lock(_mutex);
 	_subscribers.push_back(subscriber);
@@ -113,18 +114,7 @@ void EventDispatcher::run()
 			std::lock_guard<std::mutex> calling(subscriber->calling);
 			if (!subscriber->active) continue;
 			subscriber->deliveringThread = Poco::Thread::currentTid();
-			try
-			{
-				subscriber->callback(event);
-			}
-			catch (const std::exception& exc)
-			{
-				_logger.error("a channel event subscriber threw: %s", std::string(exc.what()));
-			}
-			catch (...)
-			{
-				_logger.error("a channel event subscriber threw an unknown exception");
-			}
+			PluginGuard::call(_logger, subscriber->owner, "channel event", [&] { subscriber->callback(event); });
 			subscriber->deliveringThread = 0;
 		}
 	}

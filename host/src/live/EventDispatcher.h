@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 namespace Poco {
@@ -47,7 +48,9 @@ public:
 	void stop();
 		/// Delivers what is queued, then ends the thread. Idempotent.
 
-	std::unique_ptr<Subscription> subscribe(Callback callback);
+	std::unique_ptr<Subscription> subscribe(const std::string& owner, Callback callback);
+		/// owner: the plugin the callback belongs to, named in the log when
+		/// it throws (through PluginGuard, like every plugin failure).
 	void publish(const ChannelEvent& event);
 
 	void run() override;
@@ -55,6 +58,7 @@ public:
 	struct Subscriber
 		/// One subscriber's state, shared with its Subscription.
 	{
+		std::string owner;
 		Callback callback;
 		std::mutex calling;       // held while the callback runs
 		bool active = true;       // guarded by calling

@@ -17,6 +17,7 @@ HostPluginContext::HostPluginContext(const std::string& pluginName, Poco::AutoPt
 	_registry(registry, pluginName),
 	_stateDirectory(std::move(stateDirectory)),
 	_services(services),
+	_channels(services.channels, pluginName),
 	_logger(Poco::Logger::get(pluginName))
 {
 }
@@ -48,7 +49,7 @@ const std::string& HostPluginContext::stateDirectory() const
 
 Channels& HostPluginContext::channels() const
 {
-	return _services.channels;
+	return _channels;
 }
 
 Catalog& HostPluginContext::catalog() const

@@ -6,6 +6,7 @@
 #define restream_host_HostPluginContext_INCLUDED
 
 #include "plugins/HostServices.h"
+#include "plugins/OwnedChannels.h"
 #include "plugins/OwnedRegistry.h"
 #include "restream/PluginContext.h"
 #include <Poco/AutoPtr.h>
@@ -40,6 +41,7 @@ private:
 	mutable OwnedRegistry _registry;
 	const std::string _stateDirectory;
 	const HostServices _services;
+	mutable OwnedChannels _channels;
 	Poco::Logger& _logger;
 };
 

@@ -5,8 +5,8 @@
 #ifndef restream_host_HostServices_INCLUDED
 #define restream_host_HostServices_INCLUDED
 
+#include "plugins/OwnedChannels.h"
 #include "restream/Catalog.h"
-#include "restream/Channels.h"
 #include "restream/PlaybackUrls.h"
 
 namespace restream::host {
@@ -18,7 +18,7 @@ struct HostServices
 	/// What every plugin's context hands out: the host's services, owned by
 	/// the Host and alive from before the plugins start until after they stop.
 {
-	Channels& channels;
+	HostChannels& channels; /// each plugin gets them as OwnedChannels
 	Catalog& catalog;
 	PlaybackUrls& playbackUrls;
 	Redactor& redactor;
