@@ -7,7 +7,7 @@
 
 #include "FakeProviderTest.h"
 #include "TestGuide.h"
-#include "TestStream.h"
+#include "RawHttpGet.h"
 #include "TestVideoReader.h"
 #include "fakeprovider/FrameClock.h"
 #include "Poco/CountingStream.h"
@@ -448,8 +448,8 @@ void FakeProviderTest::testSyntheticCatalog()
 	CPPUNIT_ASSERT_EQUAL(std::size_t(1000), parseArray(reply.body)->size());
 
 	// Synthetic channels stream too, each with an encoder of its own.
-	TestStream first(_pProvider->port(), livePath(FakeProvider::FIRST_SYNTHETIC_CHANNEL + 123));
-	TestStream second(_pProvider->port(), livePath(FakeProvider::FIRST_SYNTHETIC_CHANNEL + 40000));
+	RawHttpGet first(_pProvider->port(), livePath(FakeProvider::FIRST_SYNTHETIC_CHANNEL + 123));
+	RawHttpGet second(_pProvider->port(), livePath(FakeProvider::FIRST_SYNTHETIC_CHANNEL + 40000));
 	CPPUNIT_ASSERT_EQUAL(200, first.status());
 	CPPUNIT_ASSERT_EQUAL(200, second.status());
 	CPPUNIT_ASSERT(isMpegTs(first.readAtLeast(188 * 20, seconds(5))));
@@ -461,7 +461,7 @@ void FakeProviderTest::testStreamIsMpegTs()
 {
 	FakeProvider& provider = startProvider(testOptions());
 	{
-		TestStream stream(provider.port(), livePath(FakeProvider::CHANNEL_SD));
+		RawHttpGet stream(provider.port(), livePath(FakeProvider::CHANNEL_SD));
 		CPPUNIT_ASSERT_EQUAL(200, stream.status());
 		CPPUNIT_ASSERT_EQUAL(std::string("video/mp2t"), stream.header("content-type"));
 		CPPUNIT_ASSERT(!stream.hasHeader("content-length"));
@@ -532,7 +532,7 @@ void FakeProviderTest::testStreamUrlsAndErrors()
 	for (const std::string& target: {std::string("/demo-user/s3cret-Pa55/105"), std::string("/demo-user/s3cret-Pa55/105.ts"),
 		std::string("/live/demo-user/s3cret-Pa55/105")})
 	{
-		TestStream stream(provider.port(), target);
+		RawHttpGet stream(provider.port(), target);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(target, 200, stream.status());
 		CPPUNIT_ASSERT(isMpegTs(stream.readAtLeast(188 * 20, seconds(5))));
 		stream.close();
@@ -554,11 +554,11 @@ void FakeProviderTest::testStreamUrlsAndErrors()
 void FakeProviderTest::testConnectionLimit()
 {
 	FakeProvider& provider = startProvider(testOptions());
-	TestStream first(provider.port(), livePath(101));
+	RawHttpGet first(provider.port(), livePath(101));
 	CPPUNIT_ASSERT_EQUAL(200, first.status());
 	first.readAtLeast(188, seconds(5));
 
-	TestStream refused(provider.port(), livePath(102));
+	RawHttpGet refused(provider.port(), livePath(102));
 	CPPUNIT_ASSERT_EQUAL(403, refused.status());
 	CPPUNIT_ASSERT_EQUAL(403, request("GET", livePath(101)).status);
 	CPPUNIT_ASSERT_EQUAL(std::string("1"), accountInfo()->getObject("user_info")->getValue<std::string>("active_cons"));
@@ -568,12 +568,12 @@ void FakeProviderTest::testConnectionLimit()
 
 	first.close();
 	CPPUNIT_ASSERT(waitFor([&] { return provider.activeConnections() == 0; }, seconds(2)));
-	TestStream second(provider.port(), livePath(102));
+	RawHttpGet second(provider.port(), livePath(102));
 	CPPUNIT_ASSERT_EQUAL(200, second.status());
 	CPPUNIT_ASSERT(isMpegTs(second.readAtLeast(188 * 20, seconds(5))));
 
 	provider.setMaxConnections(2);
-	TestStream third(provider.port(), livePath(101));
+	RawHttpGet third(provider.port(), livePath(101));
 	CPPUNIT_ASSERT_EQUAL(200, third.status());
 	CPPUNIT_ASSERT_EQUAL(2, provider.activeConnections());
 }
@@ -585,7 +585,7 @@ void FakeProviderTest::testSlotReleaseDelay()
 	options.slotReleaseDelay = Poco::Timespan(1, 500000);
 	FakeProvider& provider = startProvider(options);
 	{
-		TestStream stream(provider.port(), livePath(101));
+		RawHttpGet stream(provider.port(), livePath(101));
 		CPPUNIT_ASSERT_EQUAL(200, stream.status());
 		stream.readAtLeast(188, seconds(5));
 	}
@@ -596,7 +596,7 @@ void FakeProviderTest::testSlotReleaseDelay()
 	CPPUNIT_ASSERT_EQUAL(403, request("GET", livePath(101)).status);
 	CPPUNIT_ASSERT(waitFor([&] { return provider.activeConnections() == 0; }, seconds(3)));
 	CPPUNIT_ASSERT(noticed.isElapsed(1200000));
-	TestStream again(provider.port(), livePath(101));
+	RawHttpGet again(provider.port(), livePath(101));
 	CPPUNIT_ASSERT_EQUAL(200, again.status());
 }
 
@@ -608,9 +608,9 @@ void FakeProviderTest::testStats()
 	FakeProvider& provider = startProvider(options);
 	accountInfo();
 	request("GET", apiPath("get_live_categories"));
-	TestStream first(provider.port(), livePath(101));
-	TestStream second(provider.port(), livePath(101));
-	TestStream refused(provider.port(), livePath(102));
+	RawHttpGet first(provider.port(), livePath(101));
+	RawHttpGet second(provider.port(), livePath(101));
+	RawHttpGet refused(provider.port(), livePath(102));
 	CPPUNIT_ASSERT_EQUAL(403, refused.status());
 	first.readAtLeast(188, seconds(5));
 
@@ -657,8 +657,8 @@ void FakeProviderTest::testOneEncoderPerChannel()
 	FakeProvider& provider = startProvider(options);
 	CPPUNIT_ASSERT_EQUAL(std::size_t(0), provider.stats().channels.size());
 	{
-		TestStream first(provider.port(), livePath(105));
-		TestStream second(provider.port(), livePath(105));
+		RawHttpGet first(provider.port(), livePath(105));
+		RawHttpGet second(provider.port(), livePath(105));
 		CPPUNIT_ASSERT(isMpegTs(first.readAtLeast(188 * 20, seconds(5))));
 		CPPUNIT_ASSERT(isMpegTs(second.readAtLeast(188 * 20, seconds(5))));
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), provider.stats().channels[105].encoderStarts);
@@ -668,13 +668,13 @@ void FakeProviderTest::testOneEncoderPerChannel()
 	CPPUNIT_ASSERT(waitFor([&] { return provider.stats().channels[105].open == 0; }, seconds(2)));
 	CPPUNIT_ASSERT(provider.stats().channels[105].encoding);
 	{
-		TestStream again(provider.port(), livePath(105));
+		RawHttpGet again(provider.port(), livePath(105));
 		CPPUNIT_ASSERT(isMpegTs(again.readAtLeast(188 * 20, seconds(5))));
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), provider.stats().channels[105].encoderStarts);
 	}
 	// Without clients the encoder stops after the linger time.
 	CPPUNIT_ASSERT(waitFor([&] { return !provider.stats().channels[105].encoding; }, seconds(3)));
-	TestStream later(provider.port(), livePath(105));
+	RawHttpGet later(provider.port(), livePath(105));
 	CPPUNIT_ASSERT(isMpegTs(later.readAtLeast(188 * 20, seconds(5))));
 	CPPUNIT_ASSERT_EQUAL(Poco::UInt64(2), provider.stats().channels[105].encoderStarts);
 }
@@ -686,7 +686,7 @@ void FakeProviderTest::testDropAfter()
 	provider.setDropAfter(101, Poco::Timespan(1, 0));
 	CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(1000000), provider.effectiveFaults(101).dropAfter.totalMicroseconds());
 	CPPUNIT_ASSERT_EQUAL(Poco::Timespan::TimeDiff(0), provider.effectiveFaults(102).dropAfter.totalMicroseconds());
-	TestStream stream(provider.port(), livePath(101));
+	RawHttpGet stream(provider.port(), livePath(101));
 	CPPUNIT_ASSERT_EQUAL(200, stream.status());
 	const Poco::Timestamp started;
 	CPPUNIT_ASSERT(stream.waitForEnd(seconds(4)));
@@ -695,7 +695,7 @@ void FakeProviderTest::testDropAfter()
 
 	// Global switch, applied to a connection already open.
 	provider.setDropAfter(101, 0);
-	TestStream running(provider.port(), livePath(102));
+	RawHttpGet running(provider.port(), livePath(102));
 	running.readAtLeast(188, seconds(5));
 	CPPUNIT_ASSERT(!running.waitForEnd(Poco::Timespan(0, 500000)));
 	provider.setDropAfter(FakeProvider::ALL_CHANNELS, Poco::Timespan(0, 200000));
@@ -706,7 +706,7 @@ void FakeProviderTest::testDropAfter()
 void FakeProviderTest::testStall()
 {
 	FakeProvider& provider = startProvider(testOptions());
-	TestStream stream(provider.port(), livePath(101));
+	RawHttpGet stream(provider.port(), livePath(101));
 	stream.readAtLeast(188 * 50, seconds(5));
 	provider.setStall(101, true);
 	CPPUNIT_ASSERT(stream.drain(Poco::Timespan(0, 500000), seconds(5)));
@@ -739,7 +739,7 @@ void FakeProviderTest::testStatusFault()
 	CPPUNIT_ASSERT_THROW(provider.setStatus(101, 200), Poco::InvalidArgumentException);
 	CPPUNIT_ASSERT_THROW(provider.setStatus(4242, 503), Poco::NotFoundException);
 	provider.resetFaults();
-	TestStream stream(provider.port(), livePath(101));
+	RawHttpGet stream(provider.port(), livePath(101));
 	CPPUNIT_ASSERT_EQUAL(200, stream.status());
 }
 
@@ -748,7 +748,7 @@ void FakeProviderTest::testGarbage()
 {
 	FakeProvider& provider = startProvider(testOptions());
 	provider.setGarbage(101, true);
-	TestStream stream(provider.port(), livePath(101));
+	RawHttpGet stream(provider.port(), livePath(101));
 	CPPUNIT_ASSERT_EQUAL(200, stream.status());
 	CPPUNIT_ASSERT_EQUAL(std::string("video/mp2t"), stream.header("content-type"));
 	const std::string data = stream.readAtLeast(32768, seconds(5));
@@ -778,7 +778,7 @@ void FakeProviderTest::testRedirects()
 		}
 		else
 		{
-			TestStream stream(provider.port(), location.getPathAndQuery());
+			RawHttpGet stream(provider.port(), location.getPathAndQuery());
 			CPPUNIT_ASSERT_EQUAL(200, stream.status());
 			CPPUNIT_ASSERT(isMpegTs(stream.readAtLeast(188 * 20, seconds(5))));
 		}
@@ -858,7 +858,7 @@ void FakeProviderTest::testApiModes()
 
 	provider.setApiMode(ApiMode::NORMAL);
 	CPPUNIT_ASSERT(accountInfo()->getObject("user_info")->get("max_connections").isString());
-	TestStream stream(provider.port(), livePath(101));
+	RawHttpGet stream(provider.port(), livePath(101));
 	CPPUNIT_ASSERT_EQUAL(200, stream.status());
 }
 
@@ -872,7 +872,7 @@ void FakeProviderTest::testUserAgentRequired()
 	CPPUNIT_ASSERT_EQUAL(200, request("GET", apiPath(), "VLC/3.0.18 LibVLC/3.0.18").status);
 	CPPUNIT_ASSERT_EQUAL(403, request("GET", livePath(101), "Lavf/59.27.100").status);
 	CPPUNIT_ASSERT_EQUAL(200, request("GET", "/_stats").status);
-	TestStream stream(provider.port(), livePath(101), "VLC/3.0.18 LibVLC/3.0.18");
+	RawHttpGet stream(provider.port(), livePath(101), "VLC/3.0.18 LibVLC/3.0.18");
 	CPPUNIT_ASSERT_EQUAL(200, stream.status());
 }
 
@@ -928,8 +928,8 @@ void FakeProviderTest::testSlowClientDropped()
 	options.maxConnections = 2;
 	options.clientBacklogBytes = 128 * 1024;
 	FakeProvider& provider = startProvider(options);
-	TestStream slow(provider.port(), livePath(FakeProvider::CHANNEL_HD), "", 4096);
-	TestStream fast(provider.port(), livePath(FakeProvider::CHANNEL_HD));
+	RawHttpGet slow(provider.port(), livePath(FakeProvider::CHANNEL_HD), "", 4096);
+	RawHttpGet fast(provider.port(), livePath(FakeProvider::CHANNEL_HD));
 	CPPUNIT_ASSERT_EQUAL(200, slow.status());
 	CPPUNIT_ASSERT_EQUAL(200, fast.status());
 	// slow never reads; fast keeps up and must not be held back.
@@ -954,7 +954,7 @@ void FakeProviderTest::testClientChurn()
 	FakeProvider& provider = startProvider(testOptions());
 	for (int i = 0; i < 20; ++i)
 	{
-		TestStream stream(provider.port(), livePath(101));
+		RawHttpGet stream(provider.port(), livePath(101));
 		CPPUNIT_ASSERT_EQUAL(200, stream.status());
 		if (i % 2 == 0) stream.readAtLeast(188, seconds(5));
 		stream.socket().setLinger(true, 0); // abortive close (RST) every time
@@ -963,7 +963,7 @@ void FakeProviderTest::testClientChurn()
 	}
 	CPPUNIT_ASSERT_EQUAL(Poco::UInt64(20), provider.stats().channels[101].total);
 	CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), provider.stats().channels[101].encoderStarts);
-	TestStream last(provider.port(), livePath(101));
+	RawHttpGet last(provider.port(), livePath(101));
 	CPPUNIT_ASSERT(isMpegTs(last.readAtLeast(188 * 100, seconds(5))));
 }
 
@@ -975,10 +975,10 @@ void FakeProviderTest::testStopIsPrompt()
 	options.maxConnections = 3;
 	options.encoderLinger = Poco::Timespan(60, 0);
 	FakeProvider& provider = startProvider(options);
-	TestStream sd(provider.port(), livePath(101));
-	TestStream hd(provider.port(), livePath(103));
+	RawHttpGet sd(provider.port(), livePath(101));
+	RawHttpGet hd(provider.port(), livePath(103));
 	provider.setGarbage(102, true);
-	TestStream garbage(provider.port(), livePath(102));
+	RawHttpGet garbage(provider.port(), livePath(102));
 	sd.readAtLeast(188, seconds(5));
 	hd.readAtLeast(188, seconds(5));
 	garbage.readAtLeast(188, seconds(5));
@@ -1011,15 +1011,15 @@ void FakeProviderTest::testRestartKeepsPort()
 	CPPUNIT_ASSERT_EQUAL(Poco::format("http://127.0.0.1:%hu", port), provider.baseUrl());
 	CPPUNIT_ASSERT_THROW(provider.start(), Poco::IllegalStateException);
 	{
-		TestStream stream(port, livePath(101));
+		RawHttpGet stream(port, livePath(101));
 		stream.readAtLeast(188, seconds(5));
 		provider.stop();
 		CPPUNIT_ASSERT(stream.waitForEnd(seconds(1)));
 	}
-	CPPUNIT_ASSERT_THROW([&] { TestStream refused(port, livePath(101)); }(), Poco::Net::NetException);
+	CPPUNIT_ASSERT_THROW([&] { RawHttpGet refused(port, livePath(101)); }(), Poco::Net::NetException);
 	provider.start();
 	CPPUNIT_ASSERT_EQUAL(port, provider.port());
-	TestStream stream(port, livePath(101));
+	RawHttpGet stream(port, livePath(101));
 	CPPUNIT_ASSERT_EQUAL(200, stream.status());
 	CPPUNIT_ASSERT(isMpegTs(stream.readAtLeast(188 * 20, seconds(5))));
 	CPPUNIT_ASSERT_EQUAL(Poco::UInt64(2), provider.stats().channels[101].total);
@@ -1048,9 +1048,9 @@ void FakeProviderTest::testExecutable()
 	Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
 	CPPUNIT_ASSERT_EQUAL(200, static_cast<int>(response.getStatus()));
 	CPPUNIT_ASSERT_EQUAL(std::size_t(106), parseArray(body)->size());
-	TestStream stream(base.getPort(), "/live/bench/mark/101.ts");
+	RawHttpGet stream(base.getPort(), "/live/bench/mark/101.ts");
 	CPPUNIT_ASSERT(isMpegTs(stream.readAtLeast(188 * 20, seconds(5))));
-	TestStream playlist(base.getPort(), "/live/bench/mark/102.m3u8");
+	RawHttpGet playlist(base.getPort(), "/live/bench/mark/102.m3u8");
 	CPPUNIT_ASSERT_EQUAL(200, playlist.status());
 	CPPUNIT_ASSERT(playlist.readAtLeast(80, seconds(5)).find("#EXT-X-TARGETDURATION:1\n") != std::string::npos);
 
@@ -1451,7 +1451,7 @@ void FakeProviderTest::testHlsViewerSlot()
 	std::cout << Poco::format("\n  HLS viewer slot released %.2f s after the last request\n", held);
 	CPPUNIT_ASSERT_MESSAGE(Poco::format("released after %.2f s", held), held > 3.8);
 	CPPUNIT_ASSERT_EQUAL(0, provider.stats().channels[101].open);
-	TestStream stream(provider.port(), livePath(102));
+	RawHttpGet stream(provider.port(), livePath(102));
 	CPPUNIT_ASSERT_EQUAL(200, stream.status());
 }
 
@@ -1504,7 +1504,7 @@ void FakeProviderTest::testBitRate()
 		}
 	}
 	CPPUNIT_ASSERT(waitFor([&] { return provider.activeConnections() == 0; }, seconds(2)));
-	TestStream stream(provider.port(), livePath(105));
+	RawHttpGet stream(provider.port(), livePath(105));
 	CPPUNIT_ASSERT(isMpegTs(stream.readAtLeast(188 * 1000, seconds(5))));
 	std::string data;
 	const Poco::Timestamp started;
@@ -1517,7 +1517,7 @@ void FakeProviderTest::testOversizedPes()
 {
 	FakeProvider& provider = startProvider(testOptions());
 	CPPUNIT_ASSERT_EQUAL(200, request("POST", "/_control?channel=102&oversized_pes=1").status);
-	TestStream stream(provider.port(), livePath(102));
+	RawHttpGet stream(provider.port(), livePath(102));
 	CPPUNIT_ASSERT_EQUAL(200, stream.status());
 	const Poco::Timestamp connected;
 
@@ -1603,7 +1603,7 @@ void FakeProviderTest::testCatalogDrip()
 	FakeProvider& provider = startProvider(testOptions());
 	const std::string normal = request("GET", apiPath()).body;
 	CPPUNIT_ASSERT_EQUAL(200, request("POST", "/_control?catalog_drip_ms=50").status);
-	TestStream stream(provider.port(), apiPath());
+	RawHttpGet stream(provider.port(), apiPath());
 	CPPUNIT_ASSERT_EQUAL(200, stream.status());
 	const std::size_t length = std::stoul(stream.header("content-length"));
 	std::string data;
@@ -1631,7 +1631,7 @@ void FakeProviderTest::testCatalogDrip()
 
 	// Stopping does not wait for a dripping answer.
 	provider.setCatalogDrip(Poco::Timespan(10, 0));
-	TestStream slow(provider.port(), apiPath("get_live_streams"));
+	RawHttpGet slow(provider.port(), apiPath("get_live_streams"));
 	const Poco::Timestamp stopping;
 	provider.stop();
 	CPPUNIT_ASSERT_MESSAGE(Poco::format("stop took %Ld us", stopping.elapsed()), !stopping.isElapsed(1000000));

@@ -1,7 +1,7 @@
 //
 // TestStream.h
 //
-// Real H.264 + AAC media for the output-ts tests, made with the ffmpeg CLI.
+// Real H.264 + AAC media for the output tests (output-ts, output-hls), made with the ffmpeg CLI.
 //
 
 #ifndef restream_test_TestStream_INCLUDED

@@ -1,9 +1,9 @@
 //
-// TestStream.cpp
+// RawHttpGet.cpp
 //
 
 
-#include "TestStream.h"
+#include "RawHttpGet.h"
 #include "Poco/Exception.h"
 #include "Poco/Net/NetException.h"
 #include "Poco/Net/SocketAddress.h"
@@ -13,7 +13,7 @@
 #include <sys/socket.h>
 
 
-TestStream::TestStream(Poco::UInt16 port, const std::string& target, const std::string& userAgent, int receiveBuffer)
+RawHttpGet::RawHttpGet(Poco::UInt16 port, const std::string& target, const std::string& userAgent, int receiveBuffer)
 {
 	const Poco::Net::SocketAddress address("127.0.0.1", port);
 	if (receiveBuffer > 0)
@@ -68,26 +68,26 @@ TestStream::TestStream(Poco::UInt16 port, const std::string& target, const std::
 }
 
 
-int TestStream::status() const
+int RawHttpGet::status() const
 {
 	return _status;
 }
 
 
-std::string TestStream::header(const std::string& name) const
+std::string RawHttpGet::header(const std::string& name) const
 {
 	auto it = _headers.find(name);
 	return it == _headers.end() ? std::string() : it->second;
 }
 
 
-bool TestStream::hasHeader(const std::string& name) const
+bool RawHttpGet::hasHeader(const std::string& name) const
 {
 	return _headers.count(name) > 0;
 }
 
 
-std::size_t TestStream::read(std::string& data, std::size_t maximum, Poco::Timespan timeout)
+std::size_t RawHttpGet::read(std::string& data, std::size_t maximum, Poco::Timespan timeout)
 {
 	if (!_pending.empty())
 	{
@@ -117,7 +117,7 @@ std::size_t TestStream::read(std::string& data, std::size_t maximum, Poco::Times
 }
 
 
-std::string TestStream::readAtLeast(std::size_t bytes, Poco::Timespan timeout)
+std::string RawHttpGet::readAtLeast(std::size_t bytes, Poco::Timespan timeout)
 {
 	std::string data;
 	const Poco::Timestamp started;
@@ -132,7 +132,7 @@ std::string TestStream::readAtLeast(std::size_t bytes, Poco::Timespan timeout)
 }
 
 
-bool TestStream::waitForEnd(Poco::Timespan timeout)
+bool RawHttpGet::waitForEnd(Poco::Timespan timeout)
 {
 	const Poco::Timestamp started;
 	while (!_ended)
@@ -145,7 +145,7 @@ bool TestStream::waitForEnd(Poco::Timespan timeout)
 }
 
 
-bool TestStream::drain(Poco::Timespan quiet, Poco::Timespan timeout)
+bool RawHttpGet::drain(Poco::Timespan quiet, Poco::Timespan timeout)
 {
 	const Poco::Timestamp started;
 	while (!started.isElapsed(timeout.totalMicroseconds()))
@@ -157,19 +157,19 @@ bool TestStream::drain(Poco::Timespan quiet, Poco::Timespan timeout)
 }
 
 
-bool TestStream::ended() const
+bool RawHttpGet::ended() const
 {
 	return _ended;
 }
 
 
-void TestStream::close()
+void RawHttpGet::close()
 {
 	_socket.close();
 }
 
 
-Poco::Net::StreamSocket& TestStream::socket()
+Poco::Net::StreamSocket& RawHttpGet::socket()
 {
 	return _socket;
 }

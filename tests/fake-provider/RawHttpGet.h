@@ -1,12 +1,12 @@
 //
-// TestStream.h
+// RawHttpGet.h
 //
 // A raw HTTP client connection for the fake provider's self-test.
 //
 
 
-#ifndef FakeProvider_TestStream_INCLUDED
-#define FakeProvider_TestStream_INCLUDED
+#ifndef FakeProvider_RawHttpGet_INCLUDED
+#define FakeProvider_RawHttpGet_INCLUDED
 
 
 #include "Poco/Net/StreamSocket.h"
@@ -16,12 +16,12 @@
 #include <string>
 
 
-class TestStream
+class RawHttpGet
 	/// Sends one GET to 127.0.0.1 over a plain socket and reads the answer with timeouts, so a test
 	/// sees exactly when data stops, resumes or the server closes. Not thread-safe.
 {
 public:
-	TestStream(Poco::UInt16 port, const std::string& target, const std::string& userAgent = "", int receiveBuffer = 0);
+	RawHttpGet(Poco::UInt16 port, const std::string& target, const std::string& userAgent = "", int receiveBuffer = 0);
 		/// Connects, sends "GET target" (receiveBuffer > 0 sets SO_RCVBUF before connecting) and
 		/// reads the status line and the header. Throws Poco::TimeoutException after 5 s.
 
@@ -59,4 +59,4 @@ private:
 };
 
 
-#endif // FakeProvider_TestStream_INCLUDED
+#endif // FakeProvider_RawHttpGet_INCLUDED
