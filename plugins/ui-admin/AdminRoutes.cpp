@@ -4,7 +4,6 @@
 
 #include "AdminRoutes.h"
 #include "ApiProxy.h"
-#include "AssetRoute.h"
 #include "ChannelsRoute.h"
 #include "DashboardPage.h"
 #include "FavouritesRoute.h"
@@ -15,6 +14,7 @@
 #include "LogoutForm.h"
 #include "PreviewRoute.h"
 #include "StartRoute.h"
+#include "restream/AssetRoute.h"
 #include "uiadminWebAssets.h"
 
 namespace uiadmin {
@@ -37,8 +37,8 @@ AdminRoutes::Named AdminRoutes::create(const AdminSettings& settings, ApiClient:
 		{"ui-admin.login", std::make_shared<LoginPage>(pages, sessions)},
 		{"ui-admin.login-form", std::make_shared<LoginForm>(pages, sessions, client, logger)},
 		{"ui-admin.logout", std::make_shared<LogoutForm>(pages, sessions, logger)},
-		{"ui-admin.assets", std::make_shared<AssetRoute>("/assets/*", assets)},
-		{"ui-admin.favicon", std::make_shared<AssetRoute>("/favicon.svg", assets)},
+		{"ui-admin.assets", std::make_shared<restream::AssetRoute>("admin", "/assets/*", assets)},
+		{"ui-admin.favicon", std::make_shared<restream::AssetRoute>("admin", "/favicon.svg", assets)},
 		{"ui-admin.categories", json("GET", "/ui/categories", SessionStore::ACTIVE, {"GET", "/categories", ""})},
 		{"ui-admin.status", json("GET", "/ui/status", SessionStore::BACKGROUND, {"GET", "/stream_status", ""})},
 		{"ui-admin.account", json("GET", "/ui/account", SessionStore::BACKGROUND, {"GET", "/account", ""})},

@@ -27,7 +27,7 @@ class AdminRoutes
 	///   GET  /                    DashboardPage
 	///   GET  /login, POST /login  LoginPage, LoginForm
 	///   POST /logout              LogoutForm
-	///   GET  /assets/*, /favicon.svg   AssetRoute
+	///   GET  /assets/*, /favicon.svg   restream::AssetRoute
 	///   /ui/...                   JsonProxyRoute (categories, status,
 	///                             account, running, stop), ChannelsRoute, StartRoute,
 	///                             FavouritesRoute (GET, POST), LogoRoute (/ui/logos/*)

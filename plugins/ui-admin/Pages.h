@@ -25,7 +25,7 @@ class Pages
 	/// and values that PageTemplate escapes. Every page and every redirect
 	/// carries SecurityHeaders; a page also says its Content-Language and
 	/// Vary: Accept-Language, Cookie. Pages link the script and the style
-	/// with ?v=<their ETag>, which AssetRoute caches for a year.
+	/// with ?v=<their ETag>, which restream::AssetRoute caches for a year.
 	///
 	/// Immutable after construction; any thread.
 	/// Errors: the constructor throws Poco::NotFoundException when a

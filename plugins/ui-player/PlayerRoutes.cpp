@@ -3,7 +3,7 @@
 //
 
 #include "PlayerRoutes.h"
-#include "AssetRoute.h"
+#include "restream/AssetRoute.h"
 #include "uiplayerWebAssets.h"
 
 namespace uiplayer {
@@ -13,8 +13,8 @@ PlayerRoutes::Named PlayerRoutes::create(const PlayerSettings& settings, PlayerP
 	const auto assets = std::make_shared<const restream::WebAssets>(webAssets());
 	return {
 		{"ui-player.page", std::make_shared<PlayerPage>(settings, *assets, std::move(apiPortUrl))},
-		{"ui-player.assets", std::make_shared<AssetRoute>("/assets/*", assets)},
-		{"ui-player.favicon", std::make_shared<AssetRoute>("/favicon.svg", assets)},
+		{"ui-player.assets", std::make_shared<restream::AssetRoute>("player", "/assets/*", assets)},
+		{"ui-player.favicon", std::make_shared<restream::AssetRoute>("player", "/favicon.svg", assets)},
 	};
 }
 

@@ -19,7 +19,7 @@ namespace uiplayer {
 
 class PlayerRoutes
 	/// The player port: GET / (PlayerPage), GET /assets/* and /favicon.svg
-	/// (AssetRoute), sharing the embedded files. Any other path or method is
+	/// (restream::AssetRoute), sharing the embedded files. Any other path or method is
 	/// the host's 404 or 405.
 	/// Errors: create() throws when the embedded page is broken (see PlayerPage).
 {
