@@ -26,7 +26,9 @@
 #include <cppunit/extensions/HelperMacros.h>
 #include <atomic>
 #include <cstdio>
+#include <fstream>
 #include <functional>
+#include <set>
 #include <stdexcept>
 
 using restream::ChannelErrors;
@@ -135,6 +137,18 @@ std::vector<RecordedPacket> ofTrack(const std::vector<RecordedPacket>& packets, 
 	return selected;
 }
 
+int threadCount()
+	/// This process's threads now (Linux).
+{
+	std::ifstream status("/proc/self/status");
+	std::string line;
+	while (std::getline(status, line))
+	{
+		if (line.compare(0, 8, "Threads:") == 0) return std::stoi(line.substr(8));
+	}
+	return -1;
+}
+
 void assertRising(const std::vector<RecordedPacket>& packets)
 {
 	for (int track = 0; track < 2; ++track)
@@ -154,11 +168,13 @@ class LiveCoreTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testTimelineStartsAtTenSeconds);
 	CPPUNIT_TEST(testReconnectContinuesTheTimeline);
 	CPPUNIT_TEST(testClockJumpContinuesTheTimeline);
+	CPPUNIT_TEST(testPtsWrapContinuesTheTimeline);
 	CPPUNIT_TEST(testDtsClampedAndDurationsFilled);
 	CPPUNIT_TEST(testBackoffGrowsOverFailedOpens);
 	CPPUNIT_TEST(testDropIsReopenedAtOnce);
 	CPPUNIT_TEST(testErrorStateKeepsRetrying);
 	CPPUNIT_TEST(testStopWhileStalledIsPrompt);
+	CPPUNIT_TEST(testStopWhileOpeningIsPrompt);
 	CPPUNIT_TEST(testSlateBridgesAnOutage);
 	CPPUNIT_TEST(testSlateFillsAStallInRealTime);
 	CPPUNIT_TEST(testLeaseStartsAndIdleStops);
@@ -243,6 +259,35 @@ public:
 		CPPUNIT_ASSERT_EQUAL(1, sink->begins()); // no new run: the same upstream
 	}
 
+	void testPtsWrapContinuesTheTimeline()
+	{
+		// 2.4 s before MPEG-TS's 33-bit wrap to 2.4 s after it, in one session: the output neither
+		// jumps back 26.5 hours nor stalls, and audio stays where it was against the pictures
+		Bench bench;
+		ScriptedSource::Session session;
+		session.packets = ScriptedSource::steady(ScriptedSource::ptsWrap - 60 * 3600LL, 120);
+		session.wrap33 = true;
+		bench.source->script(1, {session});
+		auto lease = bench.engine->acquire(1, "test");
+		auto sink = bench.sinkOf(1);
+		CPPUNIT_ASSERT(sink->waitForPackets(2 * 120 - 2, 3000)); // the last of each track is held for its duration
+		const auto recorded = sink->packets();
+		assertRising(recorded);
+		CPPUNIT_ASSERT_EQUAL(1, sink->begins()); // the same upstream: no new run
+		const auto video = ofTrack(recorded, 0);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(119), video.size());
+		for (std::size_t i = 1; i < video.size(); ++i)
+		{
+			const long long step = video[i].dts - video[i - 1].dts;
+			CPPUNIT_ASSERT_MESSAGE("frame " + std::to_string(i) + " follows 40 ms to two frames later, not " + std::to_string(step),
+				step >= 3600 && step <= 2 * 3600);
+		}
+		std::set<long long> pictures;
+		for (const auto& packet : video) pictures.insert(packet.dts);
+		for (const auto& packet : ofTrack(recorded, 1))
+			CPPUNIT_ASSERT_MESSAGE("audio keeps its place after its picture", pictures.count(packet.dts - 1000) == 1);
+	}
+
 	void testDtsClampedAndDurationsFilled()
 	{
 		Bench bench;
@@ -317,6 +362,30 @@ public:
 		CPPUNIT_ASSERT(asked.elapsed() < 500000);
 		CPPUNIT_ASSERT_EQUAL(0, bench.source->open());
 		CPPUNIT_ASSERT(bench.output->latest(1)->ended());
+	}
+
+	void testStopWhileOpeningIsPrompt()
+	{
+		// A source plugin's open cannot be interrupted: the stop must not wait for it, and the late
+		// connection must be closed (and its thread end) as soon as the open returns.
+		Bench bench;
+		const int threadsBefore = threadCount();
+		ScriptedSource::Session session;
+		session.blockOpen = true;
+		session.packets = ScriptedSource::steady(0, 50);
+		bench.source->script(1, {session});
+		bench.engine->start(1, "admin");
+		CPPUNIT_ASSERT(eventually([&] { return bench.source->blockedOpens() == 1; }));
+		const Poco::Timestamp asked;
+		CPPUNIT_ASSERT(bench.engine->stop(1, "admin"));
+		CPPUNIT_ASSERT_MESSAGE("stop returns while the open hangs", asked.elapsed() < 1000000);
+		CPPUNIT_ASSERT(!bench.running(1));
+		CPPUNIT_ASSERT(bench.state(1) == ChannelStatus::State::Stopped);
+		bench.source->releaseOpens(); // the provider answers at last
+		CPPUNIT_ASSERT_MESSAGE("the late connection is closed at once", eventually([&] { return bench.source->open() == 0; }));
+		CPPUNIT_ASSERT_MESSAGE("no thread left behind", eventually([&] { return threadCount() == threadsBefore; }));
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("no reopen after the stop", 1, bench.source->opens(1));
+		CPPUNIT_ASSERT(!bench.running(1));
 	}
 
 	void testSlateBridgesAnOutage()

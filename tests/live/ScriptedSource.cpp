@@ -47,8 +47,8 @@ public:
 			const ScriptedPacket& scripted = _session.packets[_next++];
 			if (av_new_packet(&packet, 100) < 0) return AVERROR(ENOMEM);
 			packet.stream_index = scripted.track;
-			packet.dts = scripted.dts;
-			packet.pts = scripted.pts;
+			packet.dts = _session.wrap33 ? scripted.dts % ScriptedSource::ptsWrap : scripted.dts;
+			packet.pts = _session.wrap33 ? scripted.pts % ScriptedSource::ptsWrap : scripted.pts;
 			packet.flags = scripted.keyframe ? AV_PKT_FLAG_KEY : 0;
 			return 0;
 		}
@@ -134,6 +134,19 @@ int ScriptedSource::mostOpen() const
 	return _mostOpen;
 }
 
+int ScriptedSource::blockedOpens() const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	return _blockedOpens;
+}
+
+void ScriptedSource::releaseOpens()
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	_opensReleased = true;
+	_release.notify_all();
+}
+
 std::vector<ScriptedPacket> ScriptedSource::steady(long long firstDts, int frames, int gop, bool audio)
 {
 	std::vector<ScriptedPacket> packets;
@@ -187,7 +200,7 @@ std::unique_ptr<PacketProducer> ScriptedSource::openProducer(Poco::Int64 streamI
 {
 	Session session;
 	{
-		std::lock_guard<std::mutex> lock(_mutex);
+		std::unique_lock<std::mutex> lock(_mutex);
 		++_opens[streamId];
 		_openTimes[streamId].emplace_back();
 		auto& sessions = _scripts[streamId];
@@ -199,6 +212,12 @@ std::unique_ptr<PacketProducer> ScriptedSource::openProducer(Poco::Int64 streamI
 		{
 			session = sessions.front();
 			sessions.erase(sessions.begin());
+		}
+		if (session.blockOpen)
+		{
+			++_blockedOpens;
+			_release.wait(lock, [this] { return _opensReleased; });
+			--_blockedOpens;
 		}
 		if (session.failOpen) throw SourceException(SourceException::Unreachable, "the scripted provider is unreachable");
 		++_open;

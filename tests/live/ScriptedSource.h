@@ -36,7 +36,8 @@ class ScriptedSource : public Source
 	/// Channels 1..n whose producers play scripts: each open of a channel
 	/// takes the next session's script, plays its packets as fast as asked,
 	/// then ends it as told (end of stream, an error, or blocking until
-	/// interrupted, like a stalled provider). An open can also fail at once.
+	/// interrupted, like a stalled provider). An open can also fail at once,
+	/// or block until the test releases it; timestamps can wrap at 2^33.
 	/// Counts opens and concurrent producers (the provider's connections).
 	/// Threads: any.
 {
@@ -53,6 +54,8 @@ public:
 		std::vector<ScriptedPacket> packets;
 		Ending ending = Ending::Block;
 		bool failOpen = false;   /// the open itself fails (SourceException Unreachable)
+		bool blockOpen = false;  /// the open waits until releaseOpens() (a provider that never answers)
+		bool wrap33 = false;     /// dts and pts played modulo 2^33, as MPEG-TS carries them (90 kHz)
 	};
 
 	explicit ScriptedSource(int channels);
@@ -70,6 +73,12 @@ public:
 		/// Producers alive now (connections in use).
 	int mostOpen() const;
 		/// The most producers alive at once, ever.
+	int blockedOpens() const;
+		/// Opens waiting for releaseOpens() now.
+	void releaseOpens();
+		/// Lets every blocked open, and every later one, go on.
+
+	static constexpr long long ptsWrap = 1LL << 33; /// where MPEG-TS timestamps wrap (26.5 hours at 90 kHz)
 
 	static std::vector<ScriptedPacket> steady(long long firstDts, int frames, int gop = 25, bool audio = true);
 		/// frames video packets 40 ms apart from firstDts (keyframe every gop),
@@ -100,6 +109,9 @@ private:
 	std::map<Poco::Int64, std::vector<Poco::Timestamp>> _openTimes;
 	int _open = 0;
 	int _mostOpen = 0;
+	int _blockedOpens = 0;
+	bool _opensReleased = false;
+	std::condition_variable _release;
 };
 
 } // namespace restream::test

@@ -299,6 +299,7 @@ void ChannelPipeline::deliver(AVPacket& packet, const ChannelFormat& format)
 		if (!keyframe) return;
 		_awaitKeyframe = false;
 		_keyframePts = packet.pts;
+		_audioJoined = false;
 		flushHeld();
 		_slate.reset(); // the upstream is back: its run follows the slate's
 		_slateShape = SlateShape::of(format, _slateShape);
@@ -316,7 +317,14 @@ void ChannelPipeline::deliver(AVPacket& packet, const ChannelFormat& format)
 	{
 		beginSinks(format, true); // sinks attached since the last keyframe start here
 	}
-	if (track == 1 && packet.pts < _keyframePts) return; // audio from before the first picture
+	if (track == 1 && !_audioJoined)
+	{
+		// Audio from before the first picture is dropped. The check ends once audio has reached the
+		// picture: compared later, the source's own clock going back (an MPEG-TS 33-bit wrap from a
+		// PacketProducer, a reset) would drop every audio packet of the session after it.
+		if (packet.pts < _keyframePts) return;
+		_audioJoined = true;
+	}
 
 	packet.dts += _offset;
 	packet.pts += _offset;

@@ -186,6 +186,7 @@ private:
 	AVPacket* _held[trackCount] = {nullptr, nullptr};
 	bool _awaitKeyframe = true;
 	long long _keyframePts = 0;
+	bool _audioJoined = false; // an audio packet at or after _keyframePts has passed
 	bool _playableAnnounced = false;
 
 	// the slate
