@@ -6,8 +6,8 @@
 
 
 #include "FakeProviderTest.h"
-#include "TestGuide.h"
 #include "RawHttpGet.h"
+#include "TestGuide.h"
 #include "TestVideoReader.h"
 #include "fakeprovider/FrameClock.h"
 #include "Poco/CountingStream.h"
@@ -26,6 +26,7 @@
 #include "Poco/PipeStream.h"
 #include "Poco/Process.h"
 #include "Poco/StreamCopier.h"
+#include "Poco/TemporaryFile.h"
 #include "Poco/Thread.h"
 #include "Poco/Timestamp.h"
 #include "Poco/URI.h"
@@ -1707,6 +1708,40 @@ void FakeProviderTest::testLogos()
 	CPPUNIT_ASSERT_EQUAL(404, request("GET", "/logos/104.png").status);
 	CPPUNIT_ASSERT_EQUAL(Poco::UInt64(3), provider.stats().logoRequests);
 	CPPUNIT_ASSERT_EQUAL(3, parseObject(request("GET", "/_stats").body)->getValue<int>("logo_requests"));
+}
+
+
+void FakeProviderTest::testFileChannel()
+{
+	Poco::TemporaryFile path;
+	std::string content;
+	for (int packet = 0; packet < 400; ++packet)
+	{
+		content += '\x47';
+		content += std::string(187, static_cast<char>(packet));
+	}
+	{
+		std::ofstream file(path.path(), std::ios::binary);
+		file << content;
+	}
+	ProviderOptions options = testOptions();
+	options.fileChannels[900] = {path.path(), 150000}; // about half a second
+	startProvider(options);
+	const Array::Ptr pStreams = parseArray(request("GET", apiPath("get_live_streams")).body);
+	bool listed = false;
+	for (std::size_t i = 0; i < pStreams->size(); ++i)
+	{
+		if (pStreams->getObject(static_cast<unsigned>(i))->getValue<int>("stream_id") != 900) continue;
+		listed = true;
+		CPPUNIT_ASSERT_EQUAL(std::string("File 900"), pStreams->getObject(static_cast<unsigned>(i))->getValue<std::string>("name"));
+	}
+	CPPUNIT_ASSERT_MESSAGE("the file channel is in the catalog", listed);
+	const Poco::Timestamp asked;
+	const Reply stream = request("GET", livePath(900));
+	CPPUNIT_ASSERT_EQUAL(200, stream.status);
+	CPPUNIT_ASSERT_EQUAL(std::string("video/mp2t"), stream.contentType);
+	CPPUNIT_ASSERT_MESSAGE("the file, whole, then the end of the connection", stream.body == content);
+	CPPUNIT_ASSERT_MESSAGE("paced at its byte rate", asked.elapsed() > 400000);
 }
 
 

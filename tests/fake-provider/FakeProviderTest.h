@@ -64,6 +64,7 @@ class FakeProviderTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testCatalogDrip);
 	CPPUNIT_TEST(testControlApiNewSwitches);
 	CPPUNIT_TEST(testLogos);
+	CPPUNIT_TEST(testFileChannel);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -111,6 +112,7 @@ public:
 	void testCatalogDrip();
 	void testControlApiNewSwitches();
 	void testLogos();
+	void testFileChannel();
 
 private:
 	struct Reply

@@ -4,7 +4,7 @@
 // How a live channel survives its provider: a real host (auth-jwt,
 // source-xtream, output-hls) against the fake provider's fault switches
 // (drops, a stall, HTTP 503, garbage, a redirect loop, an outage), and a
-// 33-bit PTS wrap served by a minimal Xtream-like panel written here.
+// 33-bit PTS wrap served from a file by the fake provider (a file channel).
 // Checked from the outside only: the playlist viewers get, /stream_status,
 // the provider's own counters and request times, ffprobe on the segments.
 //
@@ -25,21 +25,13 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/HTTPServerParams.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
-#include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 #include <algorithm>
 #include <atomic>
@@ -271,150 +263,6 @@ std::vector<ProbedPacket> probePackets(const std::string& path, bool correctOver
 	return packets;
 }
 
-// ---------------------------------------------------------------------------
-// A minimal Xtream-like panel serving one channel (999) from a file: enough
-// for source-xtream (account, one category, one channel) and a stream URL
-// that sends the file at twice its real-time byte rate, then closes.
-
-class FilePanel
-{
-public:
-	static const int channelId = 999;
-
-	FilePanel(const std::string& file, double bytesPerSecond): _file(file), _bytesPerSecond(bytesPerSecond)
-	{
-		Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-		_port = socket.address().port();
-		auto* params = new Poco::Net::HTTPServerParams;
-		params->setMaxThreads(8);
-		params->setKeepAlive(false);
-		params->setThreadIdleTime(Poco::Timespan(1, 0)); // a short idle wait: the dispatcher sees the stop sooner
-		_server.reset(new Poco::Net::HTTPServer(new Factory(*this), _pool, socket, params));
-		_server->start();
-	}
-
-	~FilePanel()
-	{
-		_stopping = true;
-		_server->stopAll(true);
-		_pool.joinAll();
-	}
-
-	std::string baseUrl() const
-	{
-		return "http://127.0.0.1:" + std::to_string(_port);
-	}
-
-	static const std::string username;
-	static const std::string password;
-
-private:
-	class Handler : public Poco::Net::HTTPRequestHandler
-	{
-	public:
-		explicit Handler(FilePanel& panel): _panel(panel)
-		{
-		}
-
-		void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
-		{
-			try
-			{
-				_panel.answer(request, response);
-			}
-			catch (const Poco::Exception&)
-			{
-				// the client went away
-			}
-		}
-
-	private:
-		FilePanel& _panel;
-	};
-
-	class Factory : public Poco::Net::HTTPRequestHandlerFactory
-	{
-	public:
-		explicit Factory(FilePanel& panel): _panel(panel)
-		{
-		}
-
-		Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override
-		{
-			return new Handler(_panel);
-		}
-
-	private:
-		FilePanel& _panel;
-	};
-
-	void answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
-	{
-		const Poco::URI uri(request.getURI());
-		response.setKeepAlive(false);
-		if (uri.getPath() == "/player_api.php")
-		{
-			std::string action;
-			for (const auto& parameter : uri.getQueryParameters())
-				if (parameter.first == "action") action = parameter.second;
-			std::string body;
-			if (action.empty() || action == "get_account_info")
-			{
-				const long long expiry = static_cast<long long>(Poco::Timestamp().epochTime()) + 365 * 86400;
-				body = "{\"user_info\":{\"username\":\"" + username + "\",\"password\":\"" + password +
-					"\",\"auth\":1,\"status\":\"Active\",\"exp_date\":\"" + std::to_string(expiry) +
-					"\",\"is_trial\":\"0\",\"active_cons\":\"0\",\"max_connections\":\"1\",\"allowed_output_formats\":[\"ts\"]},"
-					"\"server_info\":{\"url\":\"127.0.0.1\",\"port\":\"" + std::to_string(_port) + "\",\"server_protocol\":\"http\"}}";
-			}
-			else if (action == "get_live_categories")
-				body = "[{\"category_id\":\"1\",\"category_name\":\"Tests\",\"parent_id\":0}]";
-			else if (action == "get_live_streams")
-				body = "[{\"num\":1,\"name\":\"PTS wrap\",\"stream_type\":\"live\",\"stream_id\":" + std::to_string(channelId) +
-					",\"stream_icon\":\"\",\"epg_channel_id\":\"\",\"category_id\":\"1\"}]";
-			else
-				body = "[]";
-			response.setContentType("application/json");
-			response.sendBuffer(body.data(), body.size());
-			return;
-		}
-		if (uri.getPath() != "/live/" + username + "/" + password + "/" + std::to_string(channelId) + ".ts")
-		{
-			response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
-			response.send();
-			return;
-		}
-		Poco::FileInputStream file(_file);
-		response.setContentType("video/mp2t");
-		std::ostream& out = response.send();
-		const std::size_t chunk = 188 * 64;
-		std::vector<char> buffer(chunk);
-		const auto started = Clock::now();
-		double sent = 0;
-		while (!_stopping && file)
-		{
-			file.read(buffer.data(), static_cast<std::streamsize>(chunk));
-			const std::streamsize got = file.gcount();
-			if (got <= 0) break;
-			out.write(buffer.data(), got);
-			out.flush();
-			if (!out) return;
-			sent += static_cast<double>(got);
-			// paced at twice the real-time rate
-			const auto due = started + std::chrono::microseconds(static_cast<long long>(sent / (2 * _bytesPerSecond) * 1e6));
-			while (!_stopping && Clock::now() < due) sleepMs(5);
-		}
-	}
-
-	const std::string _file;
-	const double _bytesPerSecond;
-	Poco::ThreadPool _pool{2, 8};
-	std::unique_ptr<Poco::Net::HTTPServer> _server;
-	unsigned short _port = 0;
-	std::atomic<bool> _stopping{false};
-};
-
-const std::string FilePanel::username = "wrap-user";
-const std::string FilePanel::password = "wrap-pass-55";
 
 } // namespace
 
@@ -450,7 +298,6 @@ public:
 	{
 		_host.reset();
 		_provider.reset();
-		_panel.reset();
 		for (const auto& path : _files)
 		{
 			try
@@ -1018,7 +865,7 @@ public:
 			CPPUNIT_ASSERT_MESSAGE("the test stream's video dts do not wrap", wrapAfter > 0);
 			CPPUNIT_ASSERT(wrapAfter > 3 * 90000 && wrapAfter < 9 * 90000);
 		}
-		servePanel(source, 14);
+		serveFile(source, 14);
 		const Session session = collectFirstSession();
 		const std::string output = temporaryFile(".ts");
 		{
@@ -1065,7 +912,7 @@ public:
 		/// the first upstream session must give all 10 s.
 	{
 		const std::string source = makeTestStream(10, "0");
-		servePanel(source, 10);
+		serveFile(source, 10);
 		const Session session = collectFirstSession();
 		std::cout << "\n[figure] first upstream session: " << session.firstSessionSeconds
 				  << " s of segments from the 10 s the provider sent (keyframes every 2 s)" << std::endl;
@@ -1203,13 +1050,18 @@ private:
 		return path;
 	}
 
-	void servePanel(const std::string& file, int seconds)
-		/// Starts a FilePanel for file and a host whose source-xtream points at it, and starts its channel.
+	static const int fileChannelId = 999;
+
+	void serveFile(const std::string& file, int seconds)
+		/// The fake provider again, with a channel (fileChannelId) whose stream is file, sent at twice its
+		/// real-time byte rate, then closed; a host on it, and that channel started.
 	{
-		_panel.reset(new FilePanel(file, static_cast<double>(Poco::File(file).getSize()) / seconds));
-		startHost({{"plugins.source-xtream.url", _panel->baseUrl()}, {"plugins.source-xtream.username", FilePanel::username},
-			{"plugins.source-xtream.password", FilePanel::password}});
-		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(FilePanel::channelId).status);
+		fakeprovider::ProviderOptions options;
+		options.fileChannels[fileChannelId] = {file, 2 * static_cast<double>(Poco::File(file).getSize()) / seconds};
+		_provider.reset(new fakeprovider::FakeProvider(options));
+		_provider->start();
+		startHost();
+		CPPUNIT_ASSERT_EQUAL(200, _host->startStream(fileChannelId).status);
 	}
 
 	struct Session
@@ -1259,7 +1111,6 @@ private:
 	}
 
 	std::unique_ptr<fakeprovider::FakeProvider> _provider;
-	std::unique_ptr<FilePanel> _panel;
 	std::unique_ptr<SignedInHost> _host;
 	std::vector<std::string> _files;
 };

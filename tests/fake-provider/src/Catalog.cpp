@@ -53,10 +53,19 @@ const int SYNTHETIC_CATEGORIES = 50;
 } // namespace
 
 
-Catalog::Catalog(int syntheticChannels):
+Catalog::Catalog(int syntheticChannels, const std::vector<int>& fileChannels):
 	_syntheticCount(std::max(0, syntheticChannels))
 {
 	addBuiltIns();
+	for (int streamId: fileChannels)
+	{
+		Channel channel;
+		channel.streamId = streamId;
+		channel.name = "File " + std::to_string(streamId);
+		channel.categoryId = 1;
+		channel.fromFile = true;
+		_builtIns.push_back(channel);
+	}
 	for (std::size_t i = 0; i < _builtIns.size(); ++i) _builtIns[i].num = static_cast<int>(i) + 1;
 	if (_syntheticCount > 0) addSyntheticCategories();
 }

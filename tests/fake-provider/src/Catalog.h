@@ -43,10 +43,12 @@ public:
 		long added = 0;           /// unix time
 		bool online = true;       /// false: listed, but its stream answers 404
 		EncodingProfile profile;
+		bool fromFile = false;    /// its stream is a file (ProviderOptions::fileChannels), not an encoder
 	};
 
-	explicit Catalog(int syntheticChannels);
-		/// Built-in catalog plus syntheticChannels generated channels over 50 categories.
+	explicit Catalog(int syntheticChannels, const std::vector<int>& fileChannels = {});
+		/// Built-in catalog, then the channels of fileChannels (by stream id, "File ID" in category 1),
+		/// then syntheticChannels generated channels over 50 categories.
 
 	const std::vector<Category>& categories() const;
 

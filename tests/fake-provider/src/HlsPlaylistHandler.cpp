@@ -63,7 +63,7 @@ void HlsPlaylistHandler::answer(Poco::Net::HTTPServerRequest& request, Poco::Net
 	if (request.getMethod() != Poco::Net::HTTPRequest::HTTP_GET) return refuse(response, 405);
 	if (!_context.faults().userAgentAllowed(request.get("User-Agent", ""))) return refuse(response, 403);
 	if (!_context.credentialsMatch(_target.username, _target.password)) return refuse(response, 401);
-	if (!_context.settings().hls() || !listed || !channel.online) return refuse(response, 404);
+	if (!_context.settings().hls() || !listed || !channel.online || channel.fromFile) return refuse(response, 404);
 	const ApiMode mode = _context.faults().apiMode();
 	if (mode == ApiMode::EXPIRED || mode == ApiMode::DISABLED || mode == ApiMode::BANNED) return refuse(response, 403);
 	const ChannelFaults faults = _context.faults().effective(channel.streamId);

@@ -13,9 +13,23 @@
 namespace fakeprovider {
 
 
+namespace {
+
+
+std::vector<int> fileChannelIds(const ProviderOptions& options)
+{
+	std::vector<int> ids;
+	for (const auto& entry: options.fileChannels) ids.push_back(entry.first);
+	return ids;
+}
+
+
+} // namespace
+
+
 ProviderContext::ProviderContext(const ProviderOptions& options):
 	_options(options),
-	_catalog(options.channelCount),
+	_catalog(options.channelCount, fileChannelIds(options)),
 	_faults(options),
 	_settings(options),
 	_slots(options.maxConnections, options.slotReleaseDelay),

@@ -16,11 +16,15 @@
 #include "Poco/Net/HTTPServerResponse.h"
 #include "Poco/Net/NetException.h"
 #include "Poco/Exception.h"
+#include "Poco/FileStream.h"
 #include "Poco/Format.h"
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <random>
 #include <sys/socket.h>
+#include <thread>
+#include <vector>
 
 
 namespace fakeprovider {
@@ -137,7 +141,32 @@ void StreamHandler::answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTT
 	};
 	_context.stats().streamOpened(_target.channelId);
 	SlotGuard guard{_context, _target.channelId};
+	if (channel.fromFile) return sendFile(response, _context.options().fileChannels.at(channel.streamId));
 	stream(request, response, channel, faults);
+}
+
+
+void StreamHandler::sendFile(Poco::Net::HTTPServerResponse& response, const FileChannel& file)
+{
+	Poco::FileInputStream input(file.path);
+	response.setContentType("video/mp2t");
+	response.set("Cache-Control", "no-cache");
+	std::ostream& out = response.send();
+	std::vector<char> buffer(188 * 64);
+	const auto started = std::chrono::steady_clock::now();
+	double sent = 0;
+	while (!_context.stopping() && input)
+	{
+		input.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+		const std::streamsize got = input.gcount();
+		if (got <= 0) break;
+		out.write(buffer.data(), got);
+		out.flush();
+		if (!out) return; // the client went away
+		sent += static_cast<double>(got);
+		const auto due = started + std::chrono::microseconds(static_cast<long long>(sent / file.bytesPerSecond * 1e6));
+		while (!_context.stopping() && std::chrono::steady_clock::now() < due) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+	}
 }
 
 

@@ -13,6 +13,7 @@
 
 #include "Catalog.h"
 #include "fakeprovider/ChannelFaults.h"
+#include "fakeprovider/ProviderOptions.h"
 #include "StreamClient.h"
 #include "Poco/Types.h"
 #include "Poco/Net/HTTPRequestHandler.h"
@@ -61,6 +62,8 @@ private:
 
 	void answer(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
 	void refuse(Poco::Net::HTTPServerResponse& response, int status);
+	void sendFile(Poco::Net::HTTPServerResponse& response, const FileChannel& file);
+		/// A file channel's stream: the file, paced, then the end of the connection.
 	void redirect(Poco::Net::HTTPServerResponse& response, int remaining, bool loop);
 	void stream(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, const Catalog::Channel& channel, const ChannelFaults& faults);
 	void pump(Poco::Net::StreamSocket& socket, StreamClient* pClient);

@@ -22,6 +22,15 @@
 namespace fakeprovider {
 
 
+struct FileChannel
+	/// A channel whose stream is a file (a recording, its timestamps as they are): sent once, paced
+	/// at bytesPerSecond, then the connection closes.
+{
+	std::string path;
+	double bytesPerSecond = 1000000;
+};
+
+
 struct ProviderOptions
 	/// What a FakeProvider is built with. Values that can change at run time (maxConnections,
 	/// slotReleaseDelay, apiDelay, catalogDrip, gopFrames, hls, guideChannels, guideHours) are the
@@ -95,6 +104,10 @@ struct ProviderOptions
 	std::map<int, std::string> logoBodies;
 		/// What /logos/ID.png answers for these channels instead of the 1x1 PNG, still as image/png: an
 		/// SVG, a body too large, anything a client must check itself.
+	std::map<int, FileChannel> fileChannels;
+		/// Channels added to the catalog by stream id (not one of the built-in or synthetic ids), named
+		/// "File ID" in category 1, no guide, no logo: their stream is the file (see FileChannel), under
+		/// the account's connection limit like any other; fault switches other than status do not apply.
 };
 
 
