@@ -1,0 +1,305 @@
+//
+// CmafSegmenter.cpp
+//
+
+#include "CmafSegmenter.h"
+#include <Poco/ByteOrder.h>
+#include <Poco/Exception.h>
+#include <algorithm>
+#include <cstring>
+
+extern "C" {
+#include <libavutil/error.h>
+#include <libavutil/mathematics.h>
+#include <libavutil/mem.h>
+}
+
+namespace outputhls {
+
+namespace {
+
+const int IO_BUFFER_SIZE = 64 * 1024;
+
+} // namespace
+
+CmafSegmenter::CmafSegmenter(Poco::Timespan segmentTarget, Poco::Timespan partTarget, Listener listener):
+	_segmentTarget(segmentTarget.totalMicroseconds()),
+	_partTarget(partTarget.totalMicroseconds()),
+	_listener(std::move(listener))
+{
+}
+
+CmafSegmenter::~CmafSegmenter()
+{
+	close();
+	av_packet_free(&_packet);
+}
+
+void CmafSegmenter::begin(const restream::ChannelFormat& format)
+{
+	if (format.tracks.empty() || !format.tracks.front().parameters ||
+		format.tracks.front().parameters->codec_type != AVMEDIA_TYPE_VIDEO)
+		throw Poco::InvalidArgumentException("the channel's first track must be video");
+	if (_partOpen) cut(_videoEnd);
+	freeMuxer();
+	_clock.restart();
+	if (_emitted) _discontinuity = true;
+
+	if (!_packet && !(_packet = av_packet_alloc())) throw Poco::OutOfMemoryException("av_packet_alloc");
+	try
+	{
+		openMuxer(format);
+	}
+	catch (...)
+	{
+		freeMuxer();
+		throw;
+	}
+}
+
+void CmafSegmenter::write(const AVPacket& packet)
+{
+	if (!_muxer) throw Poco::IllegalStateException("packet written before begin()");
+	if (packet.stream_index < 0 || static_cast<std::size_t>(packet.stream_index) >= _timeBases.size())
+		throw Poco::InvalidArgumentException("packet of an unknown track", std::to_string(packet.stream_index));
+
+	const bool video = packet.stream_index == 0;
+	const bool keyframe = video && (packet.flags & AV_PKT_FLAG_KEY);
+	const Poco::Int64 dts = packet.dts != AV_NOPTS_VALUE ? packet.dts : packet.pts;
+	if (video) _clock.observe(microseconds(packet.pts != AV_NOPTS_VALUE ? packet.pts : dts));
+	if (!_headerWritten)
+	{
+		if (!keyframe) return;  // a run must start with a keyframe to decode
+		_presentationDelay = packet.pts != AV_NOPTS_VALUE ? packet.pts - dts : 0;
+		startRun();
+		_segmentStartDts = dts;
+		startPart(dts, true, true);
+	}
+	else if (video)
+	{
+		if (keyframe)
+		{
+			const bool newSegment = microseconds(dts - _segmentStartDts) >= _segmentTarget - _segmentTarget / 20;
+			cut(dts);
+			if (newSegment) _segmentStartDts = dts;
+			startPart(dts, true, newSegment);
+		}
+		else if (microseconds(dts + packet.duration - _partStart) > _partTarget && dts > _partStart)
+		{
+			cut(dts);
+			startPart(dts, false, false);
+		}
+	}
+	if (video) _videoEnd = std::max(_videoEnd, dts + packet.duration);
+
+	check(av_packet_ref(_packet, &packet), "cannot reference a packet");
+	mux(_packet);
+}
+
+void CmafSegmenter::mux(AVPacket* packet)
+{
+	const auto track = static_cast<std::size_t>(packet->stream_index);
+	AVBSFContext* filter = _filters[track];
+	if (!filter)
+	{
+		rescale(*packet, _timeBases[track], _muxer->streams[track]->time_base);
+		const int result = av_write_frame(_muxer, packet);
+		av_packet_unref(packet);
+		check(result, "cannot mux a packet");
+		return;
+	}
+	const int sent = av_bsf_send_packet(filter, packet);
+	av_packet_unref(packet);
+	check(sent, "cannot filter a packet");
+	int result = 0;
+	while ((result = av_bsf_receive_packet(filter, packet)) >= 0)
+	{
+		rescale(*packet, filter->time_base_out, _muxer->streams[track]->time_base);
+		packet->stream_index = static_cast<int>(track);
+		result = av_write_frame(_muxer, packet);
+		av_packet_unref(packet);
+		check(result, "cannot mux a packet");
+	}
+	if (result != AVERROR(EAGAIN)) check(result, "cannot filter a packet");
+}
+
+void CmafSegmenter::finish()
+{
+	try
+	{
+		if (_partOpen && _muxer) cut(_videoEnd);
+	}
+	catch (...)
+	{
+		close();
+		throw;
+	}
+	close();
+}
+
+void CmafSegmenter::close()
+{
+	freeMuxer();
+	_partOpen = false;
+	std::string().swap(_bytes);
+}
+
+void CmafSegmenter::openMuxer(const restream::ChannelFormat& format)
+{
+	check(avformat_alloc_output_context2(&_muxer, nullptr, "mp4", nullptr), "cannot create an MP4 muxer");
+	for (const restream::ChannelFormat::Track& track : format.tracks)
+	{
+		if (!track.parameters) throw Poco::InvalidArgumentException("a track has no codec parameters");
+		AVStream* stream = avformat_new_stream(_muxer, nullptr);
+		if (!stream) throw Poco::OutOfMemoryException("avformat_new_stream");
+		_timeBases.push_back(track.timeBase);
+		_filters.push_back(nullptr);
+		if (track.parameters->codec_id == AV_CODEC_ID_AAC)
+		{
+			const AVBitStreamFilter* adtsToAsc = av_bsf_get_by_name("aac_adtstoasc");
+			if (!adtsToAsc) throw Poco::NotFoundException("FFmpeg has no aac_adtstoasc bitstream filter");
+			check(av_bsf_alloc(adtsToAsc, &_filters.back()), "cannot create the aac_adtstoasc filter");
+			check(avcodec_parameters_copy(_filters.back()->par_in, track.parameters), "cannot copy codec parameters");
+			_filters.back()->time_base_in = track.timeBase;
+			check(av_bsf_init(_filters.back()), "cannot start the aac_adtstoasc filter");
+		}
+		const AVCodecParameters* parameters = _filters.back() ? _filters.back()->par_out : track.parameters;
+		check(avcodec_parameters_copy(stream->codecpar, parameters), "cannot copy codec parameters");
+		stream->codecpar->codec_tag = 0;
+		stream->time_base = _filters.back() ? _filters.back()->time_base_out : track.timeBase;
+	}
+	auto* buffer = static_cast<unsigned char*>(av_malloc(IO_BUFFER_SIZE));
+	if (!buffer) throw Poco::OutOfMemoryException("av_malloc");
+	_muxer->pb = avio_alloc_context(buffer, IO_BUFFER_SIZE, 1, this, nullptr, &CmafSegmenter::appendBytes, nullptr);
+	if (!_muxer->pb)
+	{
+		av_free(buffer);
+		throw Poco::OutOfMemoryException("avio_alloc_context");
+	}
+}
+
+void CmafSegmenter::startRun()
+{
+	AVDictionary* options = nullptr;
+	av_dict_set(&options, "movflags", "+frag_custom+empty_moov+delay_moov+default_base_moof", 0);
+	const int result = avformat_write_header(_muxer, &options);
+	av_dict_free(&options);
+	check(result, "cannot start the MP4 muxer");
+	_headerWritten = true;
+}
+
+void CmafSegmenter::startPart(Poco::Int64 dts, bool independent, bool segmentStart)
+{
+	_partOpen = true;
+	_partStart = dts;
+	_independent = independent;
+	_segmentStart = segmentStart;
+}
+
+void CmafSegmenter::cut(Poco::Int64 end)
+{
+	_partOpen = false;
+	flush();
+	if (!_init)
+	{
+		// delay_moov: the first flush writes ftyp + moov only, the next one the fragment
+		const std::size_t fragment = firstFragment(_bytes);
+		_init = std::make_shared<const std::string>(_bytes, 0, fragment);
+		_bytes.erase(0, fragment);
+		if (_bytes.empty()) flush();
+	}
+	auto bytes = std::make_shared<std::string>();
+	bytes->swap(_bytes);
+	_bytes.reserve(bytes->size() + bytes->size() / 8);  // the next one is about as long
+
+	Part part;
+	part.data = std::move(bytes);
+	part.init = _init;
+	part.duration = microseconds(end - _partStart);
+	part.independent = _independent;
+	part.segmentStart = _segmentStart;
+	part.programDateTime = _clock.at(microseconds(_partStart + _presentationDelay));
+	_clock.fix();
+	part.discontinuity = _discontinuity;
+	if (part.duration <= 0 || part.data->empty()) return;  // nothing a player could time
+	_discontinuity = false;
+	_emitted = true;
+	_listener(std::move(part));
+}
+
+void CmafSegmenter::flush()
+{
+	check(av_write_frame(_muxer, nullptr), "cannot flush the MP4 muxer");
+	avio_flush(_muxer->pb);
+	check(_muxer->pb->error, "cannot write a part");
+}
+
+void CmafSegmenter::freeMuxer()
+{
+	if (_muxer)
+	{
+		AVIOContext* io = _muxer->pb;
+		_muxer->pb = nullptr;
+		avformat_free_context(_muxer);
+		_muxer = nullptr;
+		if (io) av_freep(&io->buffer);
+		avio_context_free(&io);
+	}
+	for (AVBSFContext*& filter : _filters) av_bsf_free(&filter);
+	_filters.clear();
+	_timeBases.clear();
+	_headerWritten = false;
+	_init.reset();
+}
+
+void CmafSegmenter::rescale(AVPacket& packet, AVRational from, AVRational to)
+{
+	const Poco::Int64 end = av_rescale_q(packet.dts + packet.duration, from, to);
+	if (packet.pts != AV_NOPTS_VALUE) packet.pts = av_rescale_q(packet.pts, from, to);
+	packet.dts = av_rescale_q(packet.dts, from, to);
+	packet.duration = end - packet.dts;
+	packet.time_base = to;
+}
+
+Poco::Int64 CmafSegmenter::microseconds(Poco::Int64 videoTime) const
+{
+	return av_rescale_q(videoTime, _timeBases.front(), AV_TIME_BASE_Q);
+}
+
+void CmafSegmenter::check(int result, const std::string& what)
+{
+	if (result >= 0) return;
+	char message[AV_ERROR_MAX_STRING_SIZE] = {};
+	av_strerror(result, message, sizeof(message));
+	throw Poco::IOException(what, message);
+}
+
+std::size_t CmafSegmenter::firstFragment(const std::string& bytes)
+{
+	std::size_t offset = 0;
+	while (offset + 8 <= bytes.size())
+	{
+		Poco::UInt32 size = 0;
+		std::memcpy(&size, bytes.data() + offset, sizeof(size));
+		size = Poco::ByteOrder::fromNetwork(size);
+		if (bytes.compare(offset + 4, 4, "moof") == 0) return offset;
+		if (size < 8) break;  // a box to the end of the file, or a 64-bit size: the muxer writes neither before moof
+		offset += size;
+	}
+	return bytes.size();
+}
+
+int CmafSegmenter::appendBytes(void* opaque, uint8_t* data, int size)
+{
+	try
+	{
+		static_cast<CmafSegmenter*>(opaque)->_bytes.append(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
+		return size;
+	}
+	catch (const std::bad_alloc&)
+	{
+		return AVERROR(ENOMEM);
+	}
+}
+
+} // namespace outputhls
