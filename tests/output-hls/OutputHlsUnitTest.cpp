@@ -715,7 +715,7 @@ public:
 	{
 		auto directory = std::make_shared<ChannelDirectory>(settings(3, 1));
 		Poco::Logger& logger = Poco::Logger::get("output-hls-test");
-		HlsSink sink(directory, directory->open(101), Poco::Timespan(2, 0), logger);
+		HlsSink sink(directory, directory->open(101), Poco::Timespan(2, 0), Poco::Timespan(0, 330000), logger);
 		AVPacket* packet = av_packet_alloc();
 		CPPUNIT_ASSERT(!sink.write(*packet));  // before begin()
 
