@@ -20,7 +20,9 @@ HlsChannel::HlsChannel(Poco::Int64 streamId, const std::string& key, const std::
 	_firstSequence(from.nextSequence),
 	_store(std::move(store)),
 	_viewers(settings.viewerWindow),
-	_lowLatency(streamId, token, PartPlaylist::Start{from.nextSequence, from.discontinuitySequence, from.published, from.lowLatencyDateEnd},
+	_lowLatency(streamId, token,
+		PartPlaylist::Start{std::max(from.nextSequence, from.lowLatencySequence),
+			std::max(from.discontinuitySequence, from.lowLatencyDiscontinuitySequence), from.published, from.lowLatencyDateEnd},
 		settings.windowSize, settings.keepSegments, settings.segmentDuration, settings.partDuration),
 	_nextSequence(from.nextSequence),
 	_discontinuitySequence(from.discontinuitySequence),
@@ -34,6 +36,8 @@ void HlsChannel::Continuity::carryOnAfter(const Continuity& other)
 	discontinuitySequence = std::max(discontinuitySequence, other.discontinuitySequence);
 	published = published || other.published;
 	programDateEnd = std::max(programDateEnd, other.programDateEnd);
+	lowLatencySequence = std::max(lowLatencySequence, other.lowLatencySequence);
+	lowLatencyDiscontinuitySequence = std::max(lowLatencyDiscontinuitySequence, other.lowLatencyDiscontinuitySequence);
 	lowLatencyDateEnd = std::max(lowLatencyDateEnd, other.lowLatencyDateEnd);
 }
 
@@ -184,13 +188,15 @@ Poco::UInt64 HlsChannel::bytesServed() const
 
 HlsChannel::Continuity HlsChannel::continuity() const
 {
-	std::lock_guard<std::mutex> lock(_mutex);
 	Continuity next;
+	next.lowLatencySequence = _lowLatency.nextSequence();
+	next.lowLatencyDiscontinuitySequence = _lowLatency.discontinuitySequence();
+	next.lowLatencyDateEnd = _lowLatency.dateEnd();
+	std::lock_guard<std::mutex> lock(_mutex);
 	next.nextSequence = _nextSequence;
 	next.discontinuitySequence = _discontinuitySequence;
 	next.published = _carriesOn || _nextSequence > _firstSequence;
 	next.programDateEnd = _dates.end();
-	next.lowLatencyDateEnd = _lowLatency.dateEnd();
 	return next;
 }
 

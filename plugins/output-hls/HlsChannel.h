@@ -56,7 +56,9 @@ public:
 		Poco::UInt64 discontinuitySequence = 0;
 		bool published = false;          /// whether any segment came before
 		Poco::Timestamp programDateEnd;  /// when the last segment before ended (its PDT + EXTINF)
-		Poco::Timestamp lowLatencyDateEnd; /// the same in the low-latency rendition (its own clock)
+		Poco::UInt64 lowLatencySequence = 0;              /// the low-latency rendition's next number: its
+		Poco::UInt64 lowLatencyDiscontinuitySequence = 0; /// segments are the TS ones, but an open one counts
+		Poco::Timestamp lowLatencyDateEnd;                /// its dates' end (its own clock)
 
 		void carryOnAfter(const Continuity& other);
 			/// Every number and date at least other's.

@@ -57,7 +57,9 @@ void PartPlaylist::publish(Part part, bool last)
 		completeOpen();
 		_ended = true;
 	}
-	render();
+	// hls.js takes a playlist without a complete segment for an empty one (levelEmptyError, then a
+	// retry a second later): the playlist exists from the first complete segment on
+	if (!_segments.empty()) render();
 }
 
 void PartPlaylist::end()
@@ -207,6 +209,18 @@ Poco::Timestamp PartPlaylist::dateEnd() const
 {
 	std::lock_guard<std::mutex> lock(_mutex);
 	return _dates.end();
+}
+
+Poco::UInt64 PartPlaylist::nextSequence() const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	return _open.parts.empty() ? _nextSequence : _open.sequence + 1;
+}
+
+Poco::UInt64 PartPlaylist::discontinuitySequence() const
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	return _discontinuitySequence;
 }
 
 Poco::Timespan PartPlaylist::targetDuration() const

@@ -69,7 +69,8 @@ public:
 		/// Drops everything. Idempotent.
 
 	std::shared_ptr<const std::string> playlist(HlsPaths::PlaylistLocation location) const;
-		/// The current playlist text, or null before the first part.
+		/// The current playlist text, or null before the first segment is
+		/// complete (hls.js cannot start from parts alone).
 
 	std::shared_ptr<const std::string> media(const HlsPaths::Media& name) const;
 		/// The bytes of an init segment, complete segment or part while kept, else null.
@@ -88,6 +89,12 @@ public:
 
 	Poco::Timestamp dateEnd() const;
 		/// When the last segment ended (its PDT + EXTINF), where a next sink's dates carry on.
+
+	Poco::UInt64 nextSequence() const;
+		/// The first number no segment (complete or open) has used.
+
+	Poco::UInt64 discontinuitySequence() const;
+		/// The discontinuities so far.
 
 	Poco::Timespan targetDuration() const;
 		/// The current EXT-X-TARGETDURATION.

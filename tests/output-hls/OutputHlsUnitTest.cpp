@@ -203,6 +203,7 @@ class OutputHlsUnitTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testByteRanges);
 	CPPUNIT_TEST(testSegmentPaths);
 	CPPUNIT_TEST(testChannelPlaylistPaths);
+	CPPUNIT_TEST(testLowLatencyPaths);
 	CPPUNIT_TEST(testViewerTracker);
 	CPPUNIT_TEST(testViewerTrackerBounded);
 	CPPUNIT_TEST(testPlaylistTags);
@@ -304,6 +305,43 @@ public:
 		{
 			CPPUNIT_ASSERT_MESSAGE(bad, !HlsPaths::parseChannelPlaylist(bad, streamId));
 		}
+	}
+
+	void testLowLatencyPaths()
+	{
+		CPPUNIT_ASSERT_EQUAL(std::string("3f9a0c1b2e-2.mp4"), HlsPaths::initName(TOKEN, 2));
+		CPPUNIT_ASSERT_EQUAL(std::string("3f9a0c1b2e-42.m4s"), HlsPaths::cmafSegmentName(TOKEN, 42));
+		CPPUNIT_ASSERT_EQUAL(std::string("3f9a0c1b2e-42.3.m4s"), HlsPaths::partName(TOKEN, 42, 3));
+		const std::map<std::string, std::pair<HlsPaths::MediaKind, std::pair<Poco::UInt64, Poco::UInt64>>> good = {
+			{"/hls/101/3f9a0c1b2e-42.ts", {HlsPaths::MediaKind::TsSegment, {42, 0}}},
+			{"/hls/101/3f9a0c1b2e-2.mp4", {HlsPaths::MediaKind::InitSegment, {2, 0}}},
+			{"/hls/101/3f9a0c1b2e-42.m4s", {HlsPaths::MediaKind::CmafSegment, {42, 0}}},
+			{"/hls/program/3f9a0c1b2e-42.0.m4s", {HlsPaths::MediaKind::Part, {42, 0}}},
+			{"/hls/101/3f9a0c1b2e-42.17.m4s", {HlsPaths::MediaKind::Part, {42, 17}}},
+		};
+		for (const auto& entry : good)
+		{
+			HlsPaths::Media media;
+			CPPUNIT_ASSERT_MESSAGE(entry.first, HlsPaths::parseMedia(entry.first, media));
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(entry.first, TOKEN, media.token);
+			CPPUNIT_ASSERT_MESSAGE(entry.first, media.kind == entry.second.first);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(entry.first, entry.second.second.first, media.number);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(entry.first, entry.second.second.second, media.part);
+		}
+		HlsPaths::Media media;
+		for (const std::string bad : {"/hls/101/3f9a0c1b2e-42..m4s", "/hls/101/3f9a0c1b2e-42.01.m4s", "/hls/101/3f9a0c1b2e-42.1.mp4",
+				 "/hls/101/3f9a0c1b2e-42.1.ts", "/hls/101/3f9a0c1b2e-42.1.2.m4s", "/hls/101/3f9a0c1b2e-42.12345.m4s",
+				 "/hls/101/3f9a0c1b2e-42.m4", "/hls/101/3f9a0c1b2e-.m4s", "/hls/101/3f9a0c1b2e-42.-1.m4s", "/hls/101/3f9a0c1b2e-42.ts.m4s",
+				 "/hls/101/3f9a0c1b2e-42", "/hls/101/3f9a0c1b2e-init.mp4"})
+		{
+			CPPUNIT_ASSERT_MESSAGE(bad, !HlsPaths::parseMedia(bad, media));
+		}
+		Poco::Int64 streamId = 0;
+		CPPUNIT_ASSERT(HlsPaths::parseLowLatencyPlaylist("/live/101.ll.m3u8", streamId));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(101), streamId);
+		CPPUNIT_ASSERT(!HlsPaths::parseChannelPlaylist("/live/101.ll.m3u8", streamId));
+		for (const std::string bad : {"/live/101.m3u8", "/live/.ll.m3u8", "/live/0.ll.m3u8", "/live/101.ll.m3u8x", "/live/101.LL.m3u8"})
+			CPPUNIT_ASSERT_MESSAGE(bad, !HlsPaths::parseLowLatencyPlaylist(bad, streamId));
 	}
 
 	void testViewerTracker()
