@@ -5,17 +5,15 @@
 // playlist reload) wherever hls.js runs (MSE), the TS playlist (/live.m3u8) with native HLS:
 //   lowLatencyMode true            follow EXT-X-PART and block on _HLS_msn/_HLS_part; the target
 //                                  latency is the playlist's PART-HOLD-BACK (three parts, ~1 s);
-//   liveSyncDurationCount 2        for the TS playlist: 2 segments behind the live edge;
-//   liveMaxLatencyDurationCount 5  past 5 segments behind (after a stall), jump back to the edge;
-//   maxLiveSyncPlaybackRate 1.15   below that, catch up by playing up to 15 % faster rather than
-//                                  seeking: a stall costs no skipped picture;
+//                                  no liveSyncDuration(Count) here: hls.js would take it instead
+//                                  (and without it, hls.js refuses a liveMaxLatencyDuration(Count));
+//   maxLiveSyncPlaybackRate 1.15   behind the target, catch up by playing up to 15 % faster rather
+//                                  than seeking: a stall costs no skipped picture;
 //   maxBufferLength 10             buffer no more than the live window gives anyway;
 //   backBufferLength 10            keep 10 s behind the play head, no more (memory on phones);
 //   fragLoadingMaxRetry 6 ...      retry a segment a few times before calling the error fatal.
 export const HLS_CONFIG = {
 	lowLatencyMode: true,
-	liveSyncDurationCount: 2,
-	liveMaxLatencyDurationCount: 5,
 	maxLiveSyncPlaybackRate: 1.15,
 	maxBufferLength: 10,
 	backBufferLength: 10,
