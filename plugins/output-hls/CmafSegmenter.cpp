@@ -11,7 +11,6 @@
 extern "C" {
 #include <libavutil/error.h>
 #include <libavutil/mathematics.h>
-#include <libavutil/mem.h>
 }
 
 namespace outputhls {
@@ -92,7 +91,7 @@ void CmafSegmenter::write(const AVPacket& packet)
 	}
 	if (video) _videoEnd = std::max(_videoEnd, dts + packet.duration);
 
-	check(av_packet_ref(_packet, &packet), "cannot reference a packet");
+	MemoryMuxer::check(av_packet_ref(_packet, &packet), "cannot reference a packet");
 	mux(_packet);
 }
 
@@ -102,25 +101,25 @@ void CmafSegmenter::mux(AVPacket* packet)
 	AVBSFContext* filter = _filters[track];
 	if (!filter)
 	{
-		rescale(*packet, _timeBases[track], _muxer->streams[track]->time_base);
-		const int result = av_write_frame(_muxer, packet);
+		rescale(*packet, _timeBases[track], _muxer->context()->streams[track]->time_base);
+		const int result = av_write_frame(_muxer->context(), packet);
 		av_packet_unref(packet);
-		check(result, "cannot mux a packet");
+		MemoryMuxer::check(result, "cannot mux a packet");
 		return;
 	}
 	const int sent = av_bsf_send_packet(filter, packet);
 	av_packet_unref(packet);
-	check(sent, "cannot filter a packet");
+	MemoryMuxer::check(sent, "cannot filter a packet");
 	int result = 0;
 	while ((result = av_bsf_receive_packet(filter, packet)) >= 0)
 	{
-		rescale(*packet, filter->time_base_out, _muxer->streams[track]->time_base);
+		rescale(*packet, filter->time_base_out, _muxer->context()->streams[track]->time_base);
 		packet->stream_index = static_cast<int>(track);
-		result = av_write_frame(_muxer, packet);
+		result = av_write_frame(_muxer->context(), packet);
 		av_packet_unref(packet);
-		check(result, "cannot mux a packet");
+		MemoryMuxer::check(result, "cannot mux a packet");
 	}
-	if (result != AVERROR(EAGAIN)) check(result, "cannot filter a packet");
+	if (result != AVERROR(EAGAIN)) MemoryMuxer::check(result, "cannot filter a packet");
 }
 
 void CmafSegmenter::finish()
@@ -141,50 +140,37 @@ void CmafSegmenter::close()
 {
 	freeMuxer();
 	_partOpen = false;
-	std::string().swap(_bytes);
 }
 
 void CmafSegmenter::openMuxer(const restream::ChannelFormat& format)
 {
-	check(avformat_alloc_output_context2(&_muxer, nullptr, "mp4", nullptr), "cannot create an MP4 muxer");
-	for (const restream::ChannelFormat::Track& track : format.tracks)
+	restream::ChannelFormat muxed = format;  // AAC as its bitstream filter gives it
+	for (std::size_t index = 0; index < format.tracks.size(); ++index)
 	{
+		const restream::ChannelFormat::Track& track = format.tracks[index];
 		if (!track.parameters) throw Poco::InvalidArgumentException("a track has no codec parameters");
-		AVStream* stream = avformat_new_stream(_muxer, nullptr);
-		if (!stream) throw Poco::OutOfMemoryException("avformat_new_stream");
 		_timeBases.push_back(track.timeBase);
 		_filters.push_back(nullptr);
-		if (track.parameters->codec_id == AV_CODEC_ID_AAC)
-		{
-			const AVBitStreamFilter* adtsToAsc = av_bsf_get_by_name("aac_adtstoasc");
-			if (!adtsToAsc) throw Poco::NotFoundException("FFmpeg has no aac_adtstoasc bitstream filter");
-			check(av_bsf_alloc(adtsToAsc, &_filters.back()), "cannot create the aac_adtstoasc filter");
-			check(avcodec_parameters_copy(_filters.back()->par_in, track.parameters), "cannot copy codec parameters");
-			_filters.back()->time_base_in = track.timeBase;
-			check(av_bsf_init(_filters.back()), "cannot start the aac_adtstoasc filter");
-		}
-		const AVCodecParameters* parameters = _filters.back() ? _filters.back()->par_out : track.parameters;
-		check(avcodec_parameters_copy(stream->codecpar, parameters), "cannot copy codec parameters");
-		stream->codecpar->codec_tag = 0;
-		stream->time_base = _filters.back() ? _filters.back()->time_base_out : track.timeBase;
+		if (track.parameters->codec_id != AV_CODEC_ID_AAC) continue;
+		const AVBitStreamFilter* adtsToAsc = av_bsf_get_by_name("aac_adtstoasc");
+		if (!adtsToAsc) throw Poco::NotFoundException("FFmpeg has no aac_adtstoasc bitstream filter");
+		MemoryMuxer::check(av_bsf_alloc(adtsToAsc, &_filters.back()), "cannot create the aac_adtstoasc filter");
+		MemoryMuxer::check(avcodec_parameters_copy(_filters.back()->par_in, track.parameters), "cannot copy codec parameters");
+		_filters.back()->time_base_in = track.timeBase;
+		MemoryMuxer::check(av_bsf_init(_filters.back()), "cannot start the aac_adtstoasc filter");
+		muxed.tracks[index].parameters = _filters.back()->par_out;
+		muxed.tracks[index].timeBase = _filters.back()->time_base_out;
 	}
-	auto* buffer = static_cast<unsigned char*>(av_malloc(IO_BUFFER_SIZE));
-	if (!buffer) throw Poco::OutOfMemoryException("av_malloc");
-	_muxer->pb = avio_alloc_context(buffer, IO_BUFFER_SIZE, 1, this, nullptr, &CmafSegmenter::appendBytes, nullptr);
-	if (!_muxer->pb)
-	{
-		av_free(buffer);
-		throw Poco::OutOfMemoryException("avio_alloc_context");
-	}
+	_muxer = std::make_unique<MemoryMuxer>("mp4", muxed, IO_BUFFER_SIZE);
 }
 
 void CmafSegmenter::startRun()
 {
 	AVDictionary* options = nullptr;
 	av_dict_set(&options, "movflags", "+frag_custom+empty_moov+delay_moov+default_base_moof", 0);
-	const int result = avformat_write_header(_muxer, &options);
+	const int result = avformat_write_header(_muxer->context(), &options);
 	av_dict_free(&options);
-	check(result, "cannot start the MP4 muxer");
+	MemoryMuxer::check(result, "cannot start the MP4 muxer");
 	_headerWritten = true;
 }
 
@@ -199,18 +185,17 @@ void CmafSegmenter::startPart(Poco::Int64 dts, bool independent, bool segmentSta
 void CmafSegmenter::cut(Poco::Int64 end)
 {
 	_partOpen = false;
-	flush();
+	_muxer->flush("cannot write a part");
 	if (!_init)
 	{
 		// delay_moov: the first flush writes ftyp + moov only, the next one the fragment
-		const std::size_t fragment = firstFragment(_bytes);
-		_init = std::make_shared<const std::string>(_bytes, 0, fragment);
-		_bytes.erase(0, fragment);
-		if (_bytes.empty()) flush();
+		std::string& bytes = _muxer->bytes();
+		const std::size_t fragment = firstFragment(bytes);
+		_init = std::make_shared<const std::string>(bytes, 0, fragment);
+		bytes.erase(0, fragment);
+		if (bytes.empty()) _muxer->flush("cannot write a part");
 	}
-	auto bytes = std::make_shared<std::string>();
-	bytes->swap(_bytes);
-	_bytes.reserve(bytes->size() + bytes->size() / 8);  // the next one is about as long
+	auto bytes = std::make_shared<const std::string>(_muxer->takeBytes());
 
 	Part part;
 	part.data = std::move(bytes);
@@ -227,24 +212,9 @@ void CmafSegmenter::cut(Poco::Int64 end)
 	_listener(std::move(part));
 }
 
-void CmafSegmenter::flush()
-{
-	check(av_write_frame(_muxer, nullptr), "cannot flush the MP4 muxer");
-	avio_flush(_muxer->pb);
-	check(_muxer->pb->error, "cannot write a part");
-}
-
 void CmafSegmenter::freeMuxer()
 {
-	if (_muxer)
-	{
-		AVIOContext* io = _muxer->pb;
-		_muxer->pb = nullptr;
-		avformat_free_context(_muxer);
-		_muxer = nullptr;
-		if (io) av_freep(&io->buffer);
-		avio_context_free(&io);
-	}
+	_muxer.reset();
 	for (AVBSFContext*& filter : _filters) av_bsf_free(&filter);
 	_filters.clear();
 	_timeBases.clear();
@@ -266,14 +236,6 @@ Poco::Int64 CmafSegmenter::microseconds(Poco::Int64 videoTime) const
 	return av_rescale_q(videoTime, _timeBases.front(), AV_TIME_BASE_Q);
 }
 
-void CmafSegmenter::check(int result, const std::string& what)
-{
-	if (result >= 0) return;
-	char message[AV_ERROR_MAX_STRING_SIZE] = {};
-	av_strerror(result, message, sizeof(message));
-	throw Poco::IOException(what, message);
-}
-
 std::size_t CmafSegmenter::firstFragment(const std::string& bytes)
 {
 	std::size_t offset = 0;
@@ -287,19 +249,6 @@ std::size_t CmafSegmenter::firstFragment(const std::string& bytes)
 		offset += size;
 	}
 	return bytes.size();
-}
-
-int CmafSegmenter::appendBytes(void* opaque, uint8_t* data, int size)
-{
-	try
-	{
-		static_cast<CmafSegmenter*>(opaque)->_bytes.append(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
-		return size;
-	}
-	catch (const std::bad_alloc&)
-	{
-		return AVERROR(ENOMEM);
-	}
 }
 
 } // namespace outputhls

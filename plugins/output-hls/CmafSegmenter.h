@@ -8,6 +8,7 @@
 #define outputhls_CmafSegmenter_INCLUDED
 
 #include "MediaClock.h"
+#include "MemoryMuxer.h"
 #include "Part.h"
 #include "restream/ChannelFormat.h"
 #include <Poco/Timespan.h>
@@ -27,7 +28,7 @@ namespace outputhls {
 class CmafSegmenter
 	/// Muxes a channel's packets with FFmpeg's mp4 muxer in fragmented mode
 	/// (movflags frag_custom, empty_moov, delay_moov, default_base_moof) into
-	/// a custom AVIOContext that appends to memory, and hands each fragment
+	/// memory (MemoryMuxer), and hands each fragment
 	/// to the listener as a Part for LL-HLS. It knows nothing of HTTP or
 	/// playlists.
 	///
@@ -81,14 +82,13 @@ public:
 
 private:
 	void openMuxer(const restream::ChannelFormat& format);
+		/// The bitstream filters, then the muxer.
 	void startRun();
 		/// Writes the muxer's header once the run's first keyframe is known.
 	void startPart(Poco::Int64 dts, bool independent, bool segmentStart);
 	void cut(Poco::Int64 end);
 		/// Flushes the open part's fragment, which ends at end (video time
 		/// base), and hands it to the listener (unless it has no duration).
-	void flush();
-		/// Writes the muxer's buffered samples as a fragment into _bytes.
 	void mux(AVPacket* packet);
 		/// Writes packet (its timestamps in its track's time base) through
 		/// its track's bitstream filter, if any; unreferences it.
@@ -99,18 +99,13 @@ private:
 		/// exactly where the muxer expects it (the mp4 muxer's audio time
 		/// base is the sample rate: rounding each duration apart drifts).
 	Poco::Int64 microseconds(Poco::Int64 videoTime) const;
-	static void check(int result, const std::string& what);
-		/// Throws Poco::IOException naming what when result is an AVERROR.
 	static std::size_t firstFragment(const std::string& bytes);
 		/// The offset of the first top-level moof box in bytes, or its size.
-
-	static int appendBytes(void* opaque, uint8_t* data, int size);
-		/// The AVIOContext's write callback: appends to _bytes.
 
 	const Poco::Int64 _segmentTarget;  // microseconds
 	const Poco::Int64 _partTarget;     // microseconds
 	const Listener _listener;
-	AVFormatContext* _muxer = nullptr;
+	std::unique_ptr<MemoryMuxer> _muxer;
 	AVPacket* _packet = nullptr;       // the working copy of a borrowed packet
 	std::vector<AVRational> _timeBases;
 	std::vector<AVBSFContext*> _filters;  // per track, null but for AAC
@@ -126,7 +121,6 @@ private:
 	Poco::Int64 _presentationDelay = 0; // pts - dts of the run's first keyframe: dates parts on the presentation clock
 	MediaClock _clock;
 	std::shared_ptr<const std::string> _init;  // of the run, once written
-	std::string _bytes;                // written since the last part
 };
 
 } // namespace outputhls
