@@ -6,11 +6,9 @@
 //
 
 #include "CmafSegmenter.h"
+#include "HlsTestSupport.h"
 #include "TestStream.h"
 #include "TextSearch.h"
-#include <Poco/FileStream.h>
-#include <Poco/NumberParser.h>
-#include <Poco/TemporaryFile.h>
 #include <cppunit/TestFixture.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <string>
@@ -21,6 +19,7 @@ using outputhls::Part;
 using restream::ChannelFormat;
 using restream::test::TestStream;
 using restream::test::contains;
+using restream::test::writeTemporary;
 
 namespace {
 
@@ -74,15 +73,6 @@ private:
 	CmafSegmenter _segmenter;
 };
 
-std::string writeTemporary(const std::string& bytes)
-{
-	const std::string path = Poco::TemporaryFile::tempName() + ".mp4";
-	Poco::TemporaryFile::registerForDeletion(path);
-	Poco::FileOutputStream file(path);
-	file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-	file.close();
-	return path;
-}
 
 std::vector<Poco::Int64> segmentDurations(const std::vector<Part>& parts)
 	/// The sum of the parts of each segment, in order (the last one may be open).
@@ -158,7 +148,7 @@ public:
 			total += part.duration;
 		}
 		CPPUNIT_ASSERT_DOUBLES_EQUAL(stream.videoDuration(), static_cast<double>(total) / 1e6, 0.001);
-		const std::string path = writeTemporary(file);
+		const std::string path = writeTemporary(file, ".mp4");
 		int status = 0;
 		const std::string probe = TestStream::run("ffprobe",
 			{"-v", "error", "-count_packets", "-show_entries", "stream=codec_name,profile,width,nb_read_packets", path}, status);
@@ -184,7 +174,7 @@ public:
 		std::string file = *collector.parts.front().init;
 		for (std::size_t i = from; i < collector.parts.size(); ++i) file += *collector.parts[i].data;
 		int status = 0;
-		const std::string decode = TestStream::run("ffmpeg", {"-v", "error", "-i", writeTemporary(file), "-f", "null", "-"}, status);
+		const std::string decode = TestStream::run("ffmpeg", {"-v", "error", "-i", writeTemporary(file, ".mp4"), "-f", "null", "-"}, status);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(decode, 0, status);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE("decodes without an error", std::string(), decode);
 	}

@@ -9,18 +9,16 @@
 //
 
 #include "HostFixture.h"
+#include "HlsTestSupport.h"
 #include "TestStream.h"
 #include "TextSearch.h"
 #include "restream/Output.h"
 #include <Poco/DateTimeParser.h>
-#include <Poco/FileStream.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/NumberParser.h>
 #include <Poco/StreamCopier.h>
-#include <Poco/StringTokenizer.h>
-#include <Poco/TemporaryFile.h>
 #include <Poco/URI.h>
 #include <cppunit/TestFixture.h>
 #include <cppunit/extensions/HelperMacros.h>
@@ -37,24 +35,16 @@ using restream::test::HostFixture;
 using restream::test::HttpResult;
 using restream::test::TestStream;
 using restream::test::contains;
+using restream::test::hlsSettings;
+using restream::test::lines;
+using restream::test::tagNumber;
+using restream::test::writeTemporary;
 
 namespace {
 
 const double PART_TARGET = 0.33;
 
-std::map<std::string, std::string> hlsSettings(const std::map<std::string, std::string>& more = {})
-{
-	std::map<std::string, std::string> settings = {{"plugins.load", "output-hls"}};
-	for (const auto& entry : more) settings["plugins.output-hls." + entry.first] = entry.second;
-	return settings;
-}
 
-std::vector<std::string> lines(const std::string& text)
-{
-	std::vector<std::string> result;
-	for (const auto& line : Poco::StringTokenizer(text, "\n", Poco::StringTokenizer::TOK_IGNORE_EMPTY)) result.push_back(line);
-	return result;
-}
 
 std::string attribute(const std::string& line, const std::string& name)
 	/// The value of name= in a tag's attribute list, quotes removed; "" when absent.
@@ -73,13 +63,6 @@ std::string resolve(const std::string& playlistPath, const std::string& uri)
 	return base.getPath();
 }
 
-Poco::UInt64 tagNumber(const std::string& playlist, const std::string& tag)
-{
-	const std::size_t at = playlist.find(tag + ":");
-	CPPUNIT_ASSERT_MESSAGE(tag + " missing in:\n" + playlist, at != std::string::npos);
-	const std::size_t start = at + tag.size() + 1;
-	return Poco::NumberParser::parseUnsigned64(playlist.substr(start, playlist.find('\n', start) - start));
-}
 
 struct PartLine
 {
@@ -103,15 +86,6 @@ std::vector<PartLine> partsOf(const std::string& playlist)
 	return parts;
 }
 
-std::string writeTemporary(const std::string& bytes)
-{
-	const std::string path = Poco::TemporaryFile::tempName() + ".mp4";
-	Poco::TemporaryFile::registerForDeletion(path);
-	Poco::FileOutputStream file(path);
-	file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-	file.close();
-	return path;
-}
 
 class HeldRequest
 	/// A GET on its own thread and connection, to see whether the server holds it.
@@ -244,7 +218,7 @@ public:
 			file += bytes.body;
 		}
 		int status = 0;
-		const std::string path = writeTemporary(file);
+		const std::string path = writeTemporary(file, ".mp4");
 		const std::string probe = TestStream::run("ffprobe", {"-v", "error", "-show_entries", "stream=codec_name,profile", path}, status);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(probe, 0, status);
 		CPPUNIT_ASSERT_MESSAGE(probe, contains(probe, "codec_name=h264") && contains(probe, "profile=LC"));
@@ -261,7 +235,7 @@ public:
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(line, 200, bytes.status);
 			segments += bytes.body;
 		}
-		const std::string whole = TestStream::run("ffmpeg", {"-v", "error", "-i", writeTemporary(segments), "-f", "null", "-"}, status);
+		const std::string whole = TestStream::run("ffmpeg", {"-v", "error", "-i", writeTemporary(segments, ".mp4"), "-f", "null", "-"}, status);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(whole, 0, status);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE("decodes without an error", std::string(), whole);
 		program->end();

@@ -14,12 +14,11 @@
 #include "HlsSink.h"
 #include "MediaPlaylist.h"
 #include "Segmenter.h"
+#include "HlsTestSupport.h"
 #include "TestStream.h"
 #include "ViewerTracker.h"
 #include <Poco/Exception.h>
-#include <Poco/FileStream.h>
 #include <Poco/Logger.h>
-#include <Poco/StringTokenizer.h>
 #include <Poco/TemporaryFile.h>
 #include <Poco/Thread.h>
 #include <cppunit/TestFixture.h>
@@ -47,6 +46,8 @@ using outputhls::Segmenter;
 using outputhls::ViewerTracker;
 using restream::test::TestStream;
 using restream::test::contains;
+using restream::test::lines;
+using restream::test::writeTemporary;
 
 namespace {
 
@@ -129,12 +130,6 @@ std::string playlistOf(const HlsChannel& channel)
 	return *text;
 }
 
-std::vector<std::string> lines(const std::string& text)
-{
-	std::vector<std::string> result;
-	for (const auto& line : Poco::StringTokenizer(text, "\n", Poco::StringTokenizer::TOK_IGNORE_EMPTY)) result.push_back(line);
-	return result;
-}
 
 int pidAt(const std::string& bytes, std::size_t packet)
 {
@@ -185,15 +180,6 @@ Continuity continuityOf(const std::string& bytes)
 	return result;
 }
 
-std::string writeTemporary(const std::string& bytes)
-{
-	const std::string path = Poco::TemporaryFile::tempName() + ".ts";
-	Poco::TemporaryFile::registerForDeletion(path);
-	Poco::FileOutputStream file(path);
-	file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-	file.close();
-	return path;
-}
 
 } // namespace
 
@@ -689,7 +675,7 @@ public:
 		TestStream stream(50, 12);
 		SegmentCollector collector;
 		stream.feed(collector);
-		const std::string path = writeTemporary(*collector.segments.at(2).data);
+		const std::string path = writeTemporary(*collector.segments.at(2).data, ".ts");
 		int status = 0;
 		const std::string probe = TestStream::run("ffprobe", {"-v", "error", "-show_streams", path}, status);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(probe, 0, status);
