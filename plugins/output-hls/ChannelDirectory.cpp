@@ -43,11 +43,7 @@ std::shared_ptr<HlsChannel> ChannelDirectory::open(Poco::Int64 streamId)
 		{
 			if (other->streamId() != streamId) continue;
 			// a sink of the playlist is still listed: carry on after it too, and never reuse its token
-			const HlsChannel::Continuity after = other->continuity();
-			from.nextSequence = std::max(from.nextSequence, after.nextSequence);
-			from.discontinuitySequence = std::max(from.discontinuitySequence, after.discontinuitySequence);
-			from.published = from.published || after.published;
-			from.programDateEnd = std::max(from.programDateEnd, after.programDateEnd);
+			from.carryOnAfter(other->continuity());
 			if (other->token() == token) throw Poco::RuntimeException("random session token repeated");
 		}
 		channel = std::make_shared<HlsChannel>(streamId, key, token, from, _settings, _store);
@@ -117,12 +113,7 @@ void ChannelDirectory::pruneLocked(std::vector<std::shared_ptr<HlsChannel>>& exp
 
 void ChannelDirectory::rememberLocked(const HlsChannel& channel)
 {
-	const HlsChannel::Continuity next = channel.continuity();
-	HlsChannel::Continuity& remembered = _continuity[channel.streamId()];
-	remembered.nextSequence = std::max(remembered.nextSequence, next.nextSequence);
-	remembered.discontinuitySequence = std::max(remembered.discontinuitySequence, next.discontinuitySequence);
-	remembered.published = remembered.published || next.published;
-	remembered.programDateEnd = std::max(remembered.programDateEnd, next.programDateEnd);
+	_continuity[channel.streamId()].carryOnAfter(channel.continuity());
 }
 
 std::string ChannelDirectory::keyOf(Poco::Int64 streamId)

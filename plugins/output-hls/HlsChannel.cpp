@@ -20,11 +20,25 @@ HlsChannel::HlsChannel(Poco::Int64 streamId, const std::string& key, const std::
 	_firstSequence(from.nextSequence),
 	_store(std::move(store)),
 	_viewers(settings.viewerWindow),
+	_lowLatency(streamId, token,
+		PartPlaylist::Start{std::max(from.nextSequence, from.lowLatencySequence),
+			std::max(from.discontinuitySequence, from.lowLatencyDiscontinuitySequence), from.published, from.lowLatencyDateEnd},
+		settings.windowSize, settings.keepSegments, settings.segmentDuration, settings.partDuration),
 	_nextSequence(from.nextSequence),
 	_discontinuitySequence(from.discontinuitySequence),
-	_programDateEnd(from.programDateEnd),
-	_haveDate(from.published)
+	_dates(from.published, from.programDateEnd)
 {
+}
+
+void HlsChannel::Continuity::carryOnAfter(const Continuity& other)
+{
+	nextSequence = std::max(nextSequence, other.nextSequence);
+	discontinuitySequence = std::max(discontinuitySequence, other.discontinuitySequence);
+	published = published || other.published;
+	programDateEnd = std::max(programDateEnd, other.programDateEnd);
+	lowLatencySequence = std::max(lowLatencySequence, other.lowLatencySequence);
+	lowLatencyDiscontinuitySequence = std::max(lowLatencyDiscontinuitySequence, other.lowLatencyDiscontinuitySequence);
+	lowLatencyDateEnd = std::max(lowLatencyDateEnd, other.lowLatencyDateEnd);
 }
 
 Poco::Int64 HlsChannel::streamId() const
@@ -54,15 +68,8 @@ void HlsChannel::publish(Segment segment, bool last)
 		if (_carriesOn && _nextSequence == _firstSequence) segment.discontinuity = true;
 		if (segment.discontinuity) ++_discontinuitySequence;
 		segment.discontinuitySequence = _discontinuitySequence;
-		if (segment.discontinuity || !_haveDate)
-		{
-			// a run's dates come from its own clock; it never starts before the run before it ended
-			_runShift = 0;
-			if (_haveDate && segment.programDateTime < _programDateEnd) _runShift = _programDateEnd - segment.programDateTime;
-		}
-		segment.programDateTime += _runShift;
-		_programDateEnd = segment.programDateTime + segment.duration;
-		_haveDate = true;
+		segment.programDateTime = _dates.place(segment.programDateTime, segment.discontinuity);
+		_dates.endAt(segment.programDateTime + segment.duration);
 		segment.name = HlsPaths::segmentName(_token, segment.sequence);
 		_targetDuration = std::max(_targetDuration, MediaPlaylist::targetDuration(segment.duration));
 		_segments.push_back(std::move(segment));
@@ -88,10 +95,12 @@ void HlsChannel::publish(Segment segment, bool last)
 		render();
 	}
 	if (reserve && _store) _store->reserve(_key, reservation);
+	if (last) _lowLatency.end();
 }
 
 void HlsChannel::end()
 {
+	_lowLatency.end();
 	std::lock_guard<std::mutex> lock(_mutex);
 	if (_ended || _closed) return;
 	_ended = true;
@@ -111,6 +120,7 @@ void HlsChannel::close()
 		_folderPlaylist.reset();
 	}
 	_viewers.clear();
+	_lowLatency.close();
 	// the segments' memory is freed here, outside the lock (or later, by the last viewer still sending one)
 }
 
@@ -149,6 +159,11 @@ std::shared_ptr<const std::string> HlsChannel::segment(Poco::UInt64 sequence) co
 	return _segments[static_cast<std::size_t>(index)].data;
 }
 
+PartPlaylist& HlsChannel::lowLatency()
+{
+	return _lowLatency;
+}
+
 void HlsChannel::served(const std::string& address, const std::string& userAgent, std::size_t bytes)
 {
 	_bytesServed += bytes;
@@ -173,12 +188,15 @@ Poco::UInt64 HlsChannel::bytesServed() const
 
 HlsChannel::Continuity HlsChannel::continuity() const
 {
-	std::lock_guard<std::mutex> lock(_mutex);
 	Continuity next;
+	next.lowLatencySequence = _lowLatency.nextSequence();
+	next.lowLatencyDiscontinuitySequence = _lowLatency.discontinuitySequence();
+	next.lowLatencyDateEnd = _lowLatency.dateEnd();
+	std::lock_guard<std::mutex> lock(_mutex);
 	next.nextSequence = _nextSequence;
 	next.discontinuitySequence = _discontinuitySequence;
 	next.published = _carriesOn || _nextSequence > _firstSequence;
-	next.programDateEnd = _programDateEnd;
+	next.programDateEnd = _dates.end();
 	return next;
 }
 

@@ -10,6 +10,8 @@
 #include "ContinuityStore.h"
 #include "HlsPaths.h"
 #include "HlsSettings.h"
+#include "PartPlaylist.h"
+#include "ProgramDates.h"
 #include "Segment.h"
 #include "ViewerTracker.h"
 #include <Poco/Timestamp.h>
@@ -40,6 +42,9 @@ class HlsChannel
 	/// When the sink ends, the playlist says EXT-X-ENDLIST and is served
 	/// until the directory drops it.
 	///
+	/// Beside it, the sink's low-latency rendition (lowLatency()) carries on
+	/// from the same numbers and ends and closes with it.
+	///
 	/// Threads: any method from any thread; locks are held only to copy or
 	/// swap pointers (and to render the playlist once per segment).
 {
@@ -51,6 +56,12 @@ public:
 		Poco::UInt64 discontinuitySequence = 0;
 		bool published = false;          /// whether any segment came before
 		Poco::Timestamp programDateEnd;  /// when the last segment before ended (its PDT + EXTINF)
+		Poco::UInt64 lowLatencySequence = 0;              /// the low-latency rendition's next number: its
+		Poco::UInt64 lowLatencyDiscontinuitySequence = 0; /// segments are the TS ones, but an open one counts
+		Poco::Timestamp lowLatencyDateEnd;                /// its dates' end (its own clock)
+
+		void carryOnAfter(const Continuity& other);
+			/// Every number and date at least other's.
 	};
 
 	HlsChannel(Poco::Int64 streamId, const std::string& key, const std::string& token, const Continuity& from,
@@ -90,6 +101,9 @@ public:
 	std::shared_ptr<const std::string> segment(Poco::UInt64 sequence) const;
 		/// The bytes of the segment numbered sequence while it is kept, else null.
 
+	PartPlaylist& lowLatency();
+		/// The low-latency (fMP4) rendition of the same sink.
+
 	void served(const std::string& address, const std::string& userAgent, std::size_t bytes);
 		/// Counts a request of a viewer that was sent bytes of body.
 
@@ -115,6 +129,7 @@ private:
 	const Poco::UInt64 _firstSequence;
 	const std::shared_ptr<ContinuityStore> _store;
 	ViewerTracker _viewers;
+	PartPlaylist _lowLatency;
 	std::atomic<Poco::UInt64> _bytesServed{0};
 
 	mutable std::mutex _mutex;
@@ -124,9 +139,7 @@ private:
 	Poco::UInt64 _nextSequence;
 	Poco::UInt64 _discontinuitySequence;
 	ContinuityStore::Numbers _reserved;
-	Poco::Timestamp _programDateEnd;   // the last segment's PDT + EXTINF
-	bool _haveDate = false;
-	Poco::Timespan::TimeDiff _runShift = 0; // added to this run's dates so it never starts before the last run ended
+	ProgramDates _dates;
 	int _targetDuration = 0;
 	bool _ended = false;
 	Poco::Timestamp _endedAt;

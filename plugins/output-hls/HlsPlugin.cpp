@@ -38,6 +38,8 @@ std::vector<restream::Setting> HlsPlugin::settings() const
 	return {
 		restream::Setting::seconds("segmentDuration", "2", 1, 60,
 			"Target segment duration in seconds; segments are cut at the first video keyframe once this long"),
+		restream::Setting::seconds("partDuration", "0.33", 0.1, 2,
+			"Part target of the low-latency (LL-HLS, fMP4) rendition in seconds: no part is longer"),
 		restream::Setting::integer("windowSize", 6, 1, 1000, "Segments listed in the live playlist"),
 		restream::Setting::integer("keepSegments", 4, 0, 1000, "Segments still served after leaving the playlist, for late downloaders"),
 		restream::Setting::seconds("viewerWindow", "30", 1, 86400, "Seconds a playlist or segment request counts its client as a viewer"),
@@ -53,6 +55,7 @@ void HlsPlugin::start(restream::PluginContext& context)
 	const Poco::Util::AbstractConfiguration& config = context.config();
 	HlsSettings settings;
 	settings.segmentDuration = seconds(config.getDouble("segmentDuration"));
+	settings.partDuration = seconds(config.getDouble("partDuration"));
 	settings.windowSize = static_cast<std::size_t>(config.getInt("windowSize"));
 	settings.keepSegments = static_cast<std::size_t>(config.getInt("keepSegments"));
 	settings.viewerWindow = seconds(config.getDouble("viewerWindow"));
@@ -60,6 +63,7 @@ void HlsPlugin::start(restream::PluginContext& context)
 	settings.stateDirectory = context.stateDirectory();
 	const AVOutputFormat* muxer = av_guess_format("mpegts", nullptr, nullptr);
 	if (!muxer) throw Poco::NotFoundException("FFmpeg has no mpegts muxer; HLS output is unavailable");
+	if (!av_guess_format("mp4", nullptr, nullptr)) throw Poco::NotFoundException("FFmpeg has no mp4 muxer; HLS output is unavailable");
 
 	auto directory = std::make_shared<ChannelDirectory>(settings);
 	// a viewer polls every target duration: three missed polls and its lease goes
@@ -75,22 +79,26 @@ void HlsPlugin::start(restream::PluginContext& context)
 		directory, channels, _leases, _waiters));
 	registry.add("output-hls.internal-stream", std::make_shared<PlaylistRoute>(HlsPaths::INTERNAL_PLAYLIST,
 		PlaylistRoute::Selection::Program, directory, channels, _leases, _waiters));
+	registry.add("output-hls.live-ll", std::make_shared<PlaylistRoute>(HlsPaths::LOW_LATENCY_PLAYLIST,
+		PlaylistRoute::Selection::LowLatencyProgram, directory, channels, _leases, _waiters));
 	registry.add("output-hls.channel", std::make_shared<PlaylistRoute>(HlsPaths::CHANNEL_PREFIX + "*", PlaylistRoute::Selection::ByStreamId,
 		directory, channels, _leases, _waiters));
 	registry.add("output-hls.segments", std::make_shared<SegmentRoute>(directory, _leases));
 	registry.add("output-hls.live.options", std::make_shared<PreflightRoute>(HlsPaths::PRIMARY_PLAYLIST));
 	registry.add("output-hls.internal-stream.options", std::make_shared<PreflightRoute>(HlsPaths::INTERNAL_PLAYLIST));
+	registry.add("output-hls.live-ll.options", std::make_shared<PreflightRoute>(HlsPaths::LOW_LATENCY_PLAYLIST));
 	registry.add("output-hls.channel.options", std::make_shared<PreflightRoute>(HlsPaths::CHANNEL_PREFIX + "*"));
 	registry.add("output-hls.segments.options", std::make_shared<PreflightRoute>(HlsPaths::SEGMENT_PREFIX + "*"));
 	registry.add("output-hls.url", std::make_shared<restream::PlaybackForm>("hls", "api", HlsPaths::PRIMARY_PLAYLIST,
 		HlsPaths::CHANNEL_PREFIX + "{stream_id}.m3u8", MediaResponse::PLAYLIST_TYPE));
 
 	context.logger().information(Poco::format(
-		"FFmpeg muxer %s (%s) found; registered output 'output-hls' and GET/OPTIONS %s, %s, %s*, %s* "
-		"(segments of %.1f s, %z in the playlist, %z more kept, viewers counted over %d s, ended playlists kept %d s)",
+		"FFmpeg muxer %s (%s) found; registered output 'output-hls' and GET/OPTIONS %s, %s, %s, %s*, %s* "
+		"(segments of %.1f s, low-latency parts of %.2f s, %z in the playlist, %z more kept, viewers counted over %d s, ended playlists kept %d s)",
 		std::string(muxer->name), std::string(muxer->long_name ? muxer->long_name : ""), HlsPaths::PRIMARY_PLAYLIST,
-		HlsPaths::INTERNAL_PLAYLIST, HlsPaths::CHANNEL_PREFIX, HlsPaths::SEGMENT_PREFIX,
-		static_cast<double>(settings.segmentDuration.totalMilliseconds()) / 1000.0, settings.windowSize, settings.keepSegments,
+		HlsPaths::INTERNAL_PLAYLIST, HlsPaths::LOW_LATENCY_PLAYLIST, HlsPaths::CHANNEL_PREFIX, HlsPaths::SEGMENT_PREFIX,
+		static_cast<double>(settings.segmentDuration.totalMilliseconds()) / 1000.0,
+		static_cast<double>(settings.partDuration.totalMilliseconds()) / 1000.0, settings.windowSize, settings.keepSegments,
 		static_cast<int>(settings.viewerWindow.totalSeconds()), static_cast<int>(settings.endedGrace.totalSeconds())));
 }
 

@@ -21,6 +21,10 @@ struct HlsSettings
 		/// The target duration: a segment is cut at the first video keyframe
 		/// once it is this long (segmentDuration).
 
+	Poco::Timespan partDuration{0, 330000};
+		/// The low-latency rendition's part target: no part is longer
+		/// (partDuration, EXT-X-PART-INF:PART-TARGET).
+
 	std::size_t windowSize = 6;
 		/// Segments listed in the playlist (windowSize).
 

@@ -9,12 +9,16 @@
 namespace outputhls {
 
 HlsSink::HlsSink(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<HlsChannel> channel,
-	Poco::Timespan targetDuration, Poco::Logger& logger, Published published):
+	Poco::Timespan targetDuration, Poco::Timespan partTarget, Poco::Logger& logger, Published published):
 	_directory(std::move(directory)),
 	_channel(std::move(channel)),
 	_logger(logger),
 	_segmenter(targetDuration, [this, published](Segment&& segment) {
 		_channel->publish(std::move(segment), _ended);
+		if (published) published(_channel->streamId());
+	}),
+	_cmafSegmenter(targetDuration, partTarget, [this, published](Part&& part) {
+		_channel->lowLatency().publish(std::move(part));
 		if (published) published(_channel->streamId());
 	})
 {
@@ -27,6 +31,8 @@ HlsSink::~HlsSink()
 
 bool HlsSink::begin(const restream::ChannelFormat& format)
 {
+	_lowLatencyFailed = false;
+	lowLatency([this, &format] { _cmafSegmenter.begin(format); }, "cannot begin the low-latency rendition");
 	try
 	{
 		_segmenter.begin(format);
@@ -45,6 +51,7 @@ bool HlsSink::begin(const restream::ChannelFormat& format)
 
 bool HlsSink::write(const AVPacket& packet)
 {
+	lowLatency([this, &packet] { _cmafSegmenter.write(packet); }, "cannot cut low-latency parts");
 	try
 	{
 		_segmenter.write(packet);
@@ -65,6 +72,7 @@ void HlsSink::end()
 {
 	if (_ended) return;
 	_ended = true; // the open segment, completed now, is the last one
+	lowLatency([this] { _cmafSegmenter.finish(); }, "cannot complete the last part");
 	try
 	{
 		_segmenter.finish();
@@ -93,6 +101,26 @@ int HlsSink::viewers() const
 Poco::UInt64 HlsSink::bytesServed() const
 {
 	return _channel->bytesServed();
+}
+
+void HlsSink::lowLatency(const std::function<void()>& step, const std::string& what)
+{
+	if (_lowLatencyFailed) return;
+	try
+	{
+		step();
+		return;
+	}
+	catch (const Poco::Exception& exc)
+	{
+		fail(what, exc.displayText());
+	}
+	catch (const std::exception& exc)
+	{
+		fail(what, exc.what());
+	}
+	_lowLatencyFailed = true;
+	_cmafSegmenter.close();
 }
 
 void HlsSink::fail(const std::string& what, const std::string& cause)

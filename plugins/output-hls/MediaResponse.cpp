@@ -9,22 +9,24 @@ namespace outputhls {
 
 const std::string MediaResponse::PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
 const std::string MediaResponse::SEGMENT_TYPE = "video/mp2t";
+const std::string MediaResponse::CMAF_TYPE = "video/mp4";
 const std::string MediaResponse::PLAYLIST_CACHE = "public, max-age=1";
+const std::string MediaResponse::LOW_LATENCY_PLAYLIST_CACHE = "public, max-age=0";
 const std::string MediaResponse::SEGMENT_CACHE = "public, max-age=86400, immutable";
 
 std::size_t MediaResponse::sendPlaylist(const restream::RouteRequest& request, restream::RouteResponse& response,
-	std::shared_ptr<const std::string> text)
+	std::shared_ptr<const std::string> text, const std::string& cacheControl)
 {
 	restream::RouteResponse::Headers headers = anyOrigin();
 	headers.emplace_back("Content-Type", PLAYLIST_TYPE);
-	headers.emplace_back("Cache-Control", PLAYLIST_CACHE);
+	headers.emplace_back("Cache-Control", cacheControl);
 	const std::size_t size = text->size();
 	response.send(200, headers, std::move(text));
 	return request.isHead() ? 0 : size;
 }
 
 std::size_t MediaResponse::sendSegment(const restream::RouteRequest& request, restream::RouteResponse& response,
-	std::shared_ptr<const std::string> bytes)
+	std::shared_ptr<const std::string> bytes, const std::string& type)
 {
 	restream::RouteResponse::Headers headers = anyOrigin();
 	headers.emplace_back("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges");
@@ -37,7 +39,7 @@ std::size_t MediaResponse::sendSegment(const restream::RouteRequest& request, re
 		response.sendError(416, "range not satisfiable", headers);
 		return 0;
 	}
-	headers.emplace_back("Content-Type", SEGMENT_TYPE);
+	headers.emplace_back("Content-Type", type);
 	headers.emplace_back("Cache-Control", SEGMENT_CACHE);
 	if (range.kind() == ByteRange::Kind::Whole)
 	{
@@ -53,6 +55,11 @@ std::size_t MediaResponse::sendSegment(const restream::RouteRequest& request, re
 void MediaResponse::sendNotFound(restream::RouteResponse& response, const std::string& detail)
 {
 	response.sendError(404, detail, anyOrigin());
+}
+
+void MediaResponse::sendBadRequest(restream::RouteResponse& response, const std::string& detail)
+{
+	response.sendError(400, detail, anyOrigin());
 }
 
 void MediaResponse::sendRefusal(restream::RouteResponse& response, const restream::ChannelException& refusal)

@@ -26,21 +26,26 @@ class MediaResponse
 public:
 	static const std::string PLAYLIST_TYPE;  /// application/vnd.apple.mpegurl
 	static const std::string SEGMENT_TYPE;   /// video/mp2t
+	static const std::string CMAF_TYPE;      /// video/mp4: init segments, fMP4 segments and parts
 	static const std::string PLAYLIST_CACHE; /// public, max-age=1: a CDN may serve it a second
+	static const std::string LOW_LATENCY_PLAYLIST_CACHE; /// public, max-age=0: never older than a part
 	static const std::string SEGMENT_CACHE;  /// public, max-age=86400, immutable: names are never reused
 
 	static std::size_t sendPlaylist(const restream::RouteRequest& request, restream::RouteResponse& response,
-		std::shared_ptr<const std::string> text);
+		std::shared_ptr<const std::string> text, const std::string& cacheControl = PLAYLIST_CACHE);
 		/// 200 with text; returns the body bytes sent (0 for HEAD).
 
 	static std::size_t sendSegment(const restream::RouteRequest& request, restream::RouteResponse& response,
-		std::shared_ptr<const std::string> bytes);
+		std::shared_ptr<const std::string> bytes, const std::string& type = SEGMENT_TYPE);
 		/// 200 with bytes, or for a single Range 206 with Content-Range, or
 		/// 416 when the range is beyond the end; a malformed Range is ignored.
 		/// Returns the body bytes sent (0 for HEAD and 416).
 
 	static void sendNotFound(restream::RouteResponse& response, const std::string& detail);
 		/// 404 {"detail": detail}, not cacheable.
+
+	static void sendBadRequest(restream::RouteResponse& response, const std::string& detail);
+		/// 400 {"detail": detail}, not cacheable.
 
 	static void sendRefusal(restream::RouteResponse& response, const restream::ChannelException& refusal);
 		/// The host's refusal to start a channel: its status, {"detail",

@@ -37,26 +37,41 @@ restream::Route::Access PlaylistRoute::access() const
 
 bool PlaylistRoute::quick() const
 {
-	return _selection == Selection::Program;
+	return _selection != Selection::ByStreamId;
 }
 
 std::string PlaylistRoute::summary() const
 {
-	return _selection == Selection::Program ? "HLS of the program: the channel on air, continuous through switches"
-											 : "HLS of a running channel: /live/<stream_id>.m3u8";
+	switch (_selection)
+	{
+	case Selection::Program:
+		return "HLS of the program: the channel on air, continuous through switches";
+	case Selection::LowLatencyProgram:
+		return "Low-latency HLS (fMP4 parts, blocking reload) of the program";
+	case Selection::ByStreamId:
+		break;
+	}
+	return "HLS of a running channel: /live/<stream_id>.m3u8, low-latency /live/<stream_id>.ll.m3u8";
 }
 
 void PlaylistRoute::handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response)
 {
 	Poco::Int64 streamId = 0;
 	HlsPaths::PlaylistLocation location = HlsPaths::PlaylistLocation::Root;
+	PlaylistWaiters::Want want;
+	want.lowLatency = _selection == Selection::LowLatencyProgram;
 	if (_selection == Selection::ByStreamId)
 	{
-		if (!HlsPaths::parseChannelPlaylist(request.path, streamId)) return MediaResponse::sendNotFound(*response, "not found");
 		location = HlsPaths::PlaylistLocation::ChannelFolder;
+		want.lowLatency = HlsPaths::parseLowLatencyPlaylist(request.path, streamId);
+		if (!want.lowLatency && !HlsPaths::parseChannelPlaylist(request.path, streamId))
+			return MediaResponse::sendNotFound(*response, "not found");
 	}
+	if (want.lowLatency && !parseDirectives(request, want))
+		return MediaResponse::sendBadRequest(*response, "_HLS_msn and _HLS_part must be decimal numbers, _HLS_part only with _HLS_msn");
 	std::shared_ptr<HlsChannel> channel = _directory->find(streamId);
-	std::shared_ptr<const std::string> text = channel ? channel->playlist(location) : nullptr;
+	std::shared_ptr<const std::string> text;
+	if (channel) text = want.lowLatency ? channel->lowLatency().playlist(location) : channel->playlist(location);
 	if (streamId != 0 && !request.isHead())
 	{
 		try
@@ -76,11 +91,38 @@ void PlaylistRoute::handle(const restream::RouteRequest& request, const std::sha
 	{
 		restream::ChannelStatus status;
 		const bool coming = streamId == 0 ? _channels.program() != 0 : _channels.status(streamId, status);
-		if (coming) return _waiters->wait(streamId, location, request, response);
+		if (coming) return _waiters->wait(streamId, location, want, request, response);
 		return MediaResponse::sendNotFound(*response, "no active stream");
 	}
-	const std::size_t sent = MediaResponse::sendPlaylist(request, *response, std::move(text));
+	if (want.blocking)
+	{
+		const PartPlaylist& playlist = channel->lowLatency();
+		switch (playlist.reload(want.sequence, want.hasPart, want.part))
+		{
+		case PartPlaylist::Reload::TooFar:
+			return MediaResponse::sendBadRequest(*response, "_HLS_msn is more than two segments beyond the playlist's last");
+		case PartPlaylist::Reload::Wait:
+			return _waiters->wait(streamId, location, want, request, response, 3 * playlist.targetDuration().totalMicroseconds());
+		case PartPlaylist::Reload::Ready:
+			break;
+		}
+	}
+	const std::size_t sent = MediaResponse::sendPlaylist(request, *response, std::move(text),
+		want.lowLatency ? MediaResponse::LOW_LATENCY_PLAYLIST_CACHE : MediaResponse::PLAYLIST_CACHE);
 	if (!request.isHead()) channel->served(request.clientAddress, request.header("User-Agent"), sent);
+}
+
+bool PlaylistRoute::parseDirectives(const restream::RouteRequest& request, PlaylistWaiters::Want& want)
+{
+	static const std::size_t DIGITS = 19;
+	want.hasPart = request.hasParameter("_HLS_part");
+	if (!request.hasParameter("_HLS_msn")) return !want.hasPart;
+	Poco::UInt64 part = 0;
+	if (!HlsPaths::parseNumber(request.parameter("_HLS_msn"), DIGITS, want.sequence)) return false;
+	if (want.hasPart && !HlsPaths::parseNumber(request.parameter("_HLS_part"), DIGITS, part)) return false;
+	want.part = static_cast<std::size_t>(part);
+	want.blocking = true;
+	return true;
 }
 
 } // namespace outputhls

@@ -1,7 +1,7 @@
 //
 // PlaylistRoute.h
 //
-// GET /live.m3u8, /internal_stream.m3u8 and /live/<streamId>.m3u8
+// GET /live.m3u8, /internal_stream.m3u8, /live.ll.m3u8 and /live/<streamId>(.ll).m3u8
 //
 
 #ifndef outputhls_PlaylistRoute_INCLUDED
@@ -29,14 +29,23 @@ class PlaylistRoute : public restream::Route
 	/// for a malformed name. HEAD never starts anything. Counts the client
 	/// as a viewer.
 	///
+	/// The low-latency playlists (/live.ll.m3u8, /live/<id>.ll.m3u8) take
+	/// the blocking reload directives of RFC 8216bis 6.2.5.2: _HLS_msn=M
+	/// (and _HLS_part=P) holds the request until the playlist has segment M
+	/// complete (or its part P), for at most three target durations, then
+	/// answers the playlist as it is; 400 when M is more than two segments
+	/// beyond the last one, or for a malformed or lone _HLS_part. The TS
+	/// playlists ignore them.
+	///
 	/// Threads: handle() is called concurrently; the program's never blocks
 	/// (quick()), a channel's may ask the host to start it.
 {
 public:
 	enum class Selection
 	{
-		Program,   /// the program (stream id 0)
-		ByStreamId /// the channel named in /live/<streamId>.m3u8
+		Program,           /// the program (stream id 0)
+		LowLatencyProgram, /// the program's low-latency rendition
+		ByStreamId         /// the channel named in /live/<streamId>.m3u8 or /live/<streamId>.ll.m3u8
 	};
 
 	PlaylistRoute(const std::string& path, Selection selection, std::shared_ptr<ChannelDirectory> directory,
@@ -50,6 +59,9 @@ public:
 	void handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response) override;
 
 private:
+	static bool parseDirectives(const restream::RouteRequest& request, PlaylistWaiters::Want& want);
+		/// Reads _HLS_msn and _HLS_part into want; false when malformed.
+
 	const std::string _path;
 	const Selection _selection;
 	const std::shared_ptr<ChannelDirectory> _directory;

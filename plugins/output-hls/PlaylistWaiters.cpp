@@ -8,10 +8,10 @@
 
 namespace outputhls {
 
-PlaylistWaiters::PlaylistWaiters(std::shared_ptr<ChannelDirectory> directory, Poco::Timespan longest):
+PlaylistWaiters::PlaylistWaiters(std::shared_ptr<ChannelDirectory> directory, Poco::Timespan startWait):
 	_directory(std::move(directory)),
-	_longest(longest),
-	_timer(250, 250)
+	_startWait(startWait),
+	_timer(100, 100)
 {
 	_timer.start(Poco::TimerCallback<PlaylistWaiters>(*this, &PlaylistWaiters::expire));
 }
@@ -21,10 +21,10 @@ PlaylistWaiters::~PlaylistWaiters()
 	stop();
 }
 
-void PlaylistWaiters::wait(Poco::Int64 streamId, HlsPaths::PlaylistLocation location, const restream::RouteRequest& request,
-	std::shared_ptr<restream::RouteResponse> response)
+void PlaylistWaiters::wait(Poco::Int64 streamId, HlsPaths::PlaylistLocation location, const Want& want,
+	const restream::RouteRequest& request, std::shared_ptr<restream::RouteResponse> response, Poco::Timespan longest)
 {
-	Waiter waiter{streamId, location, request, std::move(response), Poco::Timestamp()};
+	Waiter waiter{streamId, location, want, request, std::move(response), Poco::Timestamp(), longest > 0 ? longest : _startWait};
 	{
 		std::lock_guard<std::mutex> lock(_mutex);
 		_waiters.emplace(streamId, waiter);
@@ -32,18 +32,37 @@ void PlaylistWaiters::wait(Poco::Int64 streamId, HlsPaths::PlaylistLocation loca
 	published(streamId); // it may have come while the request was on its way here
 }
 
+bool PlaylistWaiters::ready(HlsChannel& channel, const Waiter& waiter)
+{
+	if (!waiter.want.lowLatency) return channel.playlist(waiter.location) != nullptr;
+	PartPlaylist& playlist = channel.lowLatency();
+	if (!playlist.playlist(waiter.location)) return false;
+	return !waiter.want.blocking ||
+		playlist.reload(waiter.want.sequence, waiter.want.hasPart, waiter.want.part) != PartPlaylist::Reload::Wait;
+}
+
 void PlaylistWaiters::published(Poco::Int64 streamId)
 {
 	std::shared_ptr<HlsChannel> channel = _directory->find(streamId);
-	if (!channel || !channel->playlist(HlsPaths::PlaylistLocation::Root)) return;
-	std::vector<Waiter> ready;
+	if (!channel) return;
+	std::vector<Waiter> answered;
 	{
 		std::lock_guard<std::mutex> lock(_mutex);
 		const auto range = _waiters.equal_range(streamId);
-		for (auto it = range.first; it != range.second; ++it) ready.push_back(it->second);
-		_waiters.erase(range.first, range.second);
+		for (auto it = range.first; it != range.second;)
+		{
+			if (ready(*channel, it->second))
+			{
+				answered.push_back(it->second);
+				it = _waiters.erase(it);
+			}
+			else
+			{
+				++it;
+			}
+		}
 	}
-	for (const auto& waiter : ready) answer(waiter);
+	for (const auto& waiter : answered) answer(waiter);
 }
 
 void PlaylistWaiters::stop()
@@ -64,7 +83,7 @@ void PlaylistWaiters::expire(Poco::Timer&)
 		std::lock_guard<std::mutex> lock(_mutex);
 		for (auto it = _waiters.begin(); it != _waiters.end();)
 		{
-			if (it->second.since.isElapsed(_longest.totalMicroseconds()) || !it->second.response->isOpen())
+			if (it->second.since.isElapsed(it->second.longest.totalMicroseconds()) || !it->second.response->isOpen())
 			{
 				expired.push_back(it->second);
 				it = _waiters.erase(it);
@@ -81,13 +100,15 @@ void PlaylistWaiters::expire(Poco::Timer&)
 void PlaylistWaiters::answer(const Waiter& waiter)
 {
 	const std::shared_ptr<HlsChannel> channel = _directory->find(waiter.streamId);
-	std::shared_ptr<const std::string> text = channel ? channel->playlist(waiter.location) : nullptr;
+	std::shared_ptr<const std::string> text;
+	if (channel) text = waiter.want.lowLatency ? channel->lowLatency().playlist(waiter.location) : channel->playlist(waiter.location);
 	if (!text)
 	{
 		MediaResponse::sendNotFound(*waiter.response, "no active stream");
 		return;
 	}
-	const std::size_t sent = MediaResponse::sendPlaylist(waiter.request, *waiter.response, std::move(text));
+	const std::size_t sent = MediaResponse::sendPlaylist(waiter.request, *waiter.response, std::move(text),
+		waiter.want.lowLatency ? MediaResponse::LOW_LATENCY_PLAYLIST_CACHE : MediaResponse::PLAYLIST_CACHE);
 	if (!waiter.request.isHead()) channel->served(waiter.request.clientAddress, waiter.request.header("User-Agent"), sent);
 }
 

@@ -36,22 +36,23 @@ bool SegmentRoute::quick() const
 
 std::string SegmentRoute::summary() const
 {
-	return "HLS segments (MPEG-TS), immutable";
+	return "HLS media: MPEG-TS segments, and the low-latency rendition's init segments, fMP4 segments and parts; immutable";
 }
 
 void SegmentRoute::handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response)
 {
-	Poco::Int64 streamId = 0;
-	std::string token;
-	Poco::UInt64 sequence = 0;
-	if (!HlsPaths::parseSegment(request.path, streamId, token, sequence)) return MediaResponse::sendNotFound(*response, "not found");
-	const std::shared_ptr<HlsChannel> channel = _directory->find(streamId, token);
-	std::shared_ptr<const std::string> bytes = channel ? channel->segment(sequence) : nullptr;
+	HlsPaths::Media name;
+	if (!HlsPaths::parseMedia(request.path, name)) return MediaResponse::sendNotFound(*response, "not found");
+	const std::shared_ptr<HlsChannel> channel = _directory->find(name.streamId, name.token);
+	const bool transportStream = name.kind == HlsPaths::MediaKind::TsSegment;
+	std::shared_ptr<const std::string> bytes;
+	if (channel) bytes = transportStream ? channel->segment(name.number) : channel->lowLatency().media(name);
 	if (!bytes) return MediaResponse::sendNotFound(*response, "no such segment");
-	const std::size_t sent = MediaResponse::sendSegment(request, *response, std::move(bytes));
+	const std::size_t sent = MediaResponse::sendSegment(request, *response, std::move(bytes),
+		transportStream ? MediaResponse::SEGMENT_TYPE : MediaResponse::CMAF_TYPE);
 	if (request.isHead()) return;
 	channel->served(request.clientAddress, request.header("User-Agent"), sent);
-	if (streamId != 0) _leases->renew(streamId);
+	if (name.streamId != 0) _leases->renew(name.streamId);
 }
 
 } // namespace outputhls

@@ -7,9 +7,7 @@
 #include <algorithm>
 
 extern "C" {
-#include <libavutil/error.h>
 #include <libavutil/mathematics.h>
-#include <libavutil/mem.h>
 #include <libavutil/opt.h>
 }
 
@@ -45,15 +43,8 @@ void Segmenter::begin(const restream::ChannelFormat& format)
 	if (_emitted) _discontinuity = true;
 
 	if (!_packet && !(_packet = av_packet_alloc())) throw Poco::OutOfMemoryException("av_packet_alloc");
-	try
-	{
-		openMuxer(format);
-	}
-	catch (...)
-	{
-		freeMuxer();
-		throw;
-	}
+	_muxer = std::make_unique<MemoryMuxer>("mpegts", format, IO_BUFFER_SIZE);
+	for (const restream::ChannelFormat::Track& track : format.tracks) _timeBases.push_back(track.timeBase);
 }
 
 void Segmenter::write(const AVPacket& packet)
@@ -83,12 +74,12 @@ void Segmenter::write(const AVPacket& packet)
 	}
 	if (video) _segmentEnd = std::max(_segmentEnd, presentation + packet.duration);
 
-	check(av_packet_ref(_packet, &packet), "cannot reference a packet");
+	MemoryMuxer::check(av_packet_ref(_packet, &packet), "cannot reference a packet");
 	av_packet_rescale_ts(_packet, _timeBases[static_cast<std::size_t>(packet.stream_index)],
-		_muxer->streams[packet.stream_index]->time_base);
-	const int result = av_write_frame(_muxer, _packet);
+		_muxer->context()->streams[packet.stream_index]->time_base);
+	const int result = av_write_frame(_muxer->context(), _packet);
 	av_packet_unref(_packet);
-	check(result, "cannot mux a packet");
+	MemoryMuxer::check(result, "cannot mux a packet");
 }
 
 void Segmenter::finish()
@@ -109,50 +100,26 @@ void Segmenter::close()
 {
 	freeMuxer();
 	_segmentOpen = false;
-	std::string().swap(_bytes);
-}
-
-void Segmenter::openMuxer(const restream::ChannelFormat& format)
-{
-	check(avformat_alloc_output_context2(&_muxer, nullptr, "mpegts", nullptr), "cannot create an MPEG-TS muxer");
-	for (const restream::ChannelFormat::Track& track : format.tracks)
-	{
-		if (!track.parameters) throw Poco::InvalidArgumentException("a track has no codec parameters");
-		AVStream* stream = avformat_new_stream(_muxer, nullptr);
-		if (!stream) throw Poco::OutOfMemoryException("avformat_new_stream");
-		check(avcodec_parameters_copy(stream->codecpar, track.parameters), "cannot copy codec parameters");
-		stream->codecpar->codec_tag = 0;
-		stream->time_base = track.timeBase;
-		_timeBases.push_back(track.timeBase);
-	}
-	auto* buffer = static_cast<unsigned char*>(av_malloc(IO_BUFFER_SIZE));
-	if (!buffer) throw Poco::OutOfMemoryException("av_malloc");
-	_muxer->pb = avio_alloc_context(buffer, IO_BUFFER_SIZE, 1, this, nullptr, &Segmenter::appendBytes, nullptr);
-	if (!_muxer->pb)
-	{
-		av_free(buffer);
-		throw Poco::OutOfMemoryException("avio_alloc_context");
-	}
 }
 
 void Segmenter::startRun(Poco::Int64 firstDts)
 {
 	const Poco::Int64 dts =
 		firstDts == AV_NOPTS_VALUE ? 0 : av_rescale_q(firstDts, _timeBases.front(), AV_TIME_BASE_Q);
-	_muxer->max_delay = static_cast<int>(std::min(std::max<Poco::Int64>(dts, 0), LONGEST_MAX_DELAY));
-	_muxer->avoid_negative_ts = AVFMT_AVOID_NEG_TS_DISABLED;
+	_muxer->context()->max_delay = static_cast<int>(std::min(std::max<Poco::Int64>(dts, 0), LONGEST_MAX_DELAY));
+	_muxer->context()->avoid_negative_ts = AVFMT_AVOID_NEG_TS_DISABLED;
 	AVDictionary* options = nullptr;
 	av_dict_set(&options, "mpegts_copyts", "1", 0);
 	if (_discontinuity) av_dict_set(&options, "mpegts_flags", "+initial_discontinuity", 0);
-	const int result = avformat_write_header(_muxer, &options);
+	const int result = avformat_write_header(_muxer->context(), &options);
 	av_dict_free(&options);
-	check(result, "cannot start the MPEG-TS muxer");
+	MemoryMuxer::check(result, "cannot start the MPEG-TS muxer");
 	_headerWritten = true;
 }
 
 void Segmenter::startSegment(Poco::Int64 presentation)
 {
-	check(av_opt_set(_muxer->priv_data, "mpegts_flags", "+resend_headers", 0), "cannot set mpegts_flags");
+	MemoryMuxer::check(av_opt_set(_muxer->context()->priv_data, "mpegts_flags", "+resend_headers", 0), "cannot set mpegts_flags");
 	_segmentOpen = true;
 	_segmentStart = presentation;
 	_segmentEnd = presentation;
@@ -161,13 +128,8 @@ void Segmenter::startSegment(Poco::Int64 presentation)
 void Segmenter::cut(Poco::Int64 end)
 {
 	_segmentOpen = false;
-	check(av_write_frame(_muxer, nullptr), "cannot flush the MPEG-TS muxer");
-	avio_flush(_muxer->pb);
-	check(_muxer->pb->error, "cannot write a segment");
-
-	auto bytes = std::make_shared<std::string>();
-	bytes->swap(_bytes);
-	_bytes.reserve(bytes->size() + bytes->size() / 8);  // the next one is about as long
+	_muxer->flush("cannot write a segment");
+	auto bytes = std::make_shared<const std::string>(_muxer->takeBytes());
 
 	Segment segment;
 	segment.data = std::move(bytes);
@@ -183,38 +145,9 @@ void Segmenter::cut(Poco::Int64 end)
 
 void Segmenter::freeMuxer()
 {
-	if (_muxer)
-	{
-		AVIOContext* io = _muxer->pb;
-		_muxer->pb = nullptr;
-		avformat_free_context(_muxer);
-		_muxer = nullptr;
-		if (io) av_freep(&io->buffer);
-		avio_context_free(&io);
-	}
+	_muxer.reset();
 	_timeBases.clear();
 	_headerWritten = false;
-}
-
-void Segmenter::check(int result, const std::string& what)
-{
-	if (result >= 0) return;
-	char message[AV_ERROR_MAX_STRING_SIZE] = {};
-	av_strerror(result, message, sizeof(message));
-	throw Poco::IOException(what, message);
-}
-
-int Segmenter::appendBytes(void* opaque, uint8_t* data, int size)
-{
-	try
-	{
-		static_cast<Segmenter*>(opaque)->_bytes.append(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
-		return size;
-	}
-	catch (const std::bad_alloc&)
-	{
-		return AVERROR(ENOMEM);
-	}
 }
 
 } // namespace outputhls

@@ -8,10 +8,12 @@
 #define outputhls_Segmenter_INCLUDED
 
 #include "MediaClock.h"
+#include "MemoryMuxer.h"
 #include "Segment.h"
 #include "restream/ChannelFormat.h"
 #include <Poco/Timespan.h>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,9 +25,8 @@ extern "C" {
 namespace outputhls {
 
 class Segmenter
-	/// Muxes a channel's packets with FFmpeg's mpegts muxer into a custom
-	/// AVIOContext that appends to memory (nothing touches the disk), and
-	/// cuts the bytes into segments. It knows nothing of HTTP or playlists:
+	/// Muxes a channel's packets with FFmpeg's mpegts muxer into memory
+	/// (MemoryMuxer), and cuts the bytes into segments. It knows nothing of HTTP or playlists:
 	/// each complete segment goes to the listener.
 	///
 	/// Cutting: at a video keyframe once the open segment has reached the
@@ -87,8 +88,6 @@ public:
 		/// Discards the open segment and the muxer. Idempotent; does not throw.
 
 private:
-	void openMuxer(const restream::ChannelFormat& format);
-		/// Creates the muxer, its streams and its in-memory AVIOContext.
 	void startRun(Poco::Int64 firstDts);
 		/// Writes the muxer's header once the run's first keyframe is known.
 	void cut(Poco::Int64 end);
@@ -96,15 +95,10 @@ private:
 		/// and hands it to the listener (unless it has no duration).
 	void startSegment(Poco::Int64 presentation);
 	void freeMuxer();
-	static void check(int result, const std::string& what);
-		/// Throws Poco::IOException naming what when result is an AVERROR.
-
-	static int appendBytes(void* opaque, uint8_t* data, int size);
-		/// The AVIOContext's write callback: appends to _bytes.
 
 	const Poco::Int64 _target;    // microseconds
 	const Listener _listener;
-	AVFormatContext* _muxer = nullptr;
+	std::unique_ptr<MemoryMuxer> _muxer;
 	AVPacket* _packet = nullptr;  // the working copy of a borrowed packet
 	std::vector<AVRational> _timeBases;
 	bool _headerWritten = false;
@@ -114,7 +108,6 @@ private:
 	Poco::Int64 _segmentStart = 0;  // presentation time of its keyframe, video time base
 	Poco::Int64 _segmentEnd = 0;    // end of its last video frame, video time base
 	MediaClock _clock;            // the run's presentation times on the wall clock
-	std::string _bytes;           // of the open segment
 };
 
 } // namespace outputhls

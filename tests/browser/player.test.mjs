@@ -121,16 +121,18 @@ test('a channel switch is followed without a reload', async () => {
 	const name = await channelName(SECOND_CHANNEL);
 	await restream.api('POST', '/start_stream', { stream_id: SECOND_CHANNEL });
 	await waitFor(`the title "${name}"`, async () => (await page.textContent('#channel')) === name, 20000);
-	// /live.m3u8 carries on through the switch: the new channel begins at the segment after its
-	// EXT-X-DISCONTINUITY, and the same player instance fetches it
-	let firstOfSwitch = null;
-	await waitFor(`the first segment of channel ${SECOND_CHANNEL} in /live.m3u8`, async () => {
-		const lines = (await (await fetch(restream.apiUrl + '/live.m3u8')).text()).split('\n');
+	// /live.ll.m3u8, which the player plays with hls.js, carries on through the switch: the new
+	// channel's run begins after its EXT-X-DISCONTINUITY with an init segment of its own
+	// (EXT-X-MAP), and the same player instance fetches it
+	let initOfSwitch = null;
+	await waitFor(`the init segment of channel ${SECOND_CHANNEL} in /live.ll.m3u8`, async () => {
+		const lines = (await (await fetch(restream.apiUrl + '/live.ll.m3u8')).text()).split('\n');
 		const tag = lines.lastIndexOf('#EXT-X-DISCONTINUITY');
-		firstOfSwitch = tag < 0 ? null : lines.slice(tag).find((line) => line.endsWith('.ts'));
-		return firstOfSwitch;
+		const map = tag < 0 ? null : lines.slice(tag).find((line) => line.startsWith('#EXT-X-MAP:'));
+		initOfSwitch = map ? /URI="([^"]+)"/.exec(map)[1] : null;
+		return initOfSwitch;
 	}, 20000);
-	const segment = firstOfSwitch.split('/').pop();
+	const segment = initOfSwitch.split('/').pop();
 	await waitFor(`the player to fetch ${segment}`, async () => segmentRequests.some((url) => url.endsWith('/' + segment)), 20000);
 	await waitForProgress('after the switch', 2, 20000);
 	assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page was not reloaded');

@@ -10,11 +10,11 @@
 
 #include "HostFixture.h"
 #include "TextSearch.h"
+#include "HlsTestSupport.h"
 #include "TestStream.h"
 #include "restream/Output.h"
 #include "restream/PlaybackForm.h"
 #include <Poco/DateTimeParser.h>
-#include <Poco/FileStream.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -22,8 +22,6 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/NumberParser.h>
 #include <Poco/StreamCopier.h>
-#include <Poco/StringTokenizer.h>
-#include <Poco/TemporaryFile.h>
 #include <Poco/URI.h>
 #include <cppunit/TestFixture.h>
 #include <cppunit/extensions/HelperMacros.h>
@@ -44,16 +42,13 @@ using restream::test::HostFixture;
 using restream::test::HttpResult;
 using restream::test::TestStream;
 using restream::test::contains;
+using restream::test::hlsSettings;
+using restream::test::lines;
+using restream::test::tagNumber;
+using restream::test::writeTemporary;
 
 namespace {
 
-std::map<std::string, std::string> hlsSettings(const std::map<std::string, std::string>& more = {})
-	/// The host with only output-hls, plus more.
-{
-	std::map<std::string, std::string> settings = {{"plugins.load", "output-hls"}};
-	for (const auto& entry : more) settings["plugins.output-hls." + entry.first] = entry.second;
-	return settings;
-}
 
 ChannelInfo channel(Poco::Int64 streamId)
 {
@@ -70,12 +65,6 @@ std::size_t occurrences(const std::string& text, const std::string& part)
 	return count;
 }
 
-std::vector<std::string> lines(const std::string& text)
-{
-	std::vector<std::string> result;
-	for (const auto& line : Poco::StringTokenizer(text, "\n", Poco::StringTokenizer::TOK_IGNORE_EMPTY)) result.push_back(line);
-	return result;
-}
 
 std::vector<std::string> segmentPaths(const std::string& playlistPath, const std::string& playlist)
 	/// The absolute paths of the playlist's segments, resolved as a player does.
@@ -92,13 +81,6 @@ std::vector<std::string> segmentPaths(const std::string& playlistPath, const std
 	return paths;
 }
 
-Poco::UInt64 tagNumber(const std::string& playlist, const std::string& tag)
-{
-	const std::size_t at = playlist.find(tag + ":");
-	CPPUNIT_ASSERT_MESSAGE(tag + " missing in:\n" + playlist, at != std::string::npos);
-	const std::size_t start = at + tag.size() + 1;
-	return Poco::NumberParser::parseUnsigned64(playlist.substr(start, playlist.find('\n', start) - start));
-}
 
 double extinfSum(const std::string& playlist)
 {
@@ -240,15 +222,6 @@ std::string probe(const std::string& target)
 	return output;
 }
 
-std::string writeTemporary(const std::string& bytes)
-{
-	const std::string path = Poco::TemporaryFile::tempName() + ".ts";
-	Poco::TemporaryFile::registerForDeletion(path);
-	Poco::FileOutputStream file(path);
-	file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-	file.close();
-	return path;
-}
 
 } // namespace
 
@@ -430,7 +403,7 @@ public:
 			CPPUNIT_ASSERT(!segment.body.empty() && segment.body.size() % 188 == 0);
 			CPPUNIT_ASSERT_EQUAL('\x47', segment.body[0]);
 		}
-		const std::string streams = probe(writeTemporary(host.request("GET", "api", paths[2]).body));
+		const std::string streams = probe(writeTemporary(host.request("GET", "api", paths[2]).body, ".ts"));
 		CPPUNIT_ASSERT_MESSAGE(streams, contains(streams, "codec_name=h264"));
 		CPPUNIT_ASSERT_MESSAGE(streams, contains(streams, "codec_name=aac"));
 		program->end();
@@ -526,7 +499,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), occurrences(text, "#EXT-X-DISCONTINUITY\n"));
 		assertDatesContinue(text);
 		const std::string streams = probe(writeTemporary(host.request("GET", "api",
-			segmentPaths("/live.m3u8", text)[1]).body));  // the first segment after the reconnect
+			segmentPaths("/live.m3u8", text)[1]).body, ".ts"));  // the first segment after the reconnect
 		CPPUNIT_ASSERT_MESSAGE(streams, contains(streams, "codec_name=h264") && contains(streams, "codec_name=aac"));
 		program->end();
 	}

@@ -14,12 +14,11 @@
 #include "HlsSink.h"
 #include "MediaPlaylist.h"
 #include "Segmenter.h"
+#include "HlsTestSupport.h"
 #include "TestStream.h"
 #include "ViewerTracker.h"
 #include <Poco/Exception.h>
-#include <Poco/FileStream.h>
 #include <Poco/Logger.h>
-#include <Poco/StringTokenizer.h>
 #include <Poco/TemporaryFile.h>
 #include <Poco/Thread.h>
 #include <cppunit/TestFixture.h>
@@ -47,6 +46,8 @@ using outputhls::Segmenter;
 using outputhls::ViewerTracker;
 using restream::test::TestStream;
 using restream::test::contains;
+using restream::test::lines;
+using restream::test::writeTemporary;
 
 namespace {
 
@@ -129,12 +130,6 @@ std::string playlistOf(const HlsChannel& channel)
 	return *text;
 }
 
-std::vector<std::string> lines(const std::string& text)
-{
-	std::vector<std::string> result;
-	for (const auto& line : Poco::StringTokenizer(text, "\n", Poco::StringTokenizer::TOK_IGNORE_EMPTY)) result.push_back(line);
-	return result;
-}
 
 int pidAt(const std::string& bytes, std::size_t packet)
 {
@@ -185,15 +180,6 @@ Continuity continuityOf(const std::string& bytes)
 	return result;
 }
 
-std::string writeTemporary(const std::string& bytes)
-{
-	const std::string path = Poco::TemporaryFile::tempName() + ".ts";
-	Poco::TemporaryFile::registerForDeletion(path);
-	Poco::FileOutputStream file(path);
-	file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-	file.close();
-	return path;
-}
 
 } // namespace
 
@@ -203,6 +189,7 @@ class OutputHlsUnitTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testByteRanges);
 	CPPUNIT_TEST(testSegmentPaths);
 	CPPUNIT_TEST(testChannelPlaylistPaths);
+	CPPUNIT_TEST(testLowLatencyPaths);
 	CPPUNIT_TEST(testViewerTracker);
 	CPPUNIT_TEST(testViewerTrackerBounded);
 	CPPUNIT_TEST(testPlaylistTags);
@@ -304,6 +291,43 @@ public:
 		{
 			CPPUNIT_ASSERT_MESSAGE(bad, !HlsPaths::parseChannelPlaylist(bad, streamId));
 		}
+	}
+
+	void testLowLatencyPaths()
+	{
+		CPPUNIT_ASSERT_EQUAL(std::string("3f9a0c1b2e-2.mp4"), HlsPaths::initName(TOKEN, 2));
+		CPPUNIT_ASSERT_EQUAL(std::string("3f9a0c1b2e-42.m4s"), HlsPaths::cmafSegmentName(TOKEN, 42));
+		CPPUNIT_ASSERT_EQUAL(std::string("3f9a0c1b2e-42.3.m4s"), HlsPaths::partName(TOKEN, 42, 3));
+		const std::map<std::string, std::pair<HlsPaths::MediaKind, std::pair<Poco::UInt64, Poco::UInt64>>> good = {
+			{"/hls/101/3f9a0c1b2e-42.ts", {HlsPaths::MediaKind::TsSegment, {42, 0}}},
+			{"/hls/101/3f9a0c1b2e-2.mp4", {HlsPaths::MediaKind::InitSegment, {2, 0}}},
+			{"/hls/101/3f9a0c1b2e-42.m4s", {HlsPaths::MediaKind::CmafSegment, {42, 0}}},
+			{"/hls/program/3f9a0c1b2e-42.0.m4s", {HlsPaths::MediaKind::Part, {42, 0}}},
+			{"/hls/101/3f9a0c1b2e-42.17.m4s", {HlsPaths::MediaKind::Part, {42, 17}}},
+		};
+		for (const auto& entry : good)
+		{
+			HlsPaths::Media media;
+			CPPUNIT_ASSERT_MESSAGE(entry.first, HlsPaths::parseMedia(entry.first, media));
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(entry.first, TOKEN, media.token);
+			CPPUNIT_ASSERT_MESSAGE(entry.first, media.kind == entry.second.first);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(entry.first, entry.second.second.first, media.number);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(entry.first, entry.second.second.second, media.part);
+		}
+		HlsPaths::Media media;
+		for (const std::string bad : {"/hls/101/3f9a0c1b2e-42..m4s", "/hls/101/3f9a0c1b2e-42.01.m4s", "/hls/101/3f9a0c1b2e-42.1.mp4",
+				 "/hls/101/3f9a0c1b2e-42.1.ts", "/hls/101/3f9a0c1b2e-42.1.2.m4s", "/hls/101/3f9a0c1b2e-42.12345.m4s",
+				 "/hls/101/3f9a0c1b2e-42.m4", "/hls/101/3f9a0c1b2e-.m4s", "/hls/101/3f9a0c1b2e-42.-1.m4s", "/hls/101/3f9a0c1b2e-42.ts.m4s",
+				 "/hls/101/3f9a0c1b2e-42", "/hls/101/3f9a0c1b2e-init.mp4"})
+		{
+			CPPUNIT_ASSERT_MESSAGE(bad, !HlsPaths::parseMedia(bad, media));
+		}
+		Poco::Int64 streamId = 0;
+		CPPUNIT_ASSERT(HlsPaths::parseLowLatencyPlaylist("/live/101.ll.m3u8", streamId));
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(101), streamId);
+		CPPUNIT_ASSERT(!HlsPaths::parseChannelPlaylist("/live/101.ll.m3u8", streamId));
+		for (const std::string bad : {"/live/101.m3u8", "/live/.ll.m3u8", "/live/0.ll.m3u8", "/live/101.ll.m3u8x", "/live/101.LL.m3u8"})
+			CPPUNIT_ASSERT_MESSAGE(bad, !HlsPaths::parseLowLatencyPlaylist(bad, streamId));
 	}
 
 	void testViewerTracker()
@@ -651,7 +675,7 @@ public:
 		TestStream stream(50, 12);
 		SegmentCollector collector;
 		stream.feed(collector);
-		const std::string path = writeTemporary(*collector.segments.at(2).data);
+		const std::string path = writeTemporary(*collector.segments.at(2).data, ".ts");
 		int status = 0;
 		const std::string probe = TestStream::run("ffprobe", {"-v", "error", "-show_streams", path}, status);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(probe, 0, status);
@@ -715,7 +739,7 @@ public:
 	{
 		auto directory = std::make_shared<ChannelDirectory>(settings(3, 1));
 		Poco::Logger& logger = Poco::Logger::get("output-hls-test");
-		HlsSink sink(directory, directory->open(101), Poco::Timespan(2, 0), logger);
+		HlsSink sink(directory, directory->open(101), Poco::Timespan(2, 0), Poco::Timespan(0, 330000), logger);
 		AVPacket* packet = av_packet_alloc();
 		CPPUNIT_ASSERT(!sink.write(*packet));  // before begin()
 

@@ -1,41 +1,24 @@
-// PlayerController: plays the API's /live.m3u8 in a <video> with hls.js (or the browser's own HLS,
-// as on iOS Safari), follows the active stream as the API reports it, and recovers by itself.
+// PlayerController: plays the API's low-latency /live.ll.m3u8 in a <video> with hls.js, or its
+// /live.m3u8 with the browser's own HLS where MSE is missing (iOS Safari), follows the active
+// stream as the API reports it, and recovers by itself.
 //
-// Low-latency hls.js settings (restream's segments are ~2 s, see output-hls segmentDuration):
-//   liveSyncDurationCount 2        start and stay 2 segments behind the live edge (default 3), the
-//                                  closest that still leaves a segment of cushion for a late one;
-//   liveMaxLatencyDurationCount 5  past 5 segments behind (after a stall), jump back to the edge;
-//   maxLiveSyncPlaybackRate 1.1    below that, catch up by playing up to 10 % faster, unnoticed;
-//   lowLatencyMode true            use LL-HLS partial segments if an output ever provides them;
-//   maxBufferLength 10             buffer no more than the live window gives anyway;
-//   backBufferLength 10            keep 10 s behind the play head, no more (memory on phones);
-//   fragLoadingMaxRetry 6 ...      retry a segment a few times before calling the error fatal.
+// hls.js's settings are in hlsConfig.js.
 // A fatal network error reloads the source with backoff (1, 2, 4 ... 15 s); a fatal media error
 // first tries hls.js's recoverMediaError(), then swapAudioCodec(), then a reload.
 
 import Hls from 'hls.js';
-
-export const HLS_CONFIG = {
-	lowLatencyMode: true,
-	liveSyncDurationCount: 2,
-	liveMaxLatencyDurationCount: 5,
-	maxLiveSyncPlaybackRate: 1.1,
-	maxBufferLength: 10,
-	backBufferLength: 10,
-	manifestLoadingMaxRetry: 2,
-	levelLoadingMaxRetry: 4,
-	fragLoadingMaxRetry: 6,
-	enableWorker: true,
-};
+import { HLS_CONFIG } from './hlsConfig.js';
 
 const STALL_SECONDS = 8;
 const MAX_BACKOFF_MS = 15000;
 
 export class PlayerController {
-	constructor(video, view, playlistUrl) {
+	// playlistUrl: the TS playlist, for native HLS; lowLatencyUrl: the LL-HLS one, for hls.js.
+	constructor(video, view, playlistUrl, lowLatencyUrl) {
 		this.video = video;
 		this.view = view;
 		this.playlistUrl = playlistUrl;
+		this.lowLatencyUrl = lowLatencyUrl;
 		this.hls = null;
 		this.streamId = null;
 		this.backoffMs = 1000;
@@ -56,7 +39,7 @@ export class PlayerController {
 	}
 
 	// Plays the program while streamId (the API's primary channel) is on air. A switch needs no
-	// reload: /live.m3u8 carries on through it (a discontinuity hls.js follows), so the source is
+	// reload: the playlists carry on through it (a discontinuity hls.js follows), so the source is
 	// loaded only when nothing played before.
 	follow(streamId) {
 		const playing = this.streamId !== null;
@@ -109,17 +92,16 @@ export class PlayerController {
 		this.cancelRetry();
 		this.destroy();
 		this.lastProgressAt = Date.now();
-		const url = this.playlistUrl;
 		this.video.muted = this.video.muted || !this.view.userUnmuted;
 		if (Hls.isSupported()) {
 			const hls = new Hls(HLS_CONFIG);
 			hls.on(Hls.Events.ERROR, (event, data) => this.onError(hls, data));
 			hls.on(Hls.Events.FRAG_BUFFERED, () => { if (hls === this.hls) this.backoffMs = 1000; });
-			hls.loadSource(url);
+			hls.loadSource(this.lowLatencyUrl);
 			hls.attachMedia(this.video);
 			this.hls = hls;
 		} else if (this.video.canPlayType('application/vnd.apple.mpegurl')) {
-			this.video.src = url;
+			this.video.src = this.playlistUrl;
 		} else {
 			this.view.notice('HLS is not supported by this browser');
 			return;

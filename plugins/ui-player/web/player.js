@@ -1,5 +1,5 @@
 // The public player page: finds the active stream through GET /stream_status and plays
-// /live.m3u8 as soon as the state is "live"; follows a channel switch and a stop without
+// the LL-HLS /live.ll.m3u8 (or /live.m3u8 with native HLS) as soon as the state is "live"; follows a channel switch and a stop without
 // reloading the page. Everything the page shows comes from the server-rendered strings.
 
 import { PlayerController } from './PlayerController.js';
@@ -63,7 +63,7 @@ function start() {
 		},
 	};
 
-	const player = new PlayerController(video, view, apiBase + '/live.m3u8');
+	const player = new PlayerController(video, view, apiBase + '/live.m3u8', apiBase + '/live.ll.m3u8');
 	unmute.addEventListener('click', () => {
 		view.userUnmuted = true;
 		player.unmute();

@@ -20,7 +20,7 @@ process.on('exit', () => {
 	}
 });
 
-function required(name) {
+export function required(name) {
 	const value = process.env[name];
 	if (!value) throw new Error(`${name} is not set: run the browser tests through ctest`);
 	return value;
