@@ -690,7 +690,10 @@ public:
 				  << " connection(s) accepted)" << std::endl;
 		CPPUNIT_ASSERT_MESSAGE("garbage never failed the channel within 15 s: " + text(status) + "\n" + _host->log(),
 			status->getValue<std::string>("state") == "reconnecting" || status->getValue<std::string>("state") == "error");
-		CPPUNIT_ASSERT_MESSAGE(text(status), !status->optValue<std::string>("error", "").empty());
+		const long long recognised = millisecondsSince(starting);
+		CPPUNIT_ASSERT_MESSAGE(text(status), contains(status->optValue<std::string>("error", ""), "not a playable stream"));
+		// recognised by the format probe on the first bytes, long before the no-progress deadline (2 × readTimeout + analyzeDuration)
+		CPPUNIT_ASSERT_MESSAGE(std::to_string(recognised) + " ms", recognised < 2 * readTimeoutSeconds * 1000);
 		CPPUNIT_ASSERT_EQUAL(200, _host->request("GET", "api", "/health").status);
 
 		_provider->setGarbage(fakeprovider::FakeProvider::CHANNEL_SD, false);

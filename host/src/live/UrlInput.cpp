@@ -20,6 +20,7 @@ namespace {
 
 const long long bitRateWindow = 3000000; // µs over which the bit rate is measured
 const long long connectBurst = 5000000;  // µs of media a provider may send at once on connecting, allowed in the first window
+const int formatProbeBytes = 65536;      // bytes in which FFmpeg's format probe must recognise MPEG-TS (it needs a few KB)
 
 class Dictionary
 	/// An AVDictionary freed on scope exit.
@@ -49,10 +50,19 @@ private:
 UrlInput::UrlInput(const SourceInput& input, const UrlInputOptions& options, const std::atomic<bool>& stopRequested):
 	_stopRequested(stopRequested)
 {
-	const AVInputFormat* demuxer = av_find_input_format(input.format == "hls" ? "hls" : "mpegts");
+	const bool hls = input.format == "hls";
+	const AVInputFormat* demuxer = av_find_input_format(hls ? "hls" : "mpegts");
 	if (!demuxer) throw UpstreamException("FFmpeg lacks the " + input.format + " demuxer", AVERROR_DEMUXER_NOT_FOUND);
 
 	Dictionary settings;
+	if (!hls)
+	{
+		// Forced, the MPEG-TS demuxer resyncs on bytes that are not MPEG-TS until the progress deadline;
+		// probed within the first formatProbeBytes and whitelisted, it refuses them at once.
+		settings.set("format_whitelist", "mpegts");
+		settings.set("formatprobesize", std::to_string(formatProbeBytes));
+		demuxer = nullptr;
+	}
 	settings.set("protocol_whitelist", "http,https,tcp,tls,crypto");
 	settings.set("rw_timeout", std::to_string(options.readTimeout.totalMicroseconds()));
 	settings.set("max_redirects", std::to_string(options.maxRedirects));
@@ -88,6 +98,7 @@ UrlInput::UrlInput(const SourceInput& input, const UrlInputOptions& options, con
 		if (_tooLarge) throw UpstreamException(_tooLargeReason, AVERROR(E2BIG));
 		if (_noProgress) throw UpstreamException(describe(AVERROR_INVALIDDATA), AVERROR_INVALIDDATA);
 		if (result == AVERROR(EIO)) throw UpstreamException("cannot open the channel: the connection failed or was redirected too many times", result);
+		if (!hls && result == AVERROR(EINVAL)) result = AVERROR_INVALIDDATA; // the probe named a demuxer off the whitelist
 		throw UpstreamException("cannot open the channel: " + describe(result), result);
 	}
 	try

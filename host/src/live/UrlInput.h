@@ -23,9 +23,11 @@ namespace restream::host {
 class UrlInput : public LiveInput
 	/// A channel's upstream opened in process with libavformat, hardened:
 	/// protocols limited to http, https, tcp, tls and crypto; the demuxer
-	/// forced from the source (mpegts or hls, never probed, so never a script
-	/// demuxer like concat); rw_timeout; at most maxRedirects redirects; a
-	/// bounded probe; an interrupt callback so stop acts at once.
+	/// fixed by the source, never a script demuxer like concat (hls forced;
+	/// MPEG-TS probed on its first 64 KB with mpegts the only demuxer allowed,
+	/// so bytes that are not MPEG-TS fail at once); rw_timeout; at most
+	/// maxRedirects redirects; a bounded probe; an interrupt callback so stop
+	/// acts at once.
 	///
 	/// Keeps one video track and the best audio track and discards the rest
 	/// (teletext, subtitles, SCTE-35, other languages); audio that is not AAC
