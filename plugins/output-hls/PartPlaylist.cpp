@@ -12,6 +12,7 @@
 namespace outputhls {
 
 const std::size_t PartPlaylist::PARTS_LISTED;
+const std::size_t PartPlaylist::PARTS_SERVED;
 
 PartPlaylist::PartPlaylist(Poco::Int64 streamId, const std::string& token, const Start& start, std::size_t windowSize,
 	std::size_t keepSegments, Poco::Timespan segmentTarget, Poco::Timespan partTarget):
@@ -96,6 +97,14 @@ void PartPlaylist::completeOpen()
 	_open = PartSegment();
 	++_nextSequence;
 	while (_segments.size() > _windowSize + _keepSegments) _segments.pop_front();
+	// a segment's parts are served while listed and one segment longer (a client may still ask for the
+	// parts of the playlist it read last); then the segment's own bytes serve alone, not a second copy
+	if (_segments.size() > PARTS_SERVED)
+	{
+		std::vector<Part>& stale = _segments[_segments.size() - PARTS_SERVED - 1].parts;
+		stale.clear();
+		stale.shrink_to_fit();
+	}
 	// an init segment is kept while a kept segment, or the run going on, refers to it
 	std::set<Poco::UInt64> referred = {_run};
 	for (const PartSegment& segment : _segments) referred.insert(segment.run);

@@ -23,7 +23,8 @@ namespace outputhls {
 class PartPlaylist
 	/// What the CmafSegmenter of one sink has published: the init segment
 	/// of each run still referred to, the last windowSize + keepSegments
-	/// complete segments with their parts, the open segment's parts, and the
+	/// complete segments (the last PARTS_SERVED with their parts), the open
+	/// segment's parts, and the
 	/// LL-HLS playlist texts rendered once per part (RFC 8216bis: EXT-X-MAP,
 	/// EXT-X-PART-INF, EXT-X-SERVER-CONTROL with CAN-BLOCK-RELOAD and a
 	/// PART-HOLD-BACK of three part targets, EXT-X-PART for the segments of
@@ -43,6 +44,11 @@ class PartPlaylist
 public:
 	static const std::size_t PARTS_LISTED = 3;
 		/// Complete segments whose parts the playlist still lists.
+	static const std::size_t PARTS_SERVED = PARTS_LISTED + 2;
+		/// Complete segments whose parts are still served (one more than
+		/// listed at the end of a run, when no segment is open, and one more
+		/// for a client that read the playlist before). Older segments are
+		/// served whole only: their parts answer 404 and hold no memory.
 
 	struct Start
 		/// Where the playlist carries on from (HlsChannel::Continuity's numbers).

@@ -43,6 +43,7 @@ using restream::test::writeTemporary;
 namespace {
 
 const double PART_TARGET = 0.33;
+const std::size_t PARTS_SERVED = 5; // PartPlaylist::PARTS_SERVED: this test loads the plugin, not its classes
 
 
 
@@ -130,6 +131,7 @@ class OutputHlsLowLatencyHttpTest : public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(OutputHlsLowLatencyHttpTest);
 	CPPUNIT_TEST(testPlaylistRules);
 	CPPUNIT_TEST(testMediaServedAndDecodes);
+	CPPUNIT_TEST(testOldSegmentsServedWholeOnly);
 	CPPUNIT_TEST(testChannelPlaylist);
 	CPPUNIT_TEST(testBlockingReloadHeldUntilThePart);
 	CPPUNIT_TEST(testBlockingReloadBounded);
@@ -238,6 +240,28 @@ public:
 		const std::string whole = TestStream::run("ffmpeg", {"-v", "error", "-i", writeTemporary(segments, ".mp4"), "-f", "null", "-"}, status);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(whole, 0, status);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE("decodes without an error", std::string(), whole);
+		program->end();
+	}
+
+	void testOldSegmentsServedWholeOnly()
+		/// A segment's parts are served while listed (and a little longer);
+		/// older segments are served whole only, not kept twice in memory.
+	{
+		HostFixture host(hlsSettings({{"windowSize", "20"}}));
+		auto program = host.service<Output>("output-hls")->createProgramSink();
+		TestStream stream(25, 16);
+		stream.feed(*program);
+		const std::string text = host.request("GET", "api", "/live.ll.m3u8").body;
+		std::vector<std::string> segments;
+		for (const auto& line : lines(text))
+		{
+			if (line[0] != '#') segments.push_back(line);
+		}
+		CPPUNIT_ASSERT_MESSAGE(text, segments.size() > PARTS_SERVED + 1);
+		const auto partZero = [](const std::string& segment) { return segment.substr(0, segment.size() - 4) + ".0.m4s"; };
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", resolve("/live.ll.m3u8", segments.front())).status);
+		CPPUNIT_ASSERT_EQUAL(404, host.request("GET", "api", resolve("/live.ll.m3u8", partZero(segments.front()))).status);
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", resolve("/live.ll.m3u8", partZero(segments.back()))).status);
 		program->end();
 	}
 
