@@ -3,6 +3,7 @@
 //
 
 #include "CmafSegmenter.h"
+#include "SegmentCut.h"
 #include <Poco/ByteOrder.h>
 #include <Poco/Exception.h>
 #include <algorithm>
@@ -78,7 +79,7 @@ void CmafSegmenter::write(const AVPacket& packet)
 	{
 		if (keyframe)
 		{
-			const bool newSegment = microseconds(dts - _segmentStartDts) >= _segmentTarget - _segmentTarget / 20;
+			const bool newSegment = SegmentCut::due(microseconds(dts - _segmentStartDts), _segmentTarget);
 			cut(dts);
 			if (newSegment) _segmentStartDts = dts;
 			startPart(dts, true, newSegment);

@@ -43,9 +43,8 @@ class CmafSegmenter
 	///
 	/// Cutting, on the video decode times (fragments are in decode order):
 	/// a video keyframe always starts a new part, which is then independent;
-	/// it also starts a new segment once the open segment has lasted the
-	/// segment target (5 % short of it counts, the rule of the TS Segmenter,
-	/// so both renditions cut at the same keyframes). Within a GOP a part is
+	/// it also starts a new segment where SegmentCut says, the rule of the
+	/// TS Segmenter, so both renditions cut at the same keyframes. Within a GOP a part is
 	/// cut before the frame that would make it longer than the part target,
 	/// so every part lasts at most the part target (one frame longer than it
 	/// only if a single frame is). Packets before the run's first video

@@ -3,6 +3,7 @@
 //
 
 #include "Segmenter.h"
+#include "SegmentCut.h"
 #include <Poco/Exception.h>
 #include <algorithm>
 
@@ -66,7 +67,7 @@ void Segmenter::write(const AVPacket& packet)
 	else if (keyframe)
 	{
 		const Poco::Int64 elapsed = av_rescale_q(presentation - _segmentStart, _timeBases.front(), AV_TIME_BASE_Q);
-		if (elapsed >= _target - _target / 20)
+		if (SegmentCut::due(elapsed, _target))
 		{
 			cut(presentation);
 			startSegment(presentation);

@@ -29,9 +29,8 @@ class Segmenter
 	/// (MemoryMuxer), and cuts the bytes into segments. It knows nothing of HTTP or playlists:
 	/// each complete segment goes to the listener.
 	///
-	/// Cutting: at a video keyframe once the open segment has reached the
-	/// target duration (a keyframe 5 % short of it also cuts, so a 1.998 s
-	/// GOP gives 2 s segments rather than 4 s). A segment therefore always
+	/// Cutting: by SegmentCut, at a video keyframe once the open segment
+	/// has reached the target duration. A segment therefore always
 	/// starts with a keyframe and lasts a whole number of GOPs when the GOP
 	/// is longer than the target. Its duration is the difference of the
 	/// presentation times of its first keyframe and the next one's, or, for
