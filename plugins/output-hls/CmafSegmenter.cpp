@@ -79,9 +79,13 @@ void CmafSegmenter::write(const AVPacket& packet)
 	{
 		if (keyframe)
 		{
-			const bool newSegment = SegmentCut::due(microseconds(dts - _segmentStartDts), _segmentTarget);
+			const bool newSegment = SegmentCut::due(microseconds(dts - _segmentStartDts), _segmentTarget, _firstOfRun);
 			cut(dts);
-			if (newSegment) _segmentStartDts = dts;
+			if (newSegment)
+			{
+				_segmentStartDts = dts;
+				_firstOfRun = false;
+			}
 			startPart(dts, true, newSegment);
 		}
 		else if (microseconds(dts + packet.duration - _partStart) > _partTarget && dts > _partStart)
@@ -173,6 +177,7 @@ void CmafSegmenter::startRun()
 	av_dict_free(&options);
 	MemoryMuxer::check(result, "cannot start the MP4 muxer");
 	_headerWritten = true;
+	_firstOfRun = true;
 }
 
 void CmafSegmenter::startPart(Poco::Int64 dts, bool independent, bool segmentStart)

@@ -114,6 +114,7 @@ private:
 	bool _partOpen = false;
 	bool _independent = false;         // of the open part
 	bool _segmentStart = false;        // of the open part
+	bool _firstOfRun = false;          // the open segment is its run's first
 	Poco::Int64 _partStart = 0;        // decode time of its first frame, video time base
 	Poco::Int64 _segmentStartDts = 0;  // decode time of the open segment's keyframe
 	Poco::Int64 _videoEnd = 0;         // end of the last video frame, decode time

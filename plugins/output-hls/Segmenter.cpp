@@ -67,10 +67,11 @@ void Segmenter::write(const AVPacket& packet)
 	else if (keyframe)
 	{
 		const Poco::Int64 elapsed = av_rescale_q(presentation - _segmentStart, _timeBases.front(), AV_TIME_BASE_Q);
-		if (SegmentCut::due(elapsed, _target))
+		if (SegmentCut::due(elapsed, _target, _firstOfRun))
 		{
 			cut(presentation);
 			startSegment(presentation);
+			_firstOfRun = false;
 		}
 	}
 	if (video) _segmentEnd = std::max(_segmentEnd, presentation + packet.duration);
@@ -116,6 +117,7 @@ void Segmenter::startRun(Poco::Int64 firstDts)
 	av_dict_free(&options);
 	MemoryMuxer::check(result, "cannot start the MPEG-TS muxer");
 	_headerWritten = true;
+	_firstOfRun = true;
 }
 
 void Segmenter::startSegment(Poco::Int64 presentation)

@@ -30,7 +30,8 @@ class Segmenter
 	/// each complete segment goes to the listener.
 	///
 	/// Cutting: by SegmentCut, at a video keyframe once the open segment
-	/// has reached the target duration. A segment therefore always
+	/// has reached the target duration (half of it for a run's first
+	/// segment). A segment therefore always
 	/// starts with a keyframe and lasts a whole number of GOPs when the GOP
 	/// is longer than the target. Its duration is the difference of the
 	/// presentation times of its first keyframe and the next one's, or, for
@@ -103,6 +104,7 @@ private:
 	bool _headerWritten = false;
 	bool _emitted = false;        // a segment went to the listener
 	bool _discontinuity = false;  // flag for the next segment
+	bool _firstOfRun = false;     // the open segment is its run's first
 	bool _segmentOpen = false;
 	Poco::Int64 _segmentStart = 0;  // presentation time of its keyframe, video time base
 	Poco::Int64 _segmentEnd = 0;    // end of its last video frame, video time base

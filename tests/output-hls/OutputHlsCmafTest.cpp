@@ -122,13 +122,15 @@ public:
 
 	void testSegmentsCutAtKeyframes()
 	{
-		// a 1 s GOP with a 2 s target: every other keyframe starts a segment, each keyframe an independent part
+		// a 1 s GOP with a 2 s target: the run's first segment ends at its 1 s keyframe (the TS rule),
+		// then every other keyframe starts a segment; each keyframe an independent part
 		TestStream stream(25, 12);
 		PartCollector collector;
 		stream.feed(collector);
 		const std::vector<Poco::Int64> durations = segmentDurations(collector.parts);
-		CPPUNIT_ASSERT_EQUAL(std::size_t(6), durations.size());  // the last one still open
-		for (std::size_t i = 0; i + 1 < durations.size(); ++i) CPPUNIT_ASSERT_EQUAL(Poco::Int64(2000000), durations[i]);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(7), durations.size());  // the last one still open
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(1000000), durations.front());
+		for (std::size_t i = 1; i + 1 < durations.size(); ++i) CPPUNIT_ASSERT_EQUAL(Poco::Int64(2000000), durations[i]);
 		std::size_t independent = 0;
 		for (const Part& part : collector.parts) independent += part.independent ? 1 : 0;
 		CPPUNIT_ASSERT_EQUAL(std::size_t(12), independent);  // one per keyframe

@@ -458,18 +458,20 @@ public:
 				if (seen.insert(path).second) everyPath.push_back(path);
 			}
 		}
-		CPPUNIT_ASSERT_EQUAL(std::size_t(5), everyPath.size());
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(2), lastSequence);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(6), everyPath.size());  // 1 s (a run's first), then 2 s each
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(3), lastSequence);
 		// window 3 + keep 2: all five still served; after two more, the two oldest are gone
-		for (const std::string& path : everyPath) CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", path).status);
+		for (std::size_t i = 1; i < everyPath.size(); ++i) CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", everyPath[i]).status);
+		assertNotFound(host, everyPath[0], "no such segment");
 		stream.nextFeed();
 		CPPUNIT_ASSERT(program->begin(stream.format()));
-		stream.feedPart(*program, 0, 180);  // about 2.6 s: one more segment (cut at its 2 s keyframe)
+		// about 2.6 s: the first run's open segment completed, one more (the new run's first, cut at its 1 s keyframe)
+		stream.feedPart(*program, 0, 180);
 		const std::string text = host.request("GET", "api", "/live.m3u8").body;
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(4), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
-		assertNotFound(host, everyPath[0], "no such segment");
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(5), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
 		assertNotFound(host, everyPath[1], "no such segment");
-		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", everyPath[2]).status);
+		assertNotFound(host, everyPath[2], "no such segment");
+		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", everyPath[3]).status);
 		program->end();
 	}
 

@@ -646,12 +646,14 @@ public:
 
 	void testShortGopSegments()
 	{
-		// a 1 s GOP with a 2 s target: every other keyframe cuts
+		// a 1 s GOP with a 2 s target: the run's first segment is cut at its 1 s keyframe (half the
+		// target: the first playlist a GOP sooner), then every other keyframe cuts
 		TestStream stream(25, 12);
 		SegmentCollector collector;
 		stream.feed(collector);
-		CPPUNIT_ASSERT_EQUAL(std::size_t(5), collector.segments.size());
-		for (const Segment& segment : collector.segments) CPPUNIT_ASSERT_EQUAL(Poco::Int64(2000000), segment.duration);
+		CPPUNIT_ASSERT_EQUAL(std::size_t(6), collector.segments.size());
+		CPPUNIT_ASSERT_EQUAL(Poco::Int64(1000000), collector.segments.front().duration);
+		for (std::size_t i = 1; i < collector.segments.size(); ++i) CPPUNIT_ASSERT_EQUAL(Poco::Int64(2000000), collector.segments[i].duration);
 	}
 
 	void testSegmentsStartWithTables()
