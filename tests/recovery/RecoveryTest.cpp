@@ -1056,7 +1056,7 @@ private:
 		return path;
 	}
 
-	static const int fileChannelId = 999;
+	static constexpr int fileChannelId = 999;
 
 	void serveFile(const std::string& file, int seconds)
 		/// The fake provider again, with a channel (fileChannelId) whose stream is file, sent at twice its
