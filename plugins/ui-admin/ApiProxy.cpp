@@ -40,9 +40,11 @@ void ApiProxy::media(const restream::RouteRequest& request, restream::RouteRespo
 	if (answer.status == 400) return response.sendError(400, "The API refused the preview's request (HTTP 400)");
 	if (answer.status != 200)
 		return response.sendError(answer.status == 404 ? 404 : 502, "Nothing to preview (the API answered HTTP " + std::to_string(answer.status) + ")");
-	const bool keepCaching = kind == Media::Segment && !answer.cacheControl.empty();
+	// behind a session: a segment the API calls immutable is cached by the admin's browser only, never by a shared cache
+	const bool immutable = kind == Media::Segment && answer.cacheControl.find("immutable") != std::string::npos;
 	response.send(200,
-		{{"Content-Type", contentType}, {"Cache-Control", keepCaching ? answer.cacheControl : "no-store"}, {"X-Content-Type-Options", "nosniff"}},
+		{{"Content-Type", contentType}, {"Cache-Control", immutable ? "private, max-age=86400, immutable" : "no-store"},
+			{"X-Content-Type-Options", "nosniff"}},
 		std::make_shared<const std::string>(std::move(answer.body)));
 }
 

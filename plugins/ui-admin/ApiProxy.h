@@ -34,8 +34,9 @@ class ApiProxy
 	///     {"detail"} errors included (Retry-After kept), when it is JSON;
 	///     502 when it is not;
 	///   - media(): a 200 passes through with the given type and nosniff,
-	///     a playlist no-store, a segment with the API's Cache-Control
-	///     (segments and parts are immutable); a 400 (a blocking reload
+	///     a playlist no-store, a segment the API calls immutable privately
+	///     for a day (it is behind a session: never in a shared cache), any
+	///     other no-store; a 400 (a blocking reload
 	///     asking too far ahead) and a 404 (nothing to play, or an API
 	///     without that rendition) stay as such, with {"detail"}; anything
 	///     else is 502 {"detail"};

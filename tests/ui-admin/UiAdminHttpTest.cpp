@@ -212,7 +212,7 @@ public:
 		const HttpResult part = host.request("GET", "admin", "/preview/hls/program/0a1b2c3d4e-17.2.m4s", "", {{"Cookie", session}});
 		CPPUNIT_ASSERT_EQUAL(200, part.status);
 		CPPUNIT_ASSERT_EQUAL(std::string("video/mp4"), part.headers.get("Content-Type", ""));
-		CPPUNIT_ASSERT_EQUAL(std::string("public, max-age=86400, immutable"), part.headers.get("Cache-Control", ""));
+		CPPUNIT_ASSERT_EQUAL(std::string("private, max-age=86400, immutable"), part.headers.get("Cache-Control", ""));
 		CPPUNIT_ASSERT_EQUAL(400, host.request("GET", "admin", "/preview/live.ll.m3u8?_HLS_msn=%31%2E", "", {{"Cookie", session}}).status);
 		const std::size_t asked = api.uris().size();
 		for (const char* other : {"/preview/hls/program/..%2F..%2Fauth%2Flogin", "/preview/hls/%2E%2E/%2E%2E/stream_status",

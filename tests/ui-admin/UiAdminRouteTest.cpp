@@ -548,7 +548,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(400, tooFar.status);
 		CPPUNIT_ASSERT_EQUAL("/live.ll.m3u8?_HLS_msn=" + FakeApi::TOO_FAR, admin.api.lastUri());
 
-		// init segments, segments and parts: the API's type for them and its caching (immutable) kept
+		// init segments, segments and parts: the API's type for them; immutable, but private behind the session
 		for (const char* media : {"/preview/hls/program/0a1b2c3d4e-1.mp4", "/preview/hls/program/0a1b2c3d4e-17.m4s",
 				 "/preview/hls/program/0a1b2c3d4e-17.2.m4s", "/preview/hls/101/0a1b2c3d4e-17.0.m4s"})
 		{
@@ -556,7 +556,7 @@ public:
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(media, 200, answer.status);
 			CPPUNIT_ASSERT_EQUAL(std::string("fmp4"), answer.body);
 			CPPUNIT_ASSERT_EQUAL(std::string("video/mp4"), answer.header("Content-Type"));
-			CPPUNIT_ASSERT_EQUAL(std::string("public, max-age=86400, immutable"), answer.header("Cache-Control"));
+			CPPUNIT_ASSERT_EQUAL(std::string("private, max-age=86400, immutable"), answer.header("Cache-Control"));
 			CPPUNIT_ASSERT_EQUAL(std::string("nosniff"), answer.header("X-Content-Type-Options"));
 			CPPUNIT_ASSERT_EQUAL(std::string(media).substr(8), admin.api.lastUri());
 		}
