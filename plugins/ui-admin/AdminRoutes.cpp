@@ -12,6 +12,7 @@
 #include "LoginPage.h"
 #include "LogoRoute.h"
 #include "LogoutForm.h"
+#include "PreviewPaths.h"
 #include "PreviewRoute.h"
 #include "StartRoute.h"
 #include "restream/AssetRoute.h"
@@ -49,8 +50,9 @@ AdminRoutes::Named AdminRoutes::create(const AdminSettings& settings, ApiClient:
 		{"ui-admin.start", std::make_shared<StartRoute>(proxy, sessions, translations)},
 		{"ui-admin.favourites", std::make_shared<FavouritesRoute>("GET", favourites, sessions, translations, logger)},
 		{"ui-admin.favourites-set", std::make_shared<FavouritesRoute>("POST", favourites, sessions, translations, logger)},
-		{"ui-admin.preview", std::make_shared<PreviewRoute>("/preview/live.m3u8", proxy, sessions, translations)},
-		{"ui-admin.preview-segments", std::make_shared<PreviewRoute>("/preview/hls/*", proxy, sessions, translations)},
+		{"ui-admin.preview", std::make_shared<PreviewRoute>(PreviewPaths::PLAYLIST, proxy, sessions, translations)},
+		{"ui-admin.preview-ll", std::make_shared<PreviewRoute>(PreviewPaths::LOW_LATENCY_PLAYLIST, proxy, sessions, translations)},
+		{"ui-admin.preview-segments", std::make_shared<PreviewRoute>(PreviewPaths::MEDIA + "*", proxy, sessions, translations)},
 	};
 }
 

@@ -31,7 +31,8 @@ class AdminRoutes
 	///   /ui/...                   JsonProxyRoute (categories, status,
 	///                             account, running, stop), ChannelsRoute, StartRoute,
 	///                             FavouritesRoute (GET, POST), LogoRoute (/ui/logos/*)
-	///   GET  /preview/live.m3u8, /preview/hls/*   PreviewRoute
+	///   GET  /preview/live.m3u8, /preview/live.ll.m3u8, /preview/hls/*
+	///                             PreviewRoute
 	/// sharing one SessionStore, FavouritesStore, ApiClient, Translations and
 	/// Pages (owned together by the routes). Any other path or method is the
 	/// host's 404 or 405.

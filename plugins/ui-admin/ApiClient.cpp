@@ -43,7 +43,7 @@ ApiClient::ApiClient(Locator locator, Poco::Timespan timeout):
 }
 
 ApiClient::Answer ApiClient::call(const std::string& method, const std::string& pathAndQuery, const std::string& jsonBody,
-	const std::string& token, const restream::RouteRequest& browser) const
+	const std::string& token, const restream::RouteRequest& browser, Poco::Timespan held) const
 {
 	const std::string base = locate();
 	if (base.empty()) throw Poco::IllegalStateException(std::string("no API to call (") + NO_API + ")");
@@ -71,11 +71,14 @@ ApiClient::Answer ApiClient::call(const std::string& method, const std::string& 
 	session->sendRequest(request) << jsonBody;
 
 	Poco::Net::HTTPResponse response;
+	session->socket().setReceiveTimeout(_timeout + held); // the session's own setting counts only before it connects
 	std::istream& in = session->receiveResponse(response);
+	session->socket().setReceiveTimeout(_timeout);
 	Answer answer;
 	answer.status = response.getStatus();
 	answer.contentType = response.getContentType();
 	answer.retryAfter = response.get("Retry-After", "");
+	answer.cacheControl = response.get("Cache-Control", "");
 	if (response.hasContentLength() && response.getContentLength64() > static_cast<Poco::Int64>(MAX_ANSWER))
 		throw Poco::IOException("the API's answer is larger than " + std::to_string(MAX_ANSWER / (1024 * 1024)) + " MiB");
 	in.exceptions(std::ios::badbit); // a timeout while reading is an error, not an early end

@@ -49,6 +49,7 @@ public:
 		std::string body;
 		std::string contentType;
 		std::string retryAfter;   /// the Retry-After header, if any
+		std::string cacheControl; /// the Cache-Control header, if any
 	};
 
 	using Locator = std::function<std::string()>;
@@ -59,10 +60,12 @@ public:
 	ApiClient(Locator locator, Poco::Timespan timeout);
 
 	Answer call(const std::string& method, const std::string& pathAndQuery, const std::string& jsonBody, const std::string& token,
-		const restream::RouteRequest& browser) const;
+		const restream::RouteRequest& browser, Poco::Timespan held = 0) const;
 		/// Sends one request to the base URL + pathAndQuery on behalf of
 		/// the browser's request. token and jsonBody may be empty (no
-		/// Authorization, no body).
+		/// Authorization, no body). held: how long the API may hold the
+		/// request on purpose before it answers (a playlist it waits for),
+		/// added to the timeout for the answer's first byte.
 
 	std::string baseUrl() const;
 		/// The base URL now, for messages (it carries no secret); a sentence

@@ -8,6 +8,8 @@
 
 namespace uiadmin {
 
+const Poco::Timespan ApiProxy::PLAYLIST_HOLD(30, 0);
+
 ApiProxy::ApiProxy(std::shared_ptr<const ApiClient> api, std::shared_ptr<SessionStore> sessions,
 	std::shared_ptr<const Translations> translations, Poco::Logger& logger):
 	_api(std::move(api)),
@@ -31,13 +33,18 @@ void ApiProxy::json(const restream::RouteRequest& request, restream::RouteRespon
 }
 
 void ApiProxy::media(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,
-	const std::string& apiPath, const std::string& contentType) const
+	const std::string& apiPath, const std::string& contentType, Media kind) const
 {
 	ApiClient::Answer answer;
-	if (!call(request, response, session, "GET", apiPath, "", answer)) return;
+	if (!call(request, response, session, "GET", apiPath, "", answer, kind == Media::Playlist ? PLAYLIST_HOLD : Poco::Timespan(0))) return;
+	if (answer.status == 400) return response.sendError(400, "The API refused the preview's request (HTTP 400)");
 	if (answer.status != 200)
 		return response.sendError(answer.status == 404 ? 404 : 502, "Nothing to preview (the API answered HTTP " + std::to_string(answer.status) + ")");
-	response.send(200, {{"Content-Type", contentType}, {"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}},
+	// behind a session: a segment the API calls immutable is cached by the admin's browser only, never by a shared cache
+	const bool immutable = kind == Media::Segment && answer.cacheControl.find("immutable") != std::string::npos;
+	response.send(200,
+		{{"Content-Type", contentType}, {"Cache-Control", immutable ? "private, max-age=86400, immutable" : "no-store"},
+			{"X-Content-Type-Options", "nosniff"}},
 		std::make_shared<const std::string>(std::move(answer.body)));
 }
 
@@ -56,11 +63,11 @@ void ApiProxy::image(const restream::RouteRequest& request, restream::RouteRespo
 }
 
 bool ApiProxy::call(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,
-	const std::string& method, const std::string& pathAndQuery, const std::string& body, ApiClient::Answer& answer) const
+	const std::string& method, const std::string& pathAndQuery, const std::string& body, ApiClient::Answer& answer, Poco::Timespan held) const
 {
 	try
 	{
-		answer = _api->call(method, pathAndQuery, body, session.apiToken, request);
+		answer = _api->call(method, pathAndQuery, body, session.apiToken, request, held);
 	}
 	catch (const Poco::Exception& exc)
 	{

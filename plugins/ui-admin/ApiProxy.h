@@ -13,6 +13,7 @@
 #include "Translations.h"
 #include "restream/RouteRequest.h"
 #include "restream/RouteResponse.h"
+#include <Poco/Timespan.h>
 #include <memory>
 #include <string>
 
@@ -32,8 +33,13 @@ class ApiProxy
 	///   - json(): any other answer passes through, its status and
 	///     {"detail"} errors included (Retry-After kept), when it is JSON;
 	///     502 when it is not;
-	///   - media(): a 200 passes through with the given type and nosniff;
-	///     anything else is 404 (the API had nothing) or 502 {"detail"};
+	///   - media(): a 200 passes through with the given type and nosniff,
+	///     a playlist no-store, a segment the API calls immutable privately
+	///     for a day (it is behind a session: never in a shared cache), any
+	///     other no-store; a 400 (a blocking reload
+	///     asking too far ahead) and a 404 (nothing to play, or an API
+	///     without that rendition) stay as such, with {"detail"}; anything
+	///     else is 502 {"detail"};
 	///   - image(): a 200 of an image/ type passes through with that type,
 	///     nosniff, a CSP that sandboxes it and private caching for a day;
 	///     a 404 stays 404, anything else is 502 {"detail"}.
@@ -49,9 +55,23 @@ public:
 		const std::string& method, const std::string& pathAndQuery, const std::string& body) const;
 		/// Calls method pathAndQuery with body (JSON, may be empty).
 
+	enum class Media
+		/// What media() gets.
+	{
+		Playlist, /// the API may hold it for up to PLAYLIST_HOLD before answering
+		Segment   /// an init segment, a segment or a part: answered at once
+	};
+
+	static const Poco::Timespan PLAYLIST_HOLD;
+		/// 30 s, beyond the API timeout, for a playlist's answer to begin:
+		/// output-hls holds a playlist request while the program starts
+		/// (its startWait, 20 s by default) and a blocking reload for up to
+		/// three target durations (6 s with 2 s segments), and the API
+		/// timeout alone would cut them into a 502.
+
 	void media(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,
-		const std::string& apiPath, const std::string& contentType) const;
-		/// Gets apiPath (a playlist or a segment).
+		const std::string& apiPath, const std::string& contentType, Media kind) const;
+		/// Gets apiPath, a path and query checked by the caller.
 
 	void image(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,
 		const std::string& apiPath) const;
@@ -59,8 +79,10 @@ public:
 
 private:
 	bool call(const restream::RouteRequest& request, restream::RouteResponse& response, const AdminSession& session,
-		const std::string& method, const std::string& pathAndQuery, const std::string& body, ApiClient::Answer& answer) const;
+		const std::string& method, const std::string& pathAndQuery, const std::string& body, ApiClient::Answer& answer,
+		Poco::Timespan held = 0) const;
 		/// True with answer set; false when it answered 401 or 502 itself.
+		/// held: see ApiClient::call().
 
 	const std::shared_ptr<const ApiClient> _api;
 	const std::shared_ptr<SessionStore> _sessions;

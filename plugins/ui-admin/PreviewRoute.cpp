@@ -3,27 +3,9 @@
 //
 
 #include "PreviewRoute.h"
+#include "PreviewPaths.h"
 
 namespace uiadmin {
-
-namespace {
-
-const std::string PREFIX = "/preview"; // in front of the API's paths
-const std::string PLAYLIST = PREFIX + "/live.m3u8";
-const std::string SEGMENTS = PREFIX + "/hls/";
-const std::string PROGRAM_DIRECTORY = "program"; // the program's segments: /hls/program/<name>.ts
-
-bool isDigits(const std::string& text, std::size_t from, std::size_t to)
-{
-	if (to <= from || to - from > 19) return false;
-	for (std::size_t i = from; i < to; ++i)
-	{
-		if (text[i] < '0' || text[i] > '9') return false;
-	}
-	return true;
-}
-
-} // namespace
 
 PreviewRoute::PreviewRoute(std::string path, std::shared_ptr<const ApiProxy> proxy, std::shared_ptr<SessionStore> sessions,
 	std::shared_ptr<const Translations> translations):
@@ -32,25 +14,21 @@ PreviewRoute::PreviewRoute(std::string path, std::shared_ptr<const ApiProxy> pro
 {
 }
 
-bool PreviewRoute::isSegmentPath(const std::string& path)
-{
-	if (path.compare(0, SEGMENTS.size(), SEGMENTS) != 0) return false;
-	const auto slash = path.find('/', SEGMENTS.size());
-	if (slash == std::string::npos) return false;
-	const bool program = path.compare(SEGMENTS.size(), slash - SEGMENTS.size(), PROGRAM_DIRECTORY) == 0;
-	if (!program && !isDigits(path, SEGMENTS.size(), slash)) return false;
-	const std::string name = path.substr(slash + 1);
-	if (name.size() < 4 || name.size() > 64 + 3 || name.compare(name.size() - 3, 3, ".ts") != 0) return false;
-	return name.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyz-") == name.size() - 3;
-}
-
 void PreviewRoute::serve(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response,
 	const AdminSession& session)
 {
-	if (request.path == PLAYLIST)
-		return _proxy->media(request, *response, session, PLAYLIST.substr(PREFIX.size()), "application/vnd.apple.mpegurl");
-	if (isSegmentPath(request.path))
-		return _proxy->media(request, *response, session, request.path.substr(PREFIX.size()), "video/mp2t");
+	const std::string apiPath = request.path.substr(PreviewPaths::PREFIX.size());
+	if (request.path == PreviewPaths::PLAYLIST)
+		return _proxy->media(request, *response, session, apiPath, PreviewPaths::PLAYLIST_TYPE, ApiProxy::Media::Playlist);
+	if (request.path == PreviewPaths::LOW_LATENCY_PLAYLIST)
+	{
+		std::string directives;
+		if (!PreviewPaths::reloadDirectives(request.query, directives))
+			return response->sendError(400, "_HLS_msn and _HLS_part must be decimal numbers given once, _HLS_part only with _HLS_msn");
+		return _proxy->media(request, *response, session, apiPath + directives, PreviewPaths::PLAYLIST_TYPE, ApiProxy::Media::Playlist);
+	}
+	const std::string type = PreviewPaths::mediaType(request.path);
+	if (!type.empty()) return _proxy->media(request, *response, session, apiPath, type, ApiProxy::Media::Segment);
 	response->sendError(404, "Not found");
 }
 

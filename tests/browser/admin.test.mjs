@@ -1,8 +1,9 @@
 // The admin (ui-admin, port 8001) in a real headless Chromium, against the real restream and the
 // fake provider: the sign-in form (a wrong password is refused with a message), the dashboard
 // (a category, its channels' logos through the admin, a search as you type, start → live, the share URLs
-// the API gives, the muted preview playing, a provider gone silent told in a sentence chosen by its
-// error_code and recovered from, a switch in one click, favourites, stop), sign-out; and the defences:
+// the API gives, the muted preview playing the low-latency rendition (the TS one where that answers
+// 404), a provider gone silent told in a sentence chosen by its error_code and recovered from, a
+// switch in one click, favourites, stop), sign-out; and the defences:
 // no request of the dashboard leaves the admin's origin (logos included), CSRF token and Origin on
 // POSTs, next= kept on the site, forwarded addresses from untrusted peers refused (by the host),
 // and a session that ends with the API token. The admin calls the API of its own process (no
@@ -26,6 +27,14 @@ let context;
 let page;
 const cspViolations = [];
 const pageRequests = []; // every URL the dashboard's page asked for
+
+const PART = /^\/preview\/hls\/program\/[0-9a-f]{10}-\d+\.\d+\.m4s$/; // a part of the low-latency rendition
+const previewFailures = []; // preview requests answered with a 5xx, or that failed
+
+// The preview's requests since the since-th request of the page, as URLs.
+function previewAsked(since = 0) {
+	return pageRequests.slice(since).map((url) => new URL(url)).filter((url) => url.pathname.startsWith('/preview/'));
+}
 
 // The page's requests that left the admin's origin (data: and blob: never leave the browser).
 function foreignRequests() {
@@ -104,6 +113,9 @@ test('signing in ignores a next= that leaves the site and sets a strict, HttpOnl
 		if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
 	});
 	page.on('request', (request) => pageRequests.push(request.url()));
+	page.on('response', (response) => {
+		if (new URL(response.url()).pathname.startsWith('/preview/') && response.status() >= 500) previewFailures.push(`${response.status()} ${response.url()}`);
+	});
 	await page.goto(restream.adminUrl + '/login?next=//evil.example/steal');
 	const response = await submitLogin(page, 'admin', restream.adminPassword());
 	assert.equal(response.status(), 303);
@@ -174,6 +186,18 @@ test('a category, a search as you type, and a start that reaches live; share URL
 
 	await waitFor('the preview to play', async () => (await videoTime()) > 1.5, 20000);
 	assert.equal(await page.evaluate(() => document.getElementById('preview').muted), true, 'the preview is muted');
+	// the low-latency rendition through the admin: blocking playlist reloads, an init segment and parts
+	await waitFor('the preview\'s parts', async () => previewAsked().some((url) => PART.test(url.pathname)), 10000);
+	await waitFor('a blocking reload of /preview/live.ll.m3u8', async () => previewAsked().some((url) =>
+		url.pathname === '/preview/live.ll.m3u8' && /^\d+$/.test(url.searchParams.get('_HLS_msn'))), 10000);
+	const asked = previewAsked();
+	assert.ok(asked.some((url) => /^\/preview\/hls\/program\/[0-9a-f]{10}-\d+\.mp4$/.test(url.pathname)), 'an init segment');
+	assert.ok(!asked.some((url) => url.pathname === '/preview/live.m3u8' || url.pathname.endsWith('.ts')), 'not the TS playlist');
+	assert.deepEqual(previewFailures, [], 'every preview request answered');
+	const playedBefore = await videoTime();
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	const played = (await videoTime()) - playedBefore;
+	assert.ok(played > 2, `the preview advances (${played.toFixed(2)} s in 3 s)`);
 	await waitFor('the uptime and bit rate', async () => (await textOf(page, '#statBitrate')) !== '–', 15000);
 	assert.match(await textOf(page, '#accountConnections'), /^\d+ \/ 2$/);
 	await page.screenshot({ path: artifact('admin-dashboard-live-en.png'), fullPage: true });
@@ -193,6 +217,24 @@ test('the dashboard in French, and on a phone', async () => {
 	await page.click('#languageSwitch');
 	await waitFor('English again', async () => (await page.getAttribute('html', 'lang')) === 'en', 10000);
 	await page.setViewportSize({ width: 1366, height: 900 });
+});
+
+test('the preview plays the TS playlist where the low-latency one answers 404 (an API without it)', async () => {
+	const lowLatency = '**/preview/live.ll.m3u8*';
+	await page.route(lowLatency, (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"detail":"Not Found"}' }));
+	try {
+		await page.reload();
+		const since = pageRequests.length; // the new page asks for the preview once its status says live
+		await waitFor('live after the reload', async () => (await state()) === 'live', 10000);
+		await waitFor('the preview to play from the TS playlist', async () => (await videoTime()) > 1.5, 20000);
+		const asked = previewAsked(since).map((url) => url.pathname);
+		assert.ok(asked.includes('/preview/live.ll.m3u8'), 'the low-latency playlist first');
+		assert.ok(asked.includes('/preview/live.m3u8'), 'then the TS playlist');
+		assert.ok(asked.some((path) => /^\/preview\/hls\/program\/[0-9a-f]{10}-\d+\.ts$/.test(path)), 'TS segments');
+		assert.ok(!asked.some((path) => PART.test(path)), 'no part');
+	} finally {
+		await page.unroute(lowLatency);
+	}
 });
 
 test('a provider that goes silent: the status says so in a sentence, and live comes back by itself', async () => {

@@ -10,6 +10,8 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/Thread.h>
+#include <Poco/URI.h>
 
 namespace restream {
 namespace test {
@@ -49,13 +51,36 @@ public:
 		if (uri.compare(0, 10, "/channels?") == 0 || uri == "/channels") return send(response, 200, "{\"channels\":[],\"total\":0}");
 		if (uri == "/start_stream") return send(response, 200, "{\"state\":\"starting\",\"stream_id\":101}");
 		if (uri == "/live.m3u8") return send(response, 200, "#EXTM3U\n#EXT-X-TARGETDURATION:2\n", "application/vnd.apple.mpegurl");
-		if (uri.compare(0, 5, "/hls/") == 0) return send(response, 200, "segment", "video/mp2t");
+		const Poco::URI parsed(uri);
+		if (parsed.getPath() == "/live.ll.m3u8" && _api.lowLatency()) return lowLatencyPlaylist(parsed, response);
+		if (uri.compare(0, 5, "/hls/") == 0) return segment(uri, response);
 		if (uri == "/channels/101/logo") return send(response, 200, FakeApi::LOGO, "image/png");
 		if (uri == "/channels/103/logo") return send(response, 200, "<html>a proxy's page</html>", "text/html");
 		send(response, 404, "{\"detail\":\"Not Found\"}");
 	}
 
 private:
+	static void lowLatencyPlaylist(const Poco::URI& uri, Poco::Net::HTTPServerResponse& response)
+	{
+		for (const auto& parameter : uri.getQueryParameters())
+		{
+			if (parameter.first != "_HLS_msn") continue;
+			if (parameter.second == FakeApi::TOO_FAR)
+				return send(response, 400, "{\"detail\":\"_HLS_msn is more than two segments beyond the playlist's last\"}");
+			if (parameter.second == FakeApi::HELD) Poco::Thread::sleep(FakeApi::HOLD_MS);
+		}
+		send(response, 200, FakeApi::LOW_LATENCY_PLAYLIST, "application/vnd.apple.mpegurl");
+	}
+
+	static void segment(const std::string& uri, Poco::Net::HTTPServerResponse& response)
+	{
+		if (uri.find(FakeApi::GONE_TOKEN) != std::string::npos) return send(response, 404, "{\"detail\":\"not found\"}");
+		const auto dot = uri.rfind('.');
+		if (uri.substr(dot) == ".ts") return send(response, 200, "segment", "video/mp2t");
+		response.set("Cache-Control", "public, max-age=86400, immutable");
+		send(response, 200, "fmp4", "video/mp4");
+	}
+
 	static void send(Poco::Net::HTTPServerResponse& response, int status, const std::string& body, const std::string& type = "application/json")
 	{
 		response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
@@ -92,6 +117,12 @@ const std::string FakeApi::STATUS =
 	"\"urls\":[{\"format\":\"hls\",\"url\":\"http://nas.lan:8002/live.m3u8\",\"media_type\":\"application/vnd.apple.mpegurl\"}],"
 	"\"player_url\":\"http://nas.lan:8003/\"}";
 
+const std::string FakeApi::LOW_LATENCY_PLAYLIST =
+	"#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-PART-INF:PART-TARGET=0.33\n#EXT-X-MAP:URI=\"hls/program/0a1b2c3d4e-1.mp4\"\n";
+const std::string FakeApi::TOO_FAR = "99";
+const std::string FakeApi::HELD = "7";
+const std::string FakeApi::GONE_TOKEN = "ffffffffff";
+
 FakeApi::FakeApi()
 {
 	Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
@@ -124,6 +155,18 @@ void FakeApi::revoke()
 {
 	Poco::FastMutex::ScopedLock lock(_mutex);
 	_revoked = true;
+}
+
+void FakeApi::withoutLowLatency()
+{
+	Poco::FastMutex::ScopedLock lock(_mutex);
+	_lowLatency = false;
+}
+
+bool FakeApi::lowLatency() const
+{
+	Poco::FastMutex::ScopedLock lock(_mutex);
+	return _lowLatency;
 }
 
 bool FakeApi::revoked() const

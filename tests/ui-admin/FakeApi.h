@@ -27,6 +27,11 @@ class FakeApi
 	///   GET  /channels?...    200 {"channels": [], "total": 0}
 	///   POST /start_stream    200 {"state": "starting", ...}
 	///   GET  /live.m3u8       200 a playlist; GET /hls/... 200 "segment"
+	///                         (video/mp4, immutable, for .mp4 and .m4s),
+	///                         404 for the token GONE_TOKEN
+	///   GET  /live.ll.m3u8    200 LOW_LATENCY_PLAYLIST, unless withoutLowLatency();
+	///                         with _HLS_msn=TOO_FAR 400 {"detail"}, with
+	///                         _HLS_msn=HELD answered after HOLD (a blocked reload)
 	///   GET  /channels/101/logo  200 LOGO as image/png; /channels/103/logo
 	///                         200 an HTML page
 	///   anything else         404 {"detail"}
@@ -40,6 +45,11 @@ public:
 		/// The /stream_status answer: a channel in error, with urls and player_url.
 	static const std::string LOGO;
 		/// The logo of channel 101.
+	static const std::string LOW_LATENCY_PLAYLIST;
+	static const std::string TOO_FAR;
+	static const std::string HELD;
+	static constexpr long HOLD_MS = 3000; /// longer than the test's API timeout
+	static const std::string GONE_TOKEN;
 
 	FakeApi();
 	~FakeApi();
@@ -50,6 +60,8 @@ public:
 	void stop();
 	void revoke();
 		/// From now on, the token is refused (401), as an expired one.
+	void withoutLowLatency();
+		/// From now on, /live.ll.m3u8 is 404, as on an API without that rendition.
 
 	std::string lastForwardedFor() const;
 	std::string lastAuthorization() const;
@@ -69,6 +81,7 @@ public:
 
 	void record(const Seen& seen);
 	bool revoked() const;
+	bool lowLatency() const;
 
 private:
 	std::unique_ptr<Poco::Net::HTTPServer> _server;
@@ -76,6 +89,7 @@ private:
 	mutable Poco::FastMutex _mutex;
 	std::vector<Seen> _seen;
 	bool _revoked = false;
+	bool _lowLatency = true;
 };
 
 } // namespace test

@@ -100,6 +100,8 @@ class UiAdminHttpTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testTheSameProcessApiByDefault);
 	CPPUNIT_TEST(testApiRefusingTheTokenEndsTheSession);
 	CPPUNIT_TEST(testTheHostAnswersHeadAndWrongMethods);
+	CPPUNIT_TEST(testLowLatencyPreviewThroughTheHost);
+	CPPUNIT_TEST(testLowLatencyPreviewOfTheSameProcessApi);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -193,6 +195,44 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::string("OPTIONS, POST"), wrong.headers.get("Allow", ""));
 		CPPUNIT_ASSERT_EQUAL(404, host.request("GET", "admin", "/nothing").status);
 		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "admin", "/health").status);
+	}
+
+	void testLowLatencyPreviewThroughTheHost()
+	{
+		// the host decodes the query and the path: a blocked reload's directives reach the API rebuilt,
+		// held longer than the API timeout (2 s) and answered; encoded traversals reach nothing
+		FakeApi api;
+		HostFixture host(settingsFor(api));
+		const std::string session = Browser(host).session();
+		const HttpResult held = host.request("GET", "admin",
+			"/preview/live.ll.m3u8?_HLS_msn=" + FakeApi::HELD + "&_HLS_part=1&x=%26_HLS_msn%3D1", "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(held.body, 200, held.status);
+		CPPUNIT_ASSERT_EQUAL(FakeApi::LOW_LATENCY_PLAYLIST, held.body);
+		CPPUNIT_ASSERT_EQUAL("/live.ll.m3u8?_HLS_msn=" + FakeApi::HELD + "&_HLS_part=1", api.lastUri());
+		const HttpResult part = host.request("GET", "admin", "/preview/hls/program/0a1b2c3d4e-17.2.m4s", "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL(200, part.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("video/mp4"), part.headers.get("Content-Type", ""));
+		CPPUNIT_ASSERT_EQUAL(std::string("private, max-age=86400, immutable"), part.headers.get("Cache-Control", ""));
+		CPPUNIT_ASSERT_EQUAL(400, host.request("GET", "admin", "/preview/live.ll.m3u8?_HLS_msn=%31%2E", "", {{"Cookie", session}}).status);
+		const std::size_t asked = api.uris().size();
+		for (const char* other : {"/preview/hls/program/..%2F..%2Fauth%2Flogin", "/preview/hls/%2E%2E/%2E%2E/stream_status",
+				 "/preview/hls/program/0a1b2c3d4e-1.m4s%00.js", "/preview/hls/program/0a1b2c3d4e-1%2Em3u8"})
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(other, 404, host.request("GET", "admin", other, "", {{"Cookie", session}}).status);
+		CPPUNIT_ASSERT_EQUAL(asked, api.uris().size());
+	}
+
+	void testLowLatencyPreviewOfTheSameProcessApi()
+	{
+		// output-hls of this very process: with nothing on air, both renditions are its 404, not a 502
+		HostFixture host({{"plugins.load", "auth-jwt, output-hls, ui-admin"},
+			{"plugins.auth-jwt.adminPasswordHash", HostFixture::passwordHash(PASSWORD)}});
+		const std::string session = Browser(host).session("correct%20horse%20battery");
+		for (const char* playlist : {"/preview/live.ll.m3u8", "/preview/live.ll.m3u8?_HLS_msn=3&_HLS_part=1", "/preview/live.m3u8"})
+		{
+			const HttpResult answer = host.request("GET", "admin", playlist, "", {{"Cookie", session}});
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(std::string(playlist) + ": " + answer.body + "\n" + host.log(), 404, answer.status);
+		}
+		CPPUNIT_ASSERT_EQUAL(404, host.request("GET", "admin", "/preview/hls/program/0a1b2c3d4e-3.1.m4s", "", {{"Cookie", session}}).status);
 	}
 };
 

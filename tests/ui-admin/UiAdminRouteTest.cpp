@@ -17,6 +17,7 @@
 #include <Poco/String.h>
 #include <Poco/TemporaryFile.h>
 #include <Poco/Thread.h>
+#include <Poco/Timestamp.h>
 #include <cppunit/TestFixture.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <set>
@@ -141,6 +142,8 @@ class UiAdminRouteTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testChannelParametersChecked);
 	CPPUNIT_TEST(testStatusPassesThrough);
 	CPPUNIT_TEST(testPreviewOfExactShapes);
+	CPPUNIT_TEST(testPreviewOfTheLowLatencyRendition);
+	CPPUNIT_TEST(testBlockedReloadOutlastsTheApiTimeout);
 	CPPUNIT_TEST(testPreviewRefusedEndsTheSession);
 	CPPUNIT_TEST(testLogosOfStreamIdsOnly);
 	CPPUNIT_TEST(testSigningInAgainEndsTheOldSession);
@@ -165,7 +168,7 @@ public:
 			CPPUNIT_ASSERT_EQUAL(std::string("admin"), route.second->port());
 			CPPUNIT_ASSERT(route.second->access() == restream::Route::Access::Public);
 		}
-		CPPUNIT_ASSERT_EQUAL(std::size_t(18), admin.routes.size());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(19), admin.routes.size());
 		// the host answers what no route serves
 		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/nothing").status);
 		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/_strings.json").status);
@@ -183,7 +186,7 @@ public:
 			context.set("apiUrl", api.url() + "/");
 			plugin.start(context);
 			const auto routes = context.testRegistry().findAll<restream::Route>();
-			CPPUNIT_ASSERT_EQUAL(std::size_t(18), routes.size());
+			CPPUNIT_ASSERT_EQUAL(std::size_t(19), routes.size());
 			CPPUNIT_ASSERT(context.testRegistry().find("ui-admin.login-form"));
 			RouteTester tester(routes, "admin");
 			const RouteAnswer form = tester.request("GET", "/login");
@@ -489,12 +492,96 @@ public:
 		const RouteAnswer head = admin.request("HEAD", "/preview/hls/101/0a1b2c3d4e-18.ts", "", {{"Cookie", session}});
 		CPPUNIT_ASSERT_EQUAL(200, head.status);
 		CPPUNIT_ASSERT(head.body.empty());
+		CPPUNIT_ASSERT_EQUAL(std::string("no-store"), segment.header("Cache-Control")); // the API gave none
+		CPPUNIT_ASSERT_EQUAL(200, admin.request("GET", "/preview/live.m3u8?_HLS_msn=1&x=y", "", {{"Cookie", session}}).status);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("the TS playlist takes no query", std::string("/live.m3u8"), admin.api.lastUri());
 		const std::size_t asked = admin.api.uris().size();
-		for (const char* other : {"/preview/hls/101/../../auth/login", "/preview/hls/x/a.ts", "/preview/hls/101/a.m3u8", "/preview/hls/"})
+		for (const char* other : {"/preview/hls/101/../../auth/login", "/preview/hls/x/a.ts", "/preview/hls/101/a.m3u8", "/preview/hls/",
+				 "/preview/hls/101/0a1b2c3d4e-17.ts/../../../auth/login", "/preview/hls/101/..%2F..%2Fauth%2Flogin",
+				 "/preview/hls/program/0a1b2c3d4e-1.mp4.js", "/preview/hls/program/0a1b2c3d4e-1.html", "/preview/hls/program/0a1b2c3d4e-1.2.mp4",
+				 "/preview/hls/program/0a1b2c3d4e-1.m3u8", "/preview/hls/program/segment-1.m4s"})
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(other, 404, admin.request("GET", other, "", {{"Cookie", session}}).status);
 		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/preview/other.m3u8", "", {{"Cookie", session}}).status);
+		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/preview/live.ll.m3u8/x", "", {{"Cookie", session}}).status);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE("no other shape reaches the API", asked, admin.api.uris().size());
 		CPPUNIT_ASSERT_EQUAL(401, admin.request("GET", "/preview/live.m3u8").status);
+		CPPUNIT_ASSERT_EQUAL(401, admin.request("GET", "/preview/live.ll.m3u8").status);
+		CPPUNIT_ASSERT_EQUAL(401, admin.request("GET", "/preview/hls/program/0a1b2c3d4e-17.1.m4s").status);
+	}
+
+	void testPreviewOfTheLowLatencyRendition()
+	{
+		Admin admin;
+		const std::string session = Browser(admin).session();
+		const RouteAnswer playlist = admin.request("GET", "/preview/live.ll.m3u8", "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL(200, playlist.status);
+		CPPUNIT_ASSERT_EQUAL(FakeApi::LOW_LATENCY_PLAYLIST, playlist.body);
+		CPPUNIT_ASSERT_EQUAL(std::string("application/vnd.apple.mpegurl"), playlist.header("Content-Type"));
+		CPPUNIT_ASSERT_EQUAL(std::string("no-store"), playlist.header("Cache-Control"));
+		CPPUNIT_ASSERT_EQUAL(std::string("nosniff"), playlist.header("X-Content-Type-Options"));
+		CPPUNIT_ASSERT_EQUAL(std::string("/live.ll.m3u8"), admin.api.lastUri());
+
+		// the blocking reload directives pass on, rebuilt; any other parameter is dropped
+		CPPUNIT_ASSERT_EQUAL(200, admin.request("GET", "/preview/live.ll.m3u8?_HLS_msn=12&_HLS_part=3", "", {{"Cookie", session}}).status);
+		CPPUNIT_ASSERT_EQUAL(std::string("/live.ll.m3u8?_HLS_msn=12&_HLS_part=3"), admin.api.lastUri());
+		CPPUNIT_ASSERT_EQUAL(200,
+			admin.request("GET", "/preview/live.ll.m3u8?_HLS_skip=YES&_HLS_msn=12&token=x%26y&_HLS_part=0&next=%2F%2Fevil", "",
+				{{"Cookie", session}}).status);
+		CPPUNIT_ASSERT_EQUAL(std::string("/live.ll.m3u8?_HLS_msn=12&_HLS_part=0"), admin.api.lastUri());
+		CPPUNIT_ASSERT_EQUAL(200, admin.request("GET", "/preview/live.ll.m3u8?callback=x", "", {{"Cookie", session}}).status);
+		CPPUNIT_ASSERT_EQUAL(std::string("/live.ll.m3u8"), admin.api.lastUri());
+
+		// malformed directives are the browser's error and never reach the API
+		const std::size_t asked = admin.api.uris().size();
+		for (const char* bad : {"?_HLS_msn=x", "?_HLS_msn=-1", "?_HLS_msn=1e3", "?_HLS_msn=%2B1", "?_HLS_msn=01", "?_HLS_msn=",
+				 "?_HLS_msn=99999999999999999999", "?_HLS_msn=18446744073709551616", "?_HLS_msn=1%26x%3Dy", "?_HLS_msn=1&_HLS_msn=2",
+				 "?_HLS_part=1", "?_HLS_msn=1&_HLS_part=x", "?_HLS_msn=1&_HLS_part=10000", "?_HLS_msn=1&_HLS_part=%2E%2E"})
+		{
+			const RouteAnswer refused = admin.request("GET", std::string("/preview/live.ll.m3u8") + bad, "", {{"Cookie", session}});
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(bad, 400, refused.status);
+			CPPUNIT_ASSERT_MESSAGE(bad, contains(refused.body, "_HLS_msn"));
+		}
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("no malformed directive reaches the API", asked, admin.api.uris().size());
+
+		// the API's own 400 (a segment too far ahead) stays a 400, not a 502
+		const RouteAnswer tooFar = admin.request("GET", "/preview/live.ll.m3u8?_HLS_msn=" + FakeApi::TOO_FAR, "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL(400, tooFar.status);
+		CPPUNIT_ASSERT_EQUAL("/live.ll.m3u8?_HLS_msn=" + FakeApi::TOO_FAR, admin.api.lastUri());
+
+		// init segments, segments and parts: the API's type for them; immutable, but private behind the session
+		for (const char* media : {"/preview/hls/program/0a1b2c3d4e-1.mp4", "/preview/hls/program/0a1b2c3d4e-17.m4s",
+				 "/preview/hls/program/0a1b2c3d4e-17.2.m4s", "/preview/hls/101/0a1b2c3d4e-17.0.m4s"})
+		{
+			const RouteAnswer answer = admin.request("GET", media, "", {{"Cookie", session}});
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(media, 200, answer.status);
+			CPPUNIT_ASSERT_EQUAL(std::string("fmp4"), answer.body);
+			CPPUNIT_ASSERT_EQUAL(std::string("video/mp4"), answer.header("Content-Type"));
+			CPPUNIT_ASSERT_EQUAL(std::string("private, max-age=86400, immutable"), answer.header("Cache-Control"));
+			CPPUNIT_ASSERT_EQUAL(std::string("nosniff"), answer.header("X-Content-Type-Options"));
+			CPPUNIT_ASSERT_EQUAL(std::string(media).substr(8), admin.api.lastUri());
+		}
+		// a part the API no longer has stays a 404
+		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/preview/hls/program/" + FakeApi::GONE_TOKEN + "-17.2.m4s", "", {{"Cookie", session}}).status);
+
+		// an API without the rendition: 404, which sends the preview to the TS playlist
+		admin.api.withoutLowLatency();
+		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/preview/live.ll.m3u8", "", {{"Cookie", session}}).status);
+		CPPUNIT_ASSERT_EQUAL(404, admin.request("GET", "/preview/live.ll.m3u8?_HLS_msn=3", "", {{"Cookie", session}}).status);
+	}
+
+	void testBlockedReloadOutlastsTheApiTimeout()
+	{
+		// the API holds a blocking reload until the part exists: the admin waits for it beyond its API
+		// timeout (2 s here) rather than cut it into a 502
+		Admin admin;
+		const std::string session = Browser(admin).session();
+		const Poco::Timestamp asked;
+		const RouteAnswer held = admin.request("GET", "/preview/live.ll.m3u8?_HLS_msn=" + FakeApi::HELD + "&_HLS_part=1", "", {{"Cookie", session}});
+		CPPUNIT_ASSERT_EQUAL(200, held.status);
+		CPPUNIT_ASSERT_EQUAL(FakeApi::LOW_LATENCY_PLAYLIST, held.body);
+		CPPUNIT_ASSERT(asked.elapsed() >= FakeApi::HOLD_MS * 1000);
+		// a segment is answered at once: the API timeout alone bounds it
+		CPPUNIT_ASSERT_EQUAL(200, admin.request("GET", "/preview/hls/program/0a1b2c3d4e-17.2.m4s", "", {{"Cookie", session}}).status);
 	}
 
 	void testLogosOfStreamIdsOnly()

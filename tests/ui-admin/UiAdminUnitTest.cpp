@@ -10,7 +10,7 @@
 #include "CsrfGuard.h"
 #include "FavouritesStore.h"
 #include "FormFields.h"
-#include "PreviewRoute.h"
+#include "PreviewPaths.h"
 #include "RandomToken.h"
 #include "RedirectTarget.h"
 #include "RequestOrigin.h"
@@ -27,12 +27,14 @@
 #include <map>
 #include <set>
 #include <sys/stat.h>
+#include <utility>
+#include <vector>
 
 using uiadmin::AdminSession;
 using uiadmin::CsrfGuard;
 using uiadmin::FavouritesStore;
 using uiadmin::FormFields;
-using uiadmin::PreviewRoute;
+using uiadmin::PreviewPaths;
 using uiadmin::RandomToken;
 using uiadmin::RedirectTarget;
 using uiadmin::RequestOrigin;
@@ -88,7 +90,8 @@ class UiAdminUnitTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testFavouritesFileUnreadable);
 	CPPUNIT_TEST(testFavouriteNamesCleaned);
 	CPPUNIT_TEST(testStreamIdsRead);
-	CPPUNIT_TEST(testPreviewSegmentShapes);
+	CPPUNIT_TEST(testPreviewMediaShapes);
+	CPPUNIT_TEST(testPreviewReloadDirectives);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -384,18 +387,60 @@ public:
 		}
 	}
 
-	void testPreviewSegmentShapes()
+	void testPreviewMediaShapes()
 	{
-		for (const char* good : {"/preview/hls/101/segment-3.ts", "/preview/hls/1/a.ts", "/preview/hls/9223372036854775807/0a1b2c3d4e-17.ts",
-				 "/preview/hls/program/0a1b2c3d4e-17.ts"})
-			CPPUNIT_ASSERT_MESSAGE(good, PreviewRoute::isSegmentPath(good));
-		for (const char* bad : {"/preview/hls/101/.ts", "/preview/hls//a.ts", "/preview/hls/x1/a.ts", "/preview/hls/101/a.m3u8",
-				 "/preview/hls/101/A.ts", "/preview/hls/101/a/b.ts", "/preview/hls/101/../a.ts", "/preview/hls/101/a.ts/",
-				 "/preview/hls/12345678901234567890/a.ts", "/preview/hls/101/a%2fb.ts", "/preview/hls/101/a b.ts", "/preview/live.m3u8",
-				 "/preview/hls/101", "/preview/hls/programs/a.ts", "/preview/hls/program1/a.ts", "/preview/hls/progra/a.ts"})
-			CPPUNIT_ASSERT_MESSAGE(bad, !PreviewRoute::isSegmentPath(bad));
-		CPPUNIT_ASSERT(PreviewRoute::isSegmentPath("/preview/hls/101/" + std::string(64, 'a') + ".ts"));
-		CPPUNIT_ASSERT(!PreviewRoute::isSegmentPath("/preview/hls/101/" + std::string(65, 'a') + ".ts"));
+		// exactly the names output-hls gives segments, init segments and parts (its HlsPaths)
+		for (const auto& good : std::vector<std::pair<std::string, std::string>>{
+				 {"/preview/hls/program/0a1b2c3d4e-17.ts", "video/mp2t"},
+				 {"/preview/hls/101/0a1b2c3d4e-0.ts", "video/mp2t"},
+				 {"/preview/hls/9007199254740991/0a1b2c3d4e-9999999999999999999.ts", "video/mp2t"},
+				 {"/preview/hls/program/0a1b2c3d4e-1.mp4", "video/mp4"},
+				 {"/preview/hls/program/0a1b2c3d4e-17.m4s", "video/mp4"},
+				 {"/preview/hls/program/0a1b2c3d4e-17.0.m4s", "video/mp4"},
+				 {"/preview/hls/101/0a1b2c3d4e-17.9999.m4s", "video/mp4"}})
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(good.first, good.second, PreviewPaths::mediaType(good.first));
+		for (const char* bad : {"/preview/hls/101/segment-3.ts", "/preview/hls/101/a.ts", "/preview/hls/101/.ts", "/preview/hls//0a1b2c3d4e-1.ts",
+				 "/preview/hls/x1/0a1b2c3d4e-1.ts", "/preview/hls/0/0a1b2c3d4e-1.ts", "/preview/hls/0101/0a1b2c3d4e-1.ts",
+				 "/preview/hls/9007199254740992/0a1b2c3d4e-1.ts", "/preview/hls/programs/0a1b2c3d4e-1.ts", "/preview/hls/progra/0a1b2c3d4e-1.ts",
+				 "/preview/hls/101/0A1B2C3D4E-1.ts", "/preview/hls/101/0a1b2c3d4g-1.ts", "/preview/hls/101/0a1b2c3d4-1.ts",
+				 "/preview/hls/101/0a1b2c3d4ef-1.ts", "/preview/hls/101/0a1b2c3d4e1.ts", "/preview/hls/101/0a1b2c3d4e-.ts",
+				 "/preview/hls/101/0a1b2c3d4e-01.ts", "/preview/hls/101/0a1b2c3d4e-10000000000000000000.ts",
+				 "/preview/hls/101/0a1b2c3d4e-1.m3u8", "/preview/hls/101/0a1b2c3d4e-1.TS", "/preview/hls/101/0a1b2c3d4e-1.mp4/",
+				 "/preview/hls/101/0a1b2c3d4e-1.ts/", "/preview/hls/101/0a1b2c3d4e-1", "/preview/hls/101/0a1b2c3d4e-1.",
+				 "/preview/hls/101/0a1b2c3d4e-1.2.ts", "/preview/hls/101/0a1b2c3d4e-1.2.mp4", "/preview/hls/101/0a1b2c3d4e-1..m4s",
+				 "/preview/hls/101/0a1b2c3d4e-1.02.m4s", "/preview/hls/101/0a1b2c3d4e-1.10000.m4s", "/preview/hls/101/0a1b2c3d4e-1.2.3.m4s",
+				 "/preview/hls/101/0a1b2c3d4e-1.x.m4s", "/preview/hls/101/0a1b2c3d4e-1.m4s.m4s", "/preview/hls/101/../0a1b2c3d4e-1.ts",
+				 "/preview/hls/101/0a1b2c3d4e-1/../../x.ts", "/preview/hls/101/0a1b2c3d4e-1%2fx.m4s", "/preview/hls/101/0a1b2c3d4e-1.m4s ",
+				 "/preview/hls/101", "/preview/hls/", "/preview/live.m3u8", "/preview/live.ll.m3u8", "/hls/101/0a1b2c3d4e-1.ts"})
+			CPPUNIT_ASSERT_MESSAGE(bad, PreviewPaths::mediaType(bad).empty());
+	}
+
+	void testPreviewReloadDirectives()
+	{
+		using Query = std::vector<std::pair<std::string, std::string>>;
+		std::string directives = "left over";
+		CPPUNIT_ASSERT(PreviewPaths::reloadDirectives({}, directives));
+		CPPUNIT_ASSERT_EQUAL(std::string(), directives);
+		CPPUNIT_ASSERT(PreviewPaths::reloadDirectives(Query{{"_HLS_msn", "17"}}, directives));
+		CPPUNIT_ASSERT_EQUAL(std::string("?_HLS_msn=17"), directives);
+		CPPUNIT_ASSERT(PreviewPaths::reloadDirectives(Query{{"_HLS_part", "2"}, {"_HLS_msn", "0"}}, directives));
+		CPPUNIT_ASSERT_EQUAL(std::string("?_HLS_msn=0&_HLS_part=2"), directives);
+		// anything else is dropped, never passed on
+		CPPUNIT_ASSERT(PreviewPaths::reloadDirectives(
+			Query{{"token", "x"}, {"_HLS_msn", "9999999999999999999"}, {"_HLS_skip", "YES"}, {"_HLS_part", "9999"}, {"a&b", "c=d"}}, directives));
+		CPPUNIT_ASSERT_EQUAL(std::string("?_HLS_msn=9999999999999999999&_HLS_part=9999"), directives);
+		CPPUNIT_ASSERT(PreviewPaths::reloadDirectives(Query{{"_HLS_skip", "v2"}, {"_hls_msn", "x"}}, directives));
+		CPPUNIT_ASSERT_EQUAL(std::string(), directives);
+		for (const Query& bad : std::vector<Query>{{{"_HLS_msn", ""}}, {{"_HLS_msn", "x"}}, {{"_HLS_msn", "-1"}}, {{"_HLS_msn", "+1"}},
+				 {{"_HLS_msn", " 1"}}, {{"_HLS_msn", "1 "}}, {{"_HLS_msn", "01"}}, {{"_HLS_msn", "1.5"}}, {{"_HLS_msn", "0x10"}},
+				 {{"_HLS_msn", "10000000000000000000"}}, {{"_HLS_msn", "99999999999999999999999"}}, {{"_HLS_msn", "1&x=y"}},
+				 {{"_HLS_msn", "1"}, {"_HLS_msn", "2"}}, {{"_HLS_part", "1"}}, {{"_HLS_msn", "1"}, {"_HLS_part", "10000"}},
+				 {{"_HLS_msn", "1"}, {"_HLS_part", "-1"}}, {{"_HLS_msn", "1"}, {"_HLS_part", ""}}, {{"_HLS_msn", "1"}, {"_HLS_part", "01"}},
+				 {{"_HLS_msn", "1"}, {"_HLS_part", "1"}, {"_HLS_part", "1"}}})
+		{
+			directives = "unchanged";
+			CPPUNIT_ASSERT_MESSAGE(bad.front().first + "=" + bad.front().second, !PreviewPaths::reloadDirectives(bad, directives));
+		}
 	}
 };
 

@@ -1,17 +1,15 @@
 // PreviewPlayer: a small muted preview of the live channel, hls.js playing the admin's own
-// /preview/live.m3u8 (a proxy of the API's /live.m3u8), so that it works wherever the admin works.
+// /preview/live.ll.m3u8 (a proxy of the API's low-latency /live.ll.m3u8) in low-latency mode, so that
+// it works wherever the admin works. It plays the TS playlist /preview/live.m3u8 instead where the
+// low-latency one answers 404 (an API without that rendition) and where MSE is missing (native HLS).
+// hls.js's settings are in hlsConfig.js.
 
 import Hls from 'hls.js';
+import { LOW_LATENCY, TS } from './hlsConfig.js';
 
+const LOW_LATENCY_PLAYLIST = '/preview/live.ll.m3u8';
 const PLAYLIST = '/preview/live.m3u8';
-const HLS_CONFIG = {
-	liveSyncDurationCount: 2,
-	maxBufferLength: 8,
-	backBufferLength: 4,
-	manifestLoadingMaxRetry: 4,
-	levelLoadingMaxRetry: 6,
-	fragLoadingMaxRetry: 6,
-};
+const RETRY_MS = 2000;
 
 export class PreviewPlayer {
 	constructor(video) {
@@ -22,7 +20,7 @@ export class PreviewPlayer {
 		this.retryTimer = null;
 	}
 
-	// Plays the program while streamId is on air. A switch needs no reload: /live.m3u8 carries on
+	// Plays the program while streamId is on air. A switch needs no reload: the playlists carry on
 	// through it (a discontinuity), so the preview only starts when nothing played before.
 	follow(streamId) {
 		const playing = this.streamId !== null;
@@ -38,11 +36,12 @@ export class PreviewPlayer {
 		this.video.load();
 	}
 
-	load() {
+	// Starts again from the low-latency playlist, or with lowLatency false from the TS one.
+	load(lowLatency = true) {
 		clearTimeout(this.retryTimer);
 		this.destroy();
 		if (Hls.isSupported()) {
-			const hls = new Hls(HLS_CONFIG);
+			const hls = new Hls(lowLatency ? LOW_LATENCY : TS);
 			hls.on(Hls.Events.ERROR, (event, data) => {
 				if (hls !== this.hls || !data.fatal) return;
 				if (data.type === Hls.ErrorTypes.MEDIA_ERROR) {
@@ -50,9 +49,13 @@ export class PreviewPlayer {
 					return;
 				}
 				this.destroy();
-				this.retryTimer = setTimeout(() => { if (this.streamId !== null) this.load(); }, 2000);
+				if (lowLatency && data.details === Hls.ErrorDetails.MANIFEST_LOAD_ERROR && data.response && data.response.code === 404) {
+					this.load(false);
+					return;
+				}
+				this.retryTimer = setTimeout(() => { if (this.streamId !== null) this.load(); }, RETRY_MS);
 			});
-			hls.loadSource(PLAYLIST);
+			hls.loadSource(lowLatency ? LOW_LATENCY_PLAYLIST : PLAYLIST);
 			hls.attachMedia(this.video);
 			this.hls = hls;
 		} else if (this.video.canPlayType('application/vnd.apple.mpegurl')) {
