@@ -95,6 +95,8 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 [ "$(http_status "$edge/health")" = 200 ] || fail "/health through the edge is not 200"
+# an HTTP/1.0 request without Host (the compose service's health check): the origin must get a host name
+[ "$(http_status "$edge/health" --http1.0 -H 'Host:')" = 200 ] || fail "/health through the edge without a Host header is not 200"
 
 # upstream_count PATTERN: requests of the edge's log whose "METHOD URI" matches PATTERN (ERE) and
 # that went to the origin (an upstream address)
