@@ -11,7 +11,7 @@ const std::string MediaResponse::PLAYLIST_TYPE = "application/vnd.apple.mpegurl"
 const std::string MediaResponse::SEGMENT_TYPE = "video/mp2t";
 const std::string MediaResponse::CMAF_TYPE = "video/mp4";
 const std::string MediaResponse::PLAYLIST_CACHE = "public, max-age=1";
-const std::string MediaResponse::LOW_LATENCY_PLAYLIST_CACHE = "public, max-age=0";
+const std::string MediaResponse::NOT_STORED = "no-store";
 const std::string MediaResponse::SEGMENT_CACHE = "public, max-age=86400, immutable";
 
 std::size_t MediaResponse::sendPlaylist(const restream::RouteRequest& request, restream::RouteResponse& response,

@@ -21,14 +21,15 @@ class MediaResponse
 	/// for a byte range) with Access-Control-Allow-Origin: * (never with
 	/// credentials, and without Vary: Origin, as the answer is the same for
 	/// every origin) and the caching a CDN needs: segments immutable,
-	/// playlists for a second. Stateless; any thread.
+	/// playlists for a second, a blocking reload's answer that lacks what it
+	/// asked for not at all. Stateless; any thread.
 {
 public:
 	static const std::string PLAYLIST_TYPE;  /// application/vnd.apple.mpegurl
 	static const std::string SEGMENT_TYPE;   /// video/mp2t
 	static const std::string CMAF_TYPE;      /// video/mp4: init segments, fMP4 segments and parts
 	static const std::string PLAYLIST_CACHE; /// public, max-age=1: a CDN may serve it a second
-	static const std::string LOW_LATENCY_PLAYLIST_CACHE; /// public, max-age=0: never older than a part
+	static const std::string NOT_STORED;     /// no-store: an answer no cache may keep
 	static const std::string SEGMENT_CACHE;  /// public, max-age=86400, immutable: names are never reused
 
 	static std::size_t sendPlaylist(const restream::RouteRequest& request, restream::RouteResponse& response,

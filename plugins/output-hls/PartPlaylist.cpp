@@ -204,7 +204,7 @@ std::shared_ptr<const std::string> PartPlaylist::media(const HlsPaths::Media& na
 PartPlaylist::Reload PartPlaylist::reload(Poco::UInt64 sequence, bool hasPart, std::size_t part) const
 {
 	std::lock_guard<std::mutex> lock(_mutex);
-	if (_ended) return Reload::Ready;
+	if (_ended) return sequence < _nextSequence ? Reload::Ready : Reload::Ended;
 	const bool open = !_open.parts.empty();
 	if (!open && _segments.empty()) return Reload::Wait;
 	const Poco::UInt64 last = open ? _open.sequence : _segments.back().sequence;

@@ -84,14 +84,16 @@ public:
 	enum class Reload
 		/// What a blocking playlist reload (_HLS_msn, _HLS_part) finds.
 	{
-		Ready,    /// the playlist holds the asked segment or part, or has ended
+		Ready,    /// the playlist holds the asked segment or part
+		Ended,    /// it never will: the playlist has ended without it
 		Wait,     /// it may come
 		TooFar    /// the segment is more than two beyond the last one
 	};
 
 	Reload reload(Poco::UInt64 sequence, bool hasPart, std::size_t part) const;
 		/// Ready once segment sequence is complete, or (hasPart) once its
-		/// part part exists. Wait before the first part.
+		/// part part exists; from then on, every playlist() holds it (or has
+		/// moved past it). Wait before the first part.
 
 	Poco::Timestamp dateEnd() const;
 		/// When the last segment ended (its PDT + EXTINF), where a next sink's dates carry on.

@@ -104,12 +104,11 @@ void PlaylistRoute::handle(const restream::RouteRequest& request, const std::sha
 		case PartPlaylist::Reload::Wait:
 			return _waiters->wait(streamId, location, want, request, response, 3 * playlist.targetDuration().totalMicroseconds());
 		case PartPlaylist::Reload::Ready:
+		case PartPlaylist::Reload::Ended:
 			break;
 		}
 	}
-	const std::size_t sent = MediaResponse::sendPlaylist(request, *response, std::move(text),
-		want.lowLatency ? MediaResponse::LOW_LATENCY_PLAYLIST_CACHE : MediaResponse::PLAYLIST_CACHE);
-	if (!request.isHead()) channel->served(request.clientAddress, request.header("User-Agent"), sent);
+	PlaylistWaiters::send(channel, location, want, request, *response);
 }
 
 bool PlaylistRoute::parseDirectives(const restream::RouteRequest& request, PlaylistWaiters::Want& want)

@@ -99,17 +99,22 @@ void PlaylistWaiters::expire(Poco::Timer&)
 
 void PlaylistWaiters::answer(const Waiter& waiter)
 {
-	const std::shared_ptr<HlsChannel> channel = _directory->find(waiter.streamId);
-	std::shared_ptr<const std::string> text;
-	if (channel) text = waiter.want.lowLatency ? channel->lowLatency().playlist(waiter.location) : channel->playlist(waiter.location);
-	if (!text)
-	{
-		MediaResponse::sendNotFound(*waiter.response, "no active stream");
-		return;
-	}
-	const std::size_t sent = MediaResponse::sendPlaylist(waiter.request, *waiter.response, std::move(text),
-		waiter.want.lowLatency ? MediaResponse::LOW_LATENCY_PLAYLIST_CACHE : MediaResponse::PLAYLIST_CACHE);
-	if (!waiter.request.isHead()) channel->served(waiter.request.clientAddress, waiter.request.header("User-Agent"), sent);
+	send(_directory->find(waiter.streamId), waiter.location, waiter.want, waiter.request, *waiter.response);
+}
+
+void PlaylistWaiters::send(const std::shared_ptr<HlsChannel>& channel, HlsPaths::PlaylistLocation location, const Want& want,
+	const restream::RouteRequest& request, restream::RouteResponse& response)
+{
+	if (!channel) return MediaResponse::sendNotFound(response, "no active stream");
+	const std::string* cacheControl = &MediaResponse::PLAYLIST_CACHE;
+	if (want.lowLatency && want.blocking &&
+		channel->lowLatency().reload(want.sequence, want.hasPart, want.part) != PartPlaylist::Reload::Ready)
+		cacheControl = &MediaResponse::NOT_STORED;
+	// read after the verdict, so that a Ready one's text holds the asked part
+	std::shared_ptr<const std::string> text = want.lowLatency ? channel->lowLatency().playlist(location) : channel->playlist(location);
+	if (!text) return MediaResponse::sendNotFound(response, "no active stream");
+	const std::size_t sent = MediaResponse::sendPlaylist(request, response, std::move(text), *cacheControl);
+	if (!request.isHead()) channel->served(request.clientAddress, request.header("User-Agent"), sent);
 }
 
 } // namespace outputhls

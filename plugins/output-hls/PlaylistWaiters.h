@@ -59,6 +59,27 @@ public:
 	void stop();
 		/// Answers every waiter (with what exists, else 404) and stops the timer.
 
+	static void send(const std::shared_ptr<HlsChannel>& channel, HlsPaths::PlaylistLocation location, const Want& want,
+		const restream::RouteRequest& request, restream::RouteResponse& response);
+		/// Answers the playlist as it is now (404 when channel is null or has
+		/// none) and counts the client as a viewer: what a waiter gets, and
+		/// what PlaylistRoute sends when there is nothing to wait for.
+		///
+		/// Caching: public, max-age=1, but no-store for a blocking reload
+		/// that does not hold what it asked for (it timed out, or the
+		/// playlist ended without it): a cache must not hand that to the
+		/// next viewer who asks the same URL, who would ask again at once.
+		/// A blocking reload that holds its part stays the right answer to
+		/// that URL however many parts follow, and its viewers all ask
+		/// within a part or two of each other, so a second (an edge counting
+		/// whole seconds keeps it 1 to 2 s) lets one request to the origin
+		/// answer all of them while a latecomer gets at most two seconds'
+		/// parts fewer than it could have, which its next reload (answered
+		/// at once) makes up. The playlist without directives is the first
+		/// request of a viewer only (players then reload with directives):
+		/// a second as well, like the TS playlists and as AWS MediaPackage
+		/// gives its LL-HLS playlists.
+
 private:
 	struct Waiter
 	{
@@ -74,7 +95,6 @@ private:
 	static bool ready(HlsChannel& channel, const Waiter& waiter);
 	void expire(Poco::Timer& timer);
 	void answer(const Waiter& waiter);
-		/// Sends the playlist when it exists, else 404.
 
 	const std::shared_ptr<ChannelDirectory> _directory;
 	const Poco::Timespan _startWait;

@@ -43,6 +43,34 @@ grep -q 'scripts/build-install.sh /opt/restream' "$TEST_SOURCE_DIR/Dockerfile" |
 grep -q '^HEALTHCHECK' "$TEST_SOURCE_DIR/Dockerfile" || fail "the Dockerfile has no HEALTHCHECK"
 grep -q '^USER restream' "$TEST_SOURCE_DIR/Dockerfile" || fail "the Dockerfile does not run as the restream user"
 
+step "static checks of the edge profile (deploy/nginx/Dockerfile, the service, its address trusted)"
+nginx_dir="$TEST_SOURCE_DIR/deploy/nginx"
+# the service: in the profile "edge" only, built from deploy/nginx, published at EDGE_BIND:EDGE_PORT
+edge_service=$(sed -n '/^  edge:$/,/^[^ ]/p' "$compose_file")
+[ -n "$edge_service" ] || fail "docker-compose.yml has no service edge"
+grep -q '^    profiles: \["edge"\]$' <<< "$edge_service" || fail "the service edge is not in the profile edge only"
+grep -q '^    build: deploy/nginx$' <<< "$edge_service" || fail "the service edge is not built from deploy/nginx"
+grep -q '"${EDGE_BIND:-0.0.0.0}:${EDGE_PORT:-8080}:80"' <<< "$edge_service" || fail "the service edge is not published at \${EDGE_BIND}:\${EDGE_PORT}"
+grep -qx "EDGE_BIND=0.0.0.0" "$TEST_SOURCE_DIR/.env.example" && grep -qx "EDGE_PORT=8080" "$TEST_SOURCE_DIR/.env.example" ||
+  fail ".env.example does not document EDGE_BIND and EDGE_PORT"
+address_of() { sed -n "/^  $1:\$/,/^  [^ ]/p" "$compose_file" | sed -n -E 's/^ *ipv4_address: ([0-9.]+)$/\1/p'; }
+edge_address=$(address_of edge)
+backend_address=$(address_of backend)
+[ -n "$edge_address" ] && [ -n "$backend_address" ] || fail "the services edge and backend have no fixed addresses"
+grep -E '^trustedProxies *=' "$compose_dir/backend.ini" | grep -q -F "$edge_address" ||
+  fail "backend.ini does not trust the edge's address $edge_address (X-Forwarded-For): every viewer would look like the edge"
+# the image: Debian's nginx on the local base image, the deployed file with its origin line pointed at the backend
+dockerfile="$nginx_dir/Dockerfile"
+grep -q '^FROM debian:bookworm-slim$' "$dockerfile" || fail "deploy/nginx/Dockerfile is not built on the local debian:bookworm-slim"
+if grep -q '^# *syntax *=' "$dockerfile"; then fail "deploy/nginx/Dockerfile names a BuildKit frontend (# syntax=)"; fi
+grep -q 'apt-get install .* nginx' "$dockerfile" || fail "deploy/nginx/Dockerfile does not install Debian's nginx"
+grep -q '^COPY restream-edge.conf /etc/nginx/conf.d/restream-edge.conf$' "$dockerfile" || fail "deploy/nginx/Dockerfile does not install restream-edge.conf"
+rewrite=$(sed -n -E "s/^RUN sed -i -E '([^']+)' \/etc\/nginx\/conf.d\/restream-edge.conf.*/\1/p" "$dockerfile")
+[ -n "$rewrite" ] || fail "deploy/nginx/Dockerfile does not point the configuration's origin line at the backend"
+origin_line=$(sed -E "$rewrite" "$nginx_dir/restream-edge.conf" | sed -n -E 's/^ *(server [^ ]+;).*/\1/p')
+[ "$origin_line" = "server $backend_address:8002;" ] ||
+  fail "the edge image's origin line is '$origin_line', not the backend's $backend_address:8002"
+
 checked=0
 for client in docker-compose "docker compose"; do
   $client version > /dev/null 2>&1 || continue

@@ -100,6 +100,7 @@ public:
 			session.sendRequest(request);
 			Poco::Net::HTTPResponse response;
 			Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
+			cacheControl = response.get("Cache-Control", "");
 			status = static_cast<int>(response.getStatus());
 			done = true;
 		})
@@ -118,6 +119,7 @@ public:
 
 	std::atomic<bool> done{false};
 	int status = 0;
+	std::string cacheControl;
 	std::string body;
 
 private:
@@ -136,6 +138,7 @@ class OutputHlsLowLatencyHttpTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testBlockingReloadHeldUntilThePart);
 	CPPUNIT_TEST(testBlockingReloadBounded);
 	CPPUNIT_TEST(testBlockingReloadRefusals);
+	CPPUNIT_TEST(testBlockingReloadOfEndedPlaylist);
 	CPPUNIT_TEST(testContinuityAcrossSinks);
 	CPPUNIT_TEST(testTsPlaylistUnchanged);
 	CPPUNIT_TEST_SUITE_END();
@@ -151,7 +154,8 @@ public:
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(result.body, 200, result.status);
 		const std::string& text = result.body;
 		CPPUNIT_ASSERT_EQUAL(std::string("application/vnd.apple.mpegurl"), result.headers.get("Content-Type", ""));
-		CPPUNIT_ASSERT_EQUAL(std::string("public, max-age=0"), result.headers.get("Cache-Control", ""));
+		// what a viewer asks first, then reloads with directives: a cache may keep it a second
+		CPPUNIT_ASSERT_EQUAL(std::string("public, max-age=1"), result.headers.get("Cache-Control", ""));
 		CPPUNIT_ASSERT_EQUAL(std::string("*"), result.headers.get("Access-Control-Allow-Origin", ""));
 		CPPUNIT_ASSERT_MESSAGE(text, contains(text, "\n#EXT-X-VERSION:9\n"));
 		CPPUNIT_ASSERT_MESSAGE(text, contains(text, "\n#EXT-X-PART-INF:PART-TARGET=0.330\n"));
@@ -310,6 +314,8 @@ public:
 		CPPUNIT_ASSERT(std::chrono::steady_clock::now() - fed < std::chrono::seconds(2));
 		CPPUNIT_ASSERT_EQUAL(200, held.status);
 		CPPUNIT_ASSERT_MESSAGE(wanted + " in\n" + held.body, contains(held.body, wanted + "\""));
+		// the answer to that URL once the part exists: an edge may hand it to every viewer asking the same
+		CPPUNIT_ASSERT_EQUAL(std::string("public, max-age=1"), held.cacheControl);
 		program->end();
 	}
 
@@ -329,10 +335,14 @@ public:
 		CPPUNIT_ASSERT_EQUAL(200, result.status);
 		CPPUNIT_ASSERT_EQUAL(text, result.body);
 		CPPUNIT_ASSERT_MESSAGE(std::to_string(waited), waited > 5.5 && waited < 8);
-		// what exists answers at once
+		// without the part it asked for: no cache may answer the next viewer with it
+		CPPUNIT_ASSERT_EQUAL(std::string("no-store"), result.headers.get("Cache-Control", ""));
+		// what exists answers at once, and may be kept
 		const auto again = std::chrono::steady_clock::now();
-		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", "/live.ll.m3u8?_HLS_msn=" + std::to_string(open) + "&_HLS_part=0").status);
+		const HttpResult ready = host.request("GET", "api", "/live.ll.m3u8?_HLS_msn=" + std::to_string(open) + "&_HLS_part=0");
 		CPPUNIT_ASSERT(std::chrono::steady_clock::now() - again < std::chrono::milliseconds(500));
+		CPPUNIT_ASSERT_EQUAL(200, ready.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("public, max-age=1"), ready.headers.get("Cache-Control", ""));
 		program->end();
 	}
 
@@ -353,6 +363,29 @@ public:
 			CPPUNIT_ASSERT_EQUAL_MESSAGE(query, std::string("*"), result.headers.get("Access-Control-Allow-Origin", ""));
 		}
 		program->end();
+	}
+
+	void testBlockingReloadOfEndedPlaylist()
+	{
+		// an ended playlist answers every blocking reload at once; only those it holds the part of may be kept
+		HostFixture host(hlsSettings());
+		auto program = host.service<Output>("output-hls")->createProgramSink();
+		TestStream stream(25, 12);
+		stream.feed(*program);
+		program->end();
+		const std::string text = host.request("GET", "api", "/live.ll.m3u8").body;
+		CPPUNIT_ASSERT_MESSAGE(text, contains(text, "#EXT-X-ENDLIST\n"));
+		Poco::UInt64 next = tagNumber(text, "#EXT-X-MEDIA-SEQUENCE");
+		for (const auto& line : lines(text)) next += line.compare(0, 8, "#EXTINF:") == 0 ? 1 : 0;
+		const HttpResult held = host.request("GET", "api", "/live.ll.m3u8?_HLS_msn=" + std::to_string(next - 1));
+		CPPUNIT_ASSERT_EQUAL(200, held.status);
+		CPPUNIT_ASSERT_EQUAL(std::string("public, max-age=1"), held.headers.get("Cache-Control", ""));
+		const auto start = std::chrono::steady_clock::now();
+		const HttpResult never = host.request("GET", "api", "/live.ll.m3u8?_HLS_msn=" + std::to_string(next) + "&_HLS_part=0");
+		CPPUNIT_ASSERT(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500));
+		CPPUNIT_ASSERT_EQUAL(200, never.status);
+		CPPUNIT_ASSERT_EQUAL(text, never.body);
+		CPPUNIT_ASSERT_EQUAL(std::string("no-store"), never.headers.get("Cache-Control", ""));
 	}
 
 	void testContinuityAcrossSinks()
