@@ -1,0 +1,52 @@
+//
+// BeastServer.h
+//
+
+#ifndef restream_bench_BeastServer_INCLUDED
+#define restream_bench_BeastServer_INCLUDED
+
+#include "PerAddressLimit.h"
+#include "ServedContent.h"
+#include "ServingOptions.h"
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <memory>
+#include <vector>
+
+namespace restream::bench {
+
+class BeastServer
+	/// The Boost.Beast candidate: one io_context per I/O thread (options.threads of them), each the
+	/// only thread of the connections it owns; the acceptor runs on the first and hands accepted
+	/// sockets round-robin to all. Connections past options.maxPerAddress from one address are closed
+	/// at once. Binds 127.0.0.1:options.port in the constructor (throws boost::system::system_error).
+{
+public:
+	BeastServer(const ServingOptions& options, const ServedContent& content);
+		/// content must outlive the server.
+
+	unsigned short port() const;
+
+	void run();
+		/// Serves on options.threads threads (the caller's among them) until SIGINT or SIGTERM.
+
+private:
+	using WorkGuard = boost::asio::executor_work_guard<boost::asio::io_context::executor_type>;
+
+	void accept();
+
+	const ServingOptions _options;
+	const ServedContent& _content;
+	std::vector<std::unique_ptr<boost::asio::io_context>> _contexts;
+	std::vector<WorkGuard> _work;
+	boost::asio::ip::tcp::acceptor _acceptor;
+	boost::asio::signal_set _signals;
+	PerAddressLimit _limit;
+	std::size_t _next = 0;
+};
+
+} // namespace restream::bench
+
+#endif // restream_bench_BeastServer_INCLUDED
