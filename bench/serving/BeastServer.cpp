@@ -5,8 +5,10 @@
 #include "BeastServer.h"
 #include "BeastSession.h"
 #include <boost/asio/ip/address_v4.hpp>
+#include <cerrno>
 #include <csignal>
 #include <thread>
+#include <unistd.h>
 
 namespace restream::bench {
 
@@ -27,42 +29,48 @@ BeastServer::BeastServer(const ServingOptions& options, const ServedContent& con
 	_options(options),
 	_content(content),
 	_contexts(makeContexts(options.threads)),
-	_acceptor(*_contexts.front()),
 	_signals(*_contexts.front(), SIGINT, SIGTERM),
 	_limit(options.maxPerAddress)
 {
 	const asio::ip::tcp::endpoint endpoint(asio::ip::address_v4::loopback(), static_cast<unsigned short>(options.port));
-	_acceptor.open(endpoint.protocol());
-	_acceptor.set_option(asio::socket_base::reuse_address(true));
-	_acceptor.bind(endpoint);
-	_acceptor.listen(asio::socket_base::max_listen_connections);
+	auto listener = std::make_unique<asio::ip::tcp::acceptor>(*_contexts.front());
+	listener->open(endpoint.protocol());
+	listener->set_option(asio::socket_base::reuse_address(true));
+	listener->bind(endpoint);
+	listener->listen(asio::socket_base::max_listen_connections);
+	const int listening = listener->native_handle();
+	_acceptors.push_back(std::move(listener));
+	for (std::size_t i = 1; i < _contexts.size(); ++i)
+	{
+		const int copy = ::dup(listening);
+		if (copy < 0) throw boost::system::system_error(errno, boost::system::system_category(), "dup");
+		_acceptors.push_back(std::make_unique<asio::ip::tcp::acceptor>(*_contexts[i], endpoint.protocol(), copy));
+	}
 	for (auto& context : _contexts) _work.push_back(asio::make_work_guard(*context));
 }
 
 unsigned short BeastServer::port() const
 {
-	return _acceptor.local_endpoint().port();
+	return _acceptors.front()->local_endpoint().port();
 }
 
 void BeastServer::run()
 {
 	_signals.async_wait([this](const boost::system::error_code&, int) {
-		_acceptor.close();
 		for (auto& work : _work) work.reset();
 		for (auto& context : _contexts) context->stop();
 	});
-	accept();
+	for (auto& acceptor : _acceptors) accept(*acceptor);
 	std::vector<std::thread> threads;
 	for (std::size_t i = 1; i < _contexts.size(); ++i) threads.emplace_back([context = _contexts[i].get()] { context->run(); });
 	_contexts.front()->run();
 	for (auto& thread : threads) thread.join();
 }
 
-void BeastServer::accept()
+void BeastServer::accept(asio::ip::tcp::acceptor& acceptor)
 {
-	asio::io_context& owner = *_contexts[_next];
-	_next = (_next + 1) % _contexts.size();
-	_acceptor.async_accept(owner, [this](boost::system::error_code error, asio::ip::tcp::socket socket) {
+	// the accepted socket belongs to the acceptor's io_context: the session stays on that thread
+	acceptor.async_accept([this, &acceptor](boost::system::error_code error, asio::ip::tcp::socket socket) {
 		if (error == asio::error::operation_aborted) return;
 		if (!error)
 		{
@@ -71,14 +79,10 @@ void BeastServer::accept()
 			if (!ignored && _limit.admit(address))
 			{
 				auto ticket = std::make_unique<PerAddressLimit::Ticket>(_limit, address);
-				// the session starts on its own thread: everything it does stays there
-				asio::post(socket.get_executor(), [this, socket = std::move(socket), ticket = std::move(ticket)]() mutable {
-					std::make_shared<BeastSession>(std::move(socket), _content, std::chrono::seconds(_options.headerTimeout), std::move(ticket))
-						->start();
-				});
+				std::make_shared<BeastSession>(std::move(socket), _content, std::chrono::seconds(_options.headerTimeout), std::move(ticket))->start();
 			}
 		}
-		accept();  // also after an error such as EMFILE: the next accept may succeed
+		accept(acceptor);  // also after an error such as EMFILE: the next accept may succeed
 	});
 }
 

@@ -19,9 +19,11 @@ namespace restream::bench {
 
 class BeastServer
 	/// The Boost.Beast candidate: one io_context per I/O thread (options.threads of them), each the
-	/// only thread of the connections it owns; the acceptor runs on the first and hands accepted
-	/// sockets round-robin to all. Connections past options.maxPerAddress from one address are closed
-	/// at once. Binds 127.0.0.1:options.port in the constructor (throws boost::system::system_error).
+	/// only thread of the connections it owns. Each accepts its own connections from the one listening
+	/// socket (an acceptor on a dup of it each, as nginx's workers and MHD's pool threads do), so a
+	/// burst of connections is taken by whichever thread is free. Connections past
+	/// options.maxPerAddress from one address are closed at once. Binds 127.0.0.1:options.port in the
+	/// constructor (throws boost::system::system_error).
 {
 public:
 	BeastServer(const ServingOptions& options, const ServedContent& content);
@@ -35,16 +37,15 @@ public:
 private:
 	using WorkGuard = boost::asio::executor_work_guard<boost::asio::io_context::executor_type>;
 
-	void accept();
+	void accept(boost::asio::ip::tcp::acceptor& acceptor);
 
 	const ServingOptions _options;
 	const ServedContent& _content;
 	std::vector<std::unique_ptr<boost::asio::io_context>> _contexts;
 	std::vector<WorkGuard> _work;
-	boost::asio::ip::tcp::acceptor _acceptor;
+	std::vector<std::unique_ptr<boost::asio::ip::tcp::acceptor>> _acceptors;  /// one a context, the first bound, the others on dups of it
 	boost::asio::signal_set _signals;
 	PerAddressLimit _limit;
-	std::size_t _next = 0;
 };
 
 } // namespace restream::bench

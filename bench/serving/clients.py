@@ -11,8 +11,8 @@
       N half-open connections from 127.2.x.y (--per-address a each): each sends a request head
       without its final blank line, then one more header line every --trickle seconds; a connection
       the server closes is opened again. Once all are open it prints "HELD n" (n open), then for S
-      seconds a normal client (127.0.0.1, a fresh connection each time) fetches /live.m3u8 and
-      /health in turn every --probe-every seconds. One JSON line: probe latencies and failures, held
+      seconds a normal client (127.0.0.1, a fresh connection each time) fetches /live.m3u8 every
+      --probe-every seconds, and /health likewise (two loops; a probe fails after --probe-timeout). One JSON line: probe latencies and failures, held
       connections, closes by the server.
 
   clients.py flood PORT --connections N
@@ -217,26 +217,29 @@ async def slowloris(args):
     stats["held_before_probes"] = len(open_now)
     print("HELD %d" % len(open_now), flush=True)
 
+    # the normal client: the playlist and /health each probed in turn by its own loop, so one slow
+    # answer does not delay the other's probes
     probes = {"/live.m3u8": [], "/health": []}
     failures = {"/live.m3u8": 0, "/health": 0}
-    probe_end = loop.time() + args.hold
     held_samples = []
-    turn = 0
-    while loop.time() < probe_end:
-        path = ("/live.m3u8", "/health")[turn % 2]
-        turn += 1
-        began = loop.time()
-        try:
-            connection = await connect(loop, args.port, "127.0.0.1", args.timeout)
-            status = await asyncio.wait_for(connection.get(path), args.timeout - (loop.time() - began))
-            connection.close()
-            if status != 200:
-                raise ValueError("status %d" % status)
-            probes[path].append(loop.time() - began)
-        except Exception:
-            failures[path] += 1
-        held_samples.append(len(open_now))
-        await asyncio.sleep(max(0.0, args.probe_every - (loop.time() - began)))
+    probe_end = loop.time() + args.hold
+
+    async def prober(path):
+        while loop.time() < probe_end:
+            began = loop.time()
+            try:
+                connection = await connect(loop, args.port, "127.0.0.1", args.probe_timeout)
+                status = await asyncio.wait_for(connection.get(path), args.probe_timeout - (loop.time() - began))
+                connection.close()
+                if status != 200:
+                    raise ValueError("status %d" % status)
+                probes[path].append(loop.time() - began)
+            except Exception:   # counted: a probe that fails or takes longer than --probe-timeout
+                failures[path] += 1
+            held_samples.append(len(open_now))
+            await asyncio.sleep(max(0.0, args.probe_every - (loop.time() - began)))
+
+    await asyncio.gather(prober("/live.m3u8"), prober("/health"))
     stopping.set()
     for task in tasks:
         task.cancel()
@@ -247,8 +250,8 @@ async def slowloris(args):
         stats[name + "_probes"] = len(values) + failures[path]
         stats[name + "_failures"] = failures[path]
         stats[name + "_within_1s"] = sum(1 for v in values if v <= 1.0)
-        stats[name + "_p50_ms"] = round(percentile(values, 50) * 1000, 1) if values else None
-        stats[name + "_max_ms"] = round(max(values) * 1000, 1) if values else None
+        stats[name + "_p50_ms"] = round(percentile(values, 50) * 1000, 1) if values else "–"
+        stats[name + "_max_ms"] = round(max(values) * 1000, 1) if values else "–"
     stats["held_min"] = min(held_samples) if held_samples else 0
     stats["held_max"] = max(held_samples) if held_samples else 0
     return stats
@@ -284,7 +287,8 @@ def main():
     parser.add_argument("--ramp", type=float, default=4.0)
     parser.add_argument("--trickle", type=float, default=3.0)
     parser.add_argument("--hold", type=float, default=10.0)
-    parser.add_argument("--probe-every", type=float, default=0.25)
+    parser.add_argument("--probe-every", type=float, default=0.5)
+    parser.add_argument("--probe-timeout", type=float, default=5.0)
     parser.add_argument("--settle", type=float, default=1.0)
     args = parser.parse_args()
     result = asyncio.run({"players": players, "slowloris": slowloris, "flood": flood}[args.mode](args))

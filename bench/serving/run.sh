@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/serving/run.sh
 #
-# Issue 17's choice of an event-driven server library, measured: nginx, two candidates (Boost.Beast
-# on Boost.Asio, libmicrohttpd) and today's Poco HTTPServer (restream's api port settings), each
+# Issue 17's choice of an event-driven server library, measured: nginx (sendfile, and nginx-copy:
+# sendfile off, writing from its own buffers as the candidates write from memory), two candidates
+# (Boost.Beast on Boost.Asio, libmicrohttpd) and today's Poco HTTPServer (restream's api port settings), each
 # serving the same in-memory ~0.8 MB MPEG-TS segment, a playlist and /health, side by side in one run,
 # all on 127.0.0.1:
 #   (a) wrk requests/s, p99 and errors on the segment at 100 and 1000 keep-alive connections;
@@ -16,7 +17,7 @@
 # installs missing Debian packages; ends every process it started, by PID, also on failure or Ctrl-C.
 # Tunables (environment): WRK_DURATION=10 CONNECTIONS="100 1000" PLAYERS=2000 PLAYER_DURATION=30
 # SLOW_CONNECTIONS=2000 SLOW_HOLD=10 HEADER_TIMEOUT=5 MAX_PER_ADDRESS=1024 THREADS=<cores>
-# SERVERS="nginx beast mhd poco" DEADLINE=900. QUICK=1: a smoke run (about a minute).
+# SERVERS="nginx nginx-copy beast mhd poco" DEADLINE=900. QUICK=1: a smoke run (about a minute).
 # See bench/serving/README.md.
 
 set -uo pipefail
@@ -37,7 +38,7 @@ SLOW_HOLD=${SLOW_HOLD:-10}
 HEADER_TIMEOUT=${HEADER_TIMEOUT:-5}
 MAX_PER_ADDRESS=${MAX_PER_ADDRESS:-1024}
 THREADS=${THREADS:-$(nproc)}
-SERVERS=${SERVERS:-"nginx beast mhd poco"}
+SERVERS=${SERVERS:-"nginx nginx-copy beast mhd poco"}
 DEADLINE=${DEADLINE:-900}
 FLOOD_EXTRA=200
 POCO_MAX_THREADS=1024            # restream's api port: maxThreads = maxQueued = 1024 (host/src/config/HostSettingList.cpp)
@@ -93,6 +94,7 @@ SEGMENT_BYTES=$(stat -c %s "$WORK/www/segment.ts")
 # ---------------------------------------------------------------------------------------------
 # servers
 
+NGINX_SENDFILE=on
 nginx_conf() { # port: nginx with the candidates' limits: header deadline, keep-alive idle time, cap per address
 	local user_line=
 	((EUID == 0)) && user_line="user nobody nogroup;"
@@ -107,7 +109,7 @@ error_log $WORK/nginx/error.log warn;
 events { worker_connections 32768; }
 http {
     access_log off;
-    sendfile on;
+    sendfile $NGINX_SENDFILE;
     tcp_nopush on;
     tcp_nodelay on;
     client_header_timeout ${HEADER_TIMEOUT}s;
@@ -138,7 +140,9 @@ SRV_PORT=
 start_server() { # name: sets SRV_PID and SRV_PORT
 	local out=$WORK/$1/server.out threads=$THREADS
 	mkdir -p "$WORK/$1"
-	if [[ $1 == nginx ]]; then
+	if [[ $1 == nginx* ]]; then
+		NGINX_SENDFILE=on
+		[[ $1 == nginx-copy ]] && NGINX_SENDFILE=off
 		start_nginx "$WORK/nginx" nginx_conf
 		SRV_PID=$NG_PID
 		SRV_PORT=$NGPORT
@@ -239,7 +243,7 @@ measure() { # name
 		die "the flood client failed against $name: $(tail -3 "$dir/flood.err")"
 	log "  (d) $(cat "$dir/flood.json")"
 	stop_pid "$SRV_PID"
-	[[ $name == nginx ]] || ! [[ -s $WORK/$name/server.err ]] || log "  $name wrote to stderr: $(head -3 "$WORK/$name/server.err")"
+	[[ $name == nginx* ]] || ! [[ -s $WORK/$name/server.err ]] || log "  $name wrote to stderr: $(head -3 "$WORK/$name/server.err")"
 }
 
 for server in $SERVERS; do
