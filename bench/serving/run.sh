@@ -6,7 +6,8 @@
 # (Boost.Beast on Boost.Asio, libmicrohttpd) and today's Poco HTTPServer (restream's api port settings), each
 # serving the same in-memory ~0.8 MB MPEG-TS segment, a playlist and /health, side by side in one run,
 # all on 127.0.0.1:
-#   (a) wrk requests/s, p99 and errors on the segment at 100 and 1000 keep-alive connections;
+#   (a) wrk requests/s, p99 and errors on the segment at 100 and 1000 keep-alive connections (the
+#       median of WRK_ROUNDS rounds, the servers in turn in each);
 #   (b) PLAYERS keep-alive players polling the playlist every 2 s and fetching the segment each time:
 #       % of polls answered within 2 s, errors, server memory (PSS);
 #   (c) slowloris: SLOW_CONNECTIONS half-open connections trickling a header line every 3 s, then a
@@ -15,7 +16,7 @@
 # Prints a Markdown table of figures and ratios to nginx, never pass/fail. Not part of the test suite.
 # Builds the servers (bench/serving/CMakeLists.txt, its own project) in the temporary directory;
 # installs missing Debian packages; ends every process it started, by PID, also on failure or Ctrl-C.
-# Tunables (environment): WRK_DURATION=10 CONNECTIONS="100 1000" PLAYERS=2000 PLAYER_DURATION=30
+# Tunables (environment): WRK_DURATION=5 WRK_ROUNDS=3 CONNECTIONS="100 1000" PLAYERS=2000 PLAYER_DURATION=30
 # SLOW_CONNECTIONS=2000 SLOW_HOLD=10 HEADER_TIMEOUT=5 MAX_PER_ADDRESS=1024 THREADS=<cores>
 # SERVERS="nginx nginx-copy beast mhd poco" DEADLINE=900. QUICK=1: a smoke run (about a minute).
 # See bench/serving/README.md.
@@ -27,9 +28,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH_DIR=$ROOT/bench/serving
 
 if [[ ${QUICK:-0} == 1 ]]; then
-	: "${WRK_DURATION:=2}" "${CONNECTIONS:=100}" "${PLAYERS:=200}" "${PLAYER_DURATION:=4}" "${SLOW_CONNECTIONS:=200}" "${SLOW_HOLD:=2}"
+	: "${WRK_DURATION:=2}" "${WRK_ROUNDS:=1}" "${CONNECTIONS:=100}" "${PLAYERS:=200}" "${PLAYER_DURATION:=4}" "${SLOW_CONNECTIONS:=200}" "${SLOW_HOLD:=2}"
 fi
-WRK_DURATION=${WRK_DURATION:-10}
+WRK_DURATION=${WRK_DURATION:-5}
+WRK_ROUNDS=${WRK_ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-"100 1000"}
 PLAYERS=${PLAYERS:-2000}
 PLAYER_DURATION=${PLAYER_DURATION:-30}
@@ -58,9 +60,10 @@ hard=$(ulimit -Hn)
 ulimit -n "$hard" 2>/dev/null || true
 (($(ulimit -n) >= PLAYERS + SLOW_CONNECTIONS + 500)) || log "warning: open files limit $(ulimit -n): $PLAYERS players may fail to connect"
 
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/restream-serving-bench.XXXXXX") || die "mktemp failed"
 chmod 755 "$WORK"                 # nginx workers (nobody) read the segment below it
-mkdir -p "$WORK/www" "$WORK/nginx/tmp"
+mkdir -p "$WORK/www"
 log "raw outputs go to $WORK"
 watchdog "$DEADLINE"
 BUILD=$WORK/build
@@ -95,6 +98,7 @@ SEGMENT_BYTES=$(stat -c %s "$WORK/www/segment.ts")
 # servers
 
 NGINX_SENDFILE=on
+NGINX_DIR=
 nginx_conf() { # port: nginx with the candidates' limits: header deadline, keep-alive idle time, cap per address
 	local user_line=
 	((EUID == 0)) && user_line="user nobody nogroup;"
@@ -104,8 +108,8 @@ $user_line
 daemon off;
 worker_processes $THREADS;
 worker_rlimit_nofile 65536;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log warn;
 events { worker_connections 32768; }
 http {
     access_log off;
@@ -120,11 +124,11 @@ http {
     limit_conn per_address $MAX_PER_ADDRESS;
     types { video/mp2t ts; application/vnd.apple.mpegurl m3u8; }
     default_type application/octet-stream;
-    client_body_temp_path $WORK/nginx/tmp/body;
-    proxy_temp_path $WORK/nginx/tmp/proxy;
-    fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
-    uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
-    scgi_temp_path $WORK/nginx/tmp/scgi;
+    client_body_temp_path $NGINX_DIR/tmp/body;
+    proxy_temp_path $NGINX_DIR/tmp/proxy;
+    fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
+    uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
+    scgi_temp_path $NGINX_DIR/tmp/scgi;
     open_file_cache max=16;
     server {
         listen 127.0.0.1:$1 backlog=4096;
@@ -135,27 +139,31 @@ http {
 EOF
 }
 
-SRV_PID=
-SRV_PORT=
-start_server() { # name: sets SRV_PID and SRV_PORT
+declare -A PID PORT
+start_server() { # name: sets PID[name] and PORT[name]
 	local out=$WORK/$1/server.out threads=$THREADS
 	mkdir -p "$WORK/$1"
 	if [[ $1 == nginx* ]]; then
 		NGINX_SENDFILE=on
 		[[ $1 == nginx-copy ]] && NGINX_SENDFILE=off
-		start_nginx "$WORK/nginx" nginx_conf
-		SRV_PID=$NG_PID
-		SRV_PORT=$NGPORT
+		NGINX_DIR=$WORK/$1
+		mkdir -p "$NGINX_DIR/tmp"
+		start_nginx "$NGINX_DIR" nginx_conf
+		PID[$1]=$NG_PID
+		PORT[$1]=$NGPORT
 		return
 	fi
 	[[ $1 == poco ]] && threads=$POCO_MAX_THREADS
 	"$BUILD/serving-$1" --segment "$WORK/www/segment.ts" --playlist "$WORK/www/live.m3u8" --threads "$threads" \
 		--header-timeout "$HEADER_TIMEOUT" --max-per-address "$MAX_PER_ADDRESS" >"$out" 2>"$WORK/$1/server.err" &
-	SRV_PID=$!
-	track "$SRV_PID"
+	PID[$1]=$!
+	track "${PID[$1]}"
 	wait_until 10 grep -qs '^listening on ' "$out" || die "serving-$1 did not start: $(cat "$WORK/$1/server.err")"
-	SRV_PORT=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "$out")
+	PORT[$1]=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "$out")
 }
+SRV_PID=
+SRV_PORT=
+use_server() { SRV_PID=${PID[$1]}; SRV_PORT=${PORT[$1]}; }   # name: the server the helpers below look at
 
 server_pids() { echo "$SRV_PID"; pgrep -P "$SRV_PID"; }  # nginx: the master and its workers
 server_pss_kb() { # the server's memory: PSS (RSS with each shared page split among its sharers), so nginx's master and workers add up
@@ -191,32 +199,53 @@ sample_pss_while() { # pid: the server's peak PSS (kB) while pid runs
 
 json() { python3 -c 'import json, sys; v = json.load(open(sys.argv[1])); print(v.get(sys.argv[2], ""))' "$1" "$2"; }
 
-measure() { # name
-	local name=$1 dir=$WORK/$1 c out line kv pid t0 t1
-	start_server "$name"
-	check_answers "$name"
-	log "$name at http://127.0.0.1:$SRV_PORT (pid $SRV_PID)"
-	nap 1
-	R[$name,pss_idle]=$(server_pss_kb)
-	R[$name,threads_idle]=$(server_threads)
+# All servers run from the start to the end; each is measured while the others sit idle.
+for server in $SERVERS; do
+	start_server "$server"
+	use_server "$server"
+	check_answers "$server"
+	log "$server at http://127.0.0.1:$SRV_PORT (pid $SRV_PID)"
+done
+nap 1
+for server in $SERVERS; do
+	use_server "$server"
+	R[$server,pss_idle]=$(server_pss_kb)
+done
 
+# (a) wrk, WRK_ROUNDS rounds, the servers in turn within each round: a disturbance of the shared
+# machine falls on one server's run, and the median of the rounds leaves it out
+log "(a) wrk on the segment: $WRK_ROUNDS rounds of ${WRK_DURATION} s at ${CONNECTIONS// /, } connections, the servers in turn"
+for ((round = 1; round <= WRK_ROUNDS; ++round)); do
 	for c in $CONNECTIONS; do
-		out=$dir/wrk-$c.txt
-		wrk -t2 -c"$c" -d"${WRK_DURATION}s" --latency --timeout 5s -s "$ROOT/bench/live/wrk-report.lua" \
-			"http://127.0.0.1:$SRV_PORT/segment.ts" >"$out" 2>&1
-		line=$(sed -n 's/^RESULT //p' "$out")
-		[[ -n $line ]] || die "wrk gave no result for $name at $c connections: $(tail -5 "$out")"
-		for kv in $line; do R[$name,wrk$c,${kv%%=*}]=${kv#*=}; done
-		log "  (a) c=$c: $(sed -n 's/^Requests\/sec:[[:space:]]*//p' "$out") req/s"
-		nap 2
+		for server in $SERVERS; do
+			use_server "$server"
+			out=$WORK/$server/wrk-$c-$round.txt
+			wrk -t2 -c"$c" -d"${WRK_DURATION}s" --latency --timeout 5s -s "$ROOT/bench/live/wrk-report.lua" \
+				"http://127.0.0.1:$SRV_PORT/segment.ts" >"$out" 2>&1
+			line=$(sed -n 's/^RESULT //p' "$out")
+			[[ -n $line ]] || die "wrk gave no result for $server at $c connections: $(tail -5 "$out")"
+			unset W
+			declare -A W
+			for kv in $line; do W[${kv%%=*}]=${kv#*=}; done
+			R[$server,wrk$c,rps]+="$(awk -v r="${W[requests]}" -v d="${W[duration_us]}" 'BEGIN { printf "%.0f", r / (d / 1e6) }') "
+			R[$server,wrk$c,p99]+="$(awk -v p="${W[p99_us]}" 'BEGIN { printf "%.1f", p / 1000 }') "
+			R[$server,wrk$c,status]=$((${R[$server,wrk$c,status]:-0} + W[status]))
+			R[$server,wrk$c,socket]=$((${R[$server,wrk$c,socket]:-0} + W[connect] + W[read] + W[write] + W[timeout]))
+			nap 1
+		done
+		log "  round $round, c=$c: $(for server in $SERVERS; do last=${R[$server,wrk$c,rps]% }; printf '%s %s  ' "$server" "${last##* }"; done)req/s"
 	done
+done
 
+measure_load() { # name: (b), (c), (d) against one server
+	local name=$1 dir=$WORK/$1 pid t0 t1
+	use_server "$name"
+	log "(b, c, d) $name"
 	t0=$(server_cpu_ticks)
 	python3 "$BENCH_DIR/clients.py" players "$SRV_PORT" --players "$PLAYERS" --duration "$PLAYER_DURATION" >"$dir/players.json" 2>"$dir/players.err" &
 	pid=$!
 	track "$pid"
 	R[$name,pss_players]=$(sample_pss_while "$pid")
-	R[$name,threads_players]=$(server_threads)
 	wait "$pid"
 	untrack "$pid"
 	t1=$(server_cpu_ticks)
@@ -242,23 +271,24 @@ measure() { # name
 	python3 "$BENCH_DIR/clients.py" flood "$SRV_PORT" --connections $((MAX_PER_ADDRESS + FLOOD_EXTRA)) >"$dir/flood.json" 2>"$dir/flood.err" ||
 		die "the flood client failed against $name: $(tail -3 "$dir/flood.err")"
 	log "  (d) $(cat "$dir/flood.json")"
-	stop_pid "$SRV_PID"
-	[[ $name == nginx* ]] || ! [[ -s $WORK/$name/server.err ]] || log "  $name wrote to stderr: $(head -3 "$WORK/$name/server.err")"
+	nap 2
 }
 
-for server in $SERVERS; do
-	log "measuring $server"
-	measure "$server"
-done
+for server in $SERVERS; do measure_load "$server"; done
 
 # ---------------------------------------------------------------------------------------------
 # the table
 
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print ""; else printf " (×%.2f)", a / b }'; }
-rps() { awk -v r="${R[$1,wrk$2,requests]}" -v d="${R[$1,wrk$2,duration_us]}" 'BEGIN { printf "%.0f", r / (d / 1e6) }'; }
-p99() { awk -v p="${R[$1,wrk$2,p99_us]}" 'BEGIN { printf "%.1f", p / 1000 }'; }
-wrk_errors() { echo "${R[$1,wrk$2,status]} / $((R[$1,wrk$2,connect] + R[$1,wrk$2,read] + R[$1,wrk$2,write] + R[$1,wrk$2,timeout]))"; }
+median() { # decimals: the median of the numbers on stdin (separated by blanks)
+	tr ' ' '\n' | grep . | sort -g | awk -v d="$1" '{ v[NR] = $1 } END { if (NR) printf "%.*f", d, NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+spread() { tr ' ' '\n' | grep . | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { if (NR) printf "%s–%s", lo, hi }'; }
+rps() { median 0 <<<"${R[$1,wrk$2,rps]}"; }
+rps_spread() { spread <<<"${R[$1,wrk$2,rps]}"; }
+p99() { median 1 <<<"${R[$1,wrk$2,p99]}"; }
+wrk_errors() { echo "${R[$1,wrk$2,status]} / ${R[$1,wrk$2,socket]}"; }
 per_connection_kb() { # name: (PSS with the attackers held − idle PSS) / attackers held
 	awk -v a="${R[$1,pss_slow]}" -v b="${R[$1,pss_idle]}" -v n="${R[$1,held_at_pss]}" 'BEGIN { if (n > 0) printf "%.1f", (a - b) / n; else print "n/a" }'
 }
@@ -296,9 +326,10 @@ RESULTS=$WORK/results.md
 	echo "$header |"
 	echo "$sep|"
 	for c in $CONNECTIONS; do
-		row "(a) $c connections: requests/s" ratio rps "$c"
-		row "(a) $c connections: p99 ms (lower is better)" ratio p99 "$c"
-		row "(a) $c connections: errors non-2xx / socket" plain wrk_errors "$c"
+		row "(a) $c connections: requests/s, median of $WRK_ROUNDS" ratio rps "$c"
+		row "(a) $c connections: requests/s, range of the rounds" plain rps_spread "$c"
+		row "(a) $c connections: p99 ms, median (lower is better)" ratio p99 "$c"
+		row "(a) $c connections: errors non-2xx / socket, all rounds" plain wrk_errors "$c"
 	done
 	row "(b) $PLAYERS players: % of polls answered within 2 s" ratio players_figure within_deadline_pct
 	row "(b) polls (playlist + segment)" plain players_figure cycles
@@ -319,6 +350,7 @@ RESULTS=$WORK/results.md
 	echo "Ratios (×) are to nginx in the same run. Client and servers share the machine's $(nproc) cores (wrk: 2 threads; players and"
 	echo "slowloris: one Python process each): the figures measure the pair. (c) attackers send a request head without its end, then a"
 	echo "header line every ~3 s, and reconnect when closed; nginx's limit_conn counts only connections with a request being processed."
+	echo "Load average of the machine (other work included) at the start and the end: $LOAD_START / $(cut -d' ' -f1-3 /proc/loadavg)."
 } >"$RESULTS"
 
 echo
