@@ -88,6 +88,11 @@ free_port() { # a TCP port nothing uses now, for a server that cannot bind port 
 	return 1
 }
 
+nginx_temp_paths() { # dir: nginx's temporary directories below dir (http context), so it runs as a normal user
+	local kind
+	for kind in client_body proxy fastcgi uwsgi scgi; do echo "    ${kind}_temp_path $1/${kind/client_/};"; done
+}
+
 start_nginx() { # dir config-function: Debian's nginx (NGINX) on a free 127.0.0.1 port as configured by
 	# `config-function PORT` (on stdout, into dir/nginx.conf); retries another port if one was taken
 	# meanwhile. Sets NG_PID and NGPORT.

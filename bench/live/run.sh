@@ -355,11 +355,7 @@ http {
     keepalive_requests 100000;
     types { video/mp2t ts; application/vnd.apple.mpegurl m3u8; }
     default_type application/octet-stream;
-    client_body_temp_path $NGDIR/tmp/body;
-    proxy_temp_path $NGDIR/tmp/proxy;
-    fastcgi_temp_path $NGDIR/tmp/fastcgi;
-    uwsgi_temp_path $NGDIR/tmp/uwsgi;
-    scgi_temp_path $NGDIR/tmp/scgi;
+$(nginx_temp_paths "$NGDIR/tmp")
     server {
         listen 127.0.0.1:$1;
         root $NGDIR/www;

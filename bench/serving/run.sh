@@ -124,11 +124,7 @@ http {
     limit_conn per_address $MAX_PER_ADDRESS;
     types { video/mp2t ts; application/vnd.apple.mpegurl m3u8; }
     default_type application/octet-stream;
-    client_body_temp_path $NGINX_DIR/tmp/body;
-    proxy_temp_path $NGINX_DIR/tmp/proxy;
-    fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
-    uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
-    scgi_temp_path $NGINX_DIR/tmp/scgi;
+$(nginx_temp_paths "$NGINX_DIR/tmp")
     open_file_cache max=16;
     server {
         listen 127.0.0.1:$1 backlog=4096;
