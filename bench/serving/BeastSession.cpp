@@ -28,7 +28,8 @@ BeastSession::BeastSession(boost::asio::ip::tcp::socket socket, const ServedCont
 
 void BeastSession::start()
 {
-	_stream.socket().set_option(boost::asio::ip::tcp::no_delay(true));
+	beast::error_code ignored;  // a client gone already fails at the first read
+	_stream.socket().set_option(boost::asio::ip::tcp::no_delay(true), ignored);
 	readRequest();
 }
 
