@@ -78,9 +78,43 @@ wait_until() { # seconds command...: poll every 50 ms
 	done
 }
 
-install_missing() { # command:package...: installs, from Debian's packages, the package of each missing command
-	local need=() pair install_log policy='' rc=0 sudo=()
-	for pair in "$@"; do command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}"); done
+free_port() { # a TCP port nothing uses now, for a server that cannot bind port 0 and say which it got (nginx)
+	local used p i
+	used=$(ss -Htan | awk '{ n = split($4, a, ":"); print a[n] }' | sort -u)
+	for ((i = 0; i < 200; ++i)); do
+		p=$((20000 + RANDOM % 30000))
+		grep -qx "$p" <<<"$used" || { echo "$p"; return 0; }
+	done
+	return 1
+}
+
+nginx_temp_paths() { # dir: nginx's temporary directories below dir (http context), so it runs as a normal user
+	local kind
+	for kind in client_body proxy fastcgi uwsgi scgi; do echo "    ${kind}_temp_path $1/${kind/client_/};"; done
+}
+
+start_nginx() { # dir config-function: Debian's nginx (NGINX) on a free 127.0.0.1 port as configured by
+	# `config-function PORT` (on stdout, into dir/nginx.conf); retries another port if one was taken
+	# meanwhile. Sets NG_PID and NGPORT.
+	local dir=$1 config=$2 attempt
+	for attempt in 1 2 3 4 5; do
+		NGPORT=$(free_port) || die "no free port for nginx"
+		"$config" "$NGPORT" >"$dir/nginx.conf"
+		"$NGINX" -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" >"$dir/stdout.log" 2>&1 &
+		NG_PID=$!
+		track "$NG_PID"
+		if wait_until 5 curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$NGPORT/"; then return 0; fi
+		stop_pid "$NG_PID"
+	done
+	die "nginx did not start: $(tail -5 "$dir/error.log" 2>/dev/null)"
+}
+
+install_missing() { # command:package... or /file:package...: installs, from Debian's packages, the package of each missing command or file
+	local need=() pair what install_log policy='' rc=0 sudo=()
+	for pair in "$@"; do
+		what=${pair%%:*}
+		if [[ $what == /* ]]; then [[ -e $what ]] || need+=("${pair#*:}"); else command -v "$what" >/dev/null || need+=("${pair#*:}"); fi
+	done
 	((${#need[@]})) || return 0
 	((EUID == 0)) || sudo=(sudo)
 	log "installing ${need[*]} (Debian packages)"
