@@ -53,6 +53,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+run_bg() { # outfile command...: runs in the background, tracked, waited for interruptibly; rc in BG_RC
+	"${@:2}" >"$1" 2>"$1.err" &
+	local pid=$!
+	track "$pid"
+	wait "$pid"
+	BG_RC=$?
+	untrack "$pid"
+}
+
 nap() { sleep "$1" & NAP=$!; wait "$NAP"; NAP=; }        # interruptible by the watchdog
 
 watchdog() { # seconds: whatever happens, this shell is stopped (TERM) that long from now
@@ -118,6 +127,13 @@ describe_machine() { # the date, the commit, the build and the machine, one "nam
 	echo "build type: $(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")"
 	echo "cpu: $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 	echo "kernel: $(uname -r)"
+}
+
+results_heading() { # title: a results table's heading and the machine it ran on, from WORK/environment.txt
+	local environment=$WORK/environment.txt
+	echo "## $1 — $(sed -n 's/^date: //p' "$environment")"
+	echo
+	echo "$(sed -n 's/^cpu: //p' "$environment"); restream $(sed -n 's/^restream: //p' "$environment"), $(sed -n 's/^build type: //p' "$environment"); $(sed -n 's/^python: //p' "$environment")."
 }
 
 start_fake_provider() { # fake-xtream on an ephemeral 127.0.0.1 port until DEADLINE; sets FAKE_PID and PROVIDER
