@@ -136,9 +136,10 @@ results_heading() { # title: a results table's heading and the machine it ran on
 	echo "$(sed -n 's/^cpu: //p' "$environment"); restream $(sed -n 's/^restream: //p' "$environment"), $(sed -n 's/^build type: //p' "$environment"); $(sed -n 's/^python: //p' "$environment")."
 }
 
-start_fake_provider() { # fake-xtream on an ephemeral 127.0.0.1 port until DEADLINE; sets FAKE_PID and PROVIDER
+start_fake_provider() { # [option...]: fake-xtream on an ephemeral 127.0.0.1 port until DEADLINE, with the options
+	# given (e.g. --channels 1); sets FAKE_PID and PROVIDER
 	"$FAKE_XTREAM" --port 0 --username "$PROVIDER_USER" --password "$PROVIDER_PASS" --max-connections 8 \
-		--duration $((DEADLINE + 60)) >"$WORK/fake-xtream.out" 2>"$WORK/fake-xtream.err" &
+		--duration $((DEADLINE + 60)) "$@" >"$WORK/fake-xtream.out" 2>"$WORK/fake-xtream.err" &
 	FAKE_PID=$!
 	track "$FAKE_PID"
 	wait_until 10 grep -qs '^listening on ' "$WORK/fake-xtream.out" || die "fake-xtream did not start: $(cat "$WORK/fake-xtream.err")"

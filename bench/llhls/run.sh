@@ -33,7 +33,8 @@ ROUNDS=${ROUNDS:-2}
 JOBS=${JOBS:-2}
 DEADLINE=${DEADLINE:-2400}
 
-STREAMS=(101 103 104 105)        # the fake provider's online channels, all H.264 + AAC copied as they are
+STREAMS=(101 103 105 1001)       # H.264 + AAC, copied as they are (1001: the provider's first synthetic channel, 105's profile);
+                                 # not 102 nor 104, whose MP2 / AC-3 audio restream transcodes
 PROVIDER_USER=bench-user
 PROVIDER_PASS=bench-Pa55-word
 ADMIN_PASSWORD=bench-password-1
@@ -59,7 +60,7 @@ watchdog "$DEADLINE"                   # whatever happens, the run ends DEADLINE
 	echo "settings: CHANNELS=\"$CHANNELS\" VIEWERS=$VIEWERS WARMUP=$WARMUP WINDOW=$WINDOW ROUNDS=$ROUNDS"
 } >"$WORK/environment.txt"
 
-start_fake_provider
+start_fake_provider --channels 1
 HASH=$(printf '%s\n' "$ADMIN_PASSWORD" | "$RESTREAM" hash-password 2>"$WORK/hash-password.err" | tail -1)
 [[ $HASH == \$* ]] || die "hash-password failed: $(cat "$WORK/hash-password.err")"
 
@@ -109,7 +110,7 @@ done
 # ---------------------------------------------------------------------------------------------
 # the table
 
-j() { jq -s "map(.$3) | add" "$WORK/$1-${2//\//-}"-*.json; }  # channel-count config field: summed over the rounds
+j() { jq -s "map(.$3) | add * 1000 | round / 1000" "$WORK/$1-${2//\//-}"-*.json; }  # channel-count config field: summed over the rounds
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 mean() { awk -v s="$1" -v r="$ROUNDS" 'BEGIN { printf "%.1f", s / r }'; }   # sum over the rounds: per round
 per_channel_minute() { awk -v s="$1" -v n="$2" -v w="$3" 'BEGIN { printf "%.2f", s / n * 60 / w }'; }
