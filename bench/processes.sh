@@ -53,6 +53,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+run_bg() { # outfile command...: runs in the background, tracked, waited for interruptibly; rc in BG_RC
+	"${@:2}" >"$1" 2>"$1.err" &
+	local pid=$!
+	track "$pid"
+	wait "$pid"
+	BG_RC=$?
+	untrack "$pid"
+}
+
 nap() { sleep "$1" & NAP=$!; wait "$NAP"; NAP=; }        # interruptible by the watchdog
 
 watchdog() { # seconds: whatever happens, this shell is stopped (TERM) that long from now
@@ -154,9 +163,17 @@ describe_machine() { # the date, the commit, the build and the machine, one "nam
 	echo "kernel: $(uname -r)"
 }
 
-start_fake_provider() { # fake-xtream on an ephemeral 127.0.0.1 port until DEADLINE; sets FAKE_PID and PROVIDER
+results_heading() { # title: a results table's heading and the machine it ran on, from WORK/environment.txt
+	local environment=$WORK/environment.txt
+	echo "## $1 — $(sed -n 's/^date: //p' "$environment")"
+	echo
+	echo "$(sed -n 's/^cpu: //p' "$environment"); restream $(sed -n 's/^restream: //p' "$environment"), $(sed -n 's/^build type: //p' "$environment"); $(sed -n 's/^python: //p' "$environment")."
+}
+
+start_fake_provider() { # [option...]: fake-xtream on an ephemeral 127.0.0.1 port until DEADLINE, with the options
+	# given (e.g. --channels 1); sets FAKE_PID and PROVIDER
 	"$FAKE_XTREAM" --port 0 --username "$PROVIDER_USER" --password "$PROVIDER_PASS" --max-connections 8 \
-		--duration $((DEADLINE + 60)) >"$WORK/fake-xtream.out" 2>"$WORK/fake-xtream.err" &
+		--duration $((DEADLINE + 60)) "$@" >"$WORK/fake-xtream.out" 2>"$WORK/fake-xtream.err" &
 	FAKE_PID=$!
 	track "$FAKE_PID"
 	wait_until 10 grep -qs '^listening on ' "$WORK/fake-xtream.out" || die "fake-xtream did not start: $(cat "$WORK/fake-xtream.err")"

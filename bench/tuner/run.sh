@@ -41,14 +41,6 @@ ADMIN_PASSWORD=bench-password-1
 # helpers
 
 source "$ROOT/bench/processes.sh"
-run_bg() { # outfile command...: runs in the background, tracked, waited for interruptibly; rc in BG_RC
-	"${@:2}" >"$1" 2>"$1.err" &
-	local pid=$!
-	track "$pid"
-	wait "$pid"
-	BG_RC=$?
-	untrack "$pid"
-}
 
 sleep_us() { (($1 > 0)) || return 0; local s; printf -v s '%d.%06d' $(($1 / 1000000)) $(($1 % 1000000)); sleep "$s"; }
 
@@ -222,9 +214,7 @@ mbs() { awk -v b="$1" 'BEGIN { printf "%.2f", b / 1e6 }'; }
 
 RESULTS=$WORK/results.md
 {
-	echo "## restream tuner benchmark — $(sed -n 's/^date: //p' "$WORK/environment.txt")"
-	echo
-	echo "$(sed -n 's/^cpu: //p' "$WORK/environment.txt"); restream $(sed -n 's/^restream: //p' "$WORK/environment.txt"), $(sed -n 's/^build type: //p' "$WORK/environment.txt"); $(sed -n 's/^python: //p' "$WORK/environment.txt")."
+	results_heading "restream tuner benchmark"
 	echo "fake-xtream channels $LOAD_CHANNEL (640x360 H.264 + AAC, ~0.8 Mbit/s) and $COLD_CHANNEL (320x180), 2 s GOP; 2 s HLS segments; everything on 127.0.0.1."
 	echo "$(sed -n 's/^settings: //p' "$WORK/environment.txt")."
 	echo

@@ -174,6 +174,17 @@ def parse_playlist(text):
     return target, [(sequence + i, uri) for i, uri in enumerate(uris)]
 
 
+async def fetch_media(conn, playlist_path, uri, totals):
+    """GETs uri (relative to the playlist) and counts it: a 404 as late (gone before fetched), any other failure as an error."""
+    totals.requests += 1
+    status, _, body = await conn.request(urllib.parse.urljoin(playlist_path, uri))
+    totals.bytes += len(body)
+    if status == 404:
+        totals.late_segments += 1
+    elif status != 200:
+        totals.errors += 1
+
+
 async def hls_viewer(conn, path, totals, stop):
     next_sequence = None
     try:
@@ -195,19 +206,21 @@ async def hls_viewer(conn, path, totals, stop):
             for sequence, uri in fresh:
                 if stop.is_set():
                     break
-                totals.requests += 1
-                status, _, seg = await conn.request(urllib.parse.urljoin(path, uri))
-                totals.bytes += len(seg)
-                if status == 404:
-                    totals.late_segments += 1
-                elif status != 200:
-                    totals.errors += 1
+                await fetch_media(conn, path, uri, totals)
                 next_sequence = sequence + 1
             await asyncio.sleep(max(0.0, loaded + target - time.monotonic()))
     except (ConnectionError, OSError, ValueError, asyncio.IncompleteReadError):
         totals.errors += 1
     finally:
         await conn.close()
+
+
+async def end_all(stop, tasks):
+    """Tells the viewers to stop and waits until every one has."""
+    stop.set()
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def cpu_ticks(pid):
@@ -260,10 +273,7 @@ async def load(args):
     me1 = os.times()
     rss, hwm = proc_status(args.pid, "VmRSS"), proc_status(args.pid, "VmHWM")
     open1, total1 = provider_channel(args.provider, args.channel)
-    stop.set()
-    for task in tasks:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
+    await end_all(stop, tasks)
     seconds = t1 - t0
     result = {
         "mode": args.mode, "viewers": args.viewers, "window_s": round(seconds, 3),

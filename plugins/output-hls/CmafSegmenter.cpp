@@ -3,6 +3,7 @@
 //
 
 #include "CmafSegmenter.h"
+#include "PictureSize.h"
 #include "SegmentCut.h"
 #include <Poco/ByteOrder.h>
 #include <Poco/Exception.h>
@@ -71,6 +72,7 @@ void CmafSegmenter::write(const AVPacket& packet)
 	{
 		if (!keyframe) return;  // a run must start with a keyframe to decode
 		_presentationDelay = packet.pts != AV_NOPTS_VALUE ? packet.pts - dts : 0;
+		PictureSize::fill(*_muxer->context()->streams[0]->codecpar, packet);
 		startRun();
 		_segmentStartDts = dts;
 		startPart(dts, true, true);

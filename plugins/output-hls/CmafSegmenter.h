@@ -38,7 +38,9 @@ class CmafSegmenter
 	/// rarely has in its codec parameters); those bytes, up to the first
 	/// moof, are the run's init segment, shared by all its parts. AAC goes through the aac_adtstoasc bitstream filter, which
 	/// MPEG-TS's ADTS framing needs in MP4 (the mp4 muxer of FFmpeg 5.1 does
-	/// not insert it by itself). A begin() after the first flags the next
+	/// not insert it by itself). A video size the probe missed (a channel
+	/// joined mid-GOP) is read from the run's first keyframe (PictureSize):
+	/// the mp4 muxer needs it. A begin() after the first flags the next
 	/// part as a discontinuity.
 	///
 	/// Cutting, on the video decode times (fragments are in decode order):

@@ -40,7 +40,7 @@ std::shared_ptr<restream::ChannelSink> HlsOutput::sinkFor(Poco::Int64 streamId)
 		std::shared_ptr<HlsChannel> published = _directory->open(streamId);
 		try
 		{
-			return std::make_shared<HlsSink>(_directory, published, _settings.segmentDuration, _settings.partDuration, _logger, _published);
+			return std::make_shared<HlsSink>(_directory, published, _settings, _logger, _published);
 		}
 		catch (...)
 		{

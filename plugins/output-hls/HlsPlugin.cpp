@@ -38,6 +38,9 @@ std::vector<restream::Setting> HlsPlugin::settings() const
 	return {
 		restream::Setting::seconds("segmentDuration", "2", 1, 60,
 			"Target segment duration in seconds; segments are cut at the first video keyframe once this long"),
+		restream::Setting::boolean("lowLatency", true,
+			"Also publish the low-latency rendition (LL-HLS, fMP4 parts: /live.ll.m3u8, /live/<id>.ll.m3u8); "
+			"off, no CPU goes to it and its URLs answer 404, the MPEG-TS playlists stay as they are"),
 		restream::Setting::seconds("partDuration", "0.33", 0.1, 2,
 			"Part target of the low-latency (LL-HLS, fMP4) rendition in seconds: no part is longer"),
 		restream::Setting::integer("windowSize", 6, 1, 1000, "Segments listed in the live playlist"),
@@ -55,6 +58,7 @@ void HlsPlugin::start(restream::PluginContext& context)
 	const Poco::Util::AbstractConfiguration& config = context.config();
 	HlsSettings settings;
 	settings.segmentDuration = seconds(config.getDouble("segmentDuration"));
+	settings.lowLatency = config.getBool("lowLatency");
 	settings.partDuration = seconds(config.getDouble("partDuration"));
 	settings.windowSize = static_cast<std::size_t>(config.getInt("windowSize"));
 	settings.keepSegments = static_cast<std::size_t>(config.getInt("keepSegments"));
@@ -76,14 +80,14 @@ void HlsPlugin::start(restream::PluginContext& context)
 	}));
 	restream::Channels& channels = context.channels();
 	registry.add("output-hls.live", std::make_shared<PlaylistRoute>(HlsPaths::PRIMARY_PLAYLIST, PlaylistRoute::Selection::Program,
-		directory, channels, _leases, _waiters));
+		settings.lowLatency, directory, channels, _leases, _waiters));
 	registry.add("output-hls.internal-stream", std::make_shared<PlaylistRoute>(HlsPaths::INTERNAL_PLAYLIST,
-		PlaylistRoute::Selection::Program, directory, channels, _leases, _waiters));
+		PlaylistRoute::Selection::Program, settings.lowLatency, directory, channels, _leases, _waiters));
 	registry.add("output-hls.live-ll", std::make_shared<PlaylistRoute>(HlsPaths::LOW_LATENCY_PLAYLIST,
-		PlaylistRoute::Selection::LowLatencyProgram, directory, channels, _leases, _waiters));
+		PlaylistRoute::Selection::LowLatencyProgram, settings.lowLatency, directory, channels, _leases, _waiters));
 	registry.add("output-hls.channel", std::make_shared<PlaylistRoute>(HlsPaths::CHANNEL_PREFIX + "*", PlaylistRoute::Selection::ByStreamId,
-		directory, channels, _leases, _waiters));
-	registry.add("output-hls.segments", std::make_shared<SegmentRoute>(directory, _leases));
+		settings.lowLatency, directory, channels, _leases, _waiters));
+	registry.add("output-hls.segments", std::make_shared<SegmentRoute>(settings.lowLatency, directory, _leases));
 	registry.add("output-hls.live.options", std::make_shared<PreflightRoute>(HlsPaths::PRIMARY_PLAYLIST));
 	registry.add("output-hls.internal-stream.options", std::make_shared<PreflightRoute>(HlsPaths::INTERNAL_PLAYLIST));
 	registry.add("output-hls.live-ll.options", std::make_shared<PreflightRoute>(HlsPaths::LOW_LATENCY_PLAYLIST));
@@ -92,13 +96,16 @@ void HlsPlugin::start(restream::PluginContext& context)
 	registry.add("output-hls.url", std::make_shared<restream::PlaybackForm>("hls", "api", HlsPaths::PRIMARY_PLAYLIST,
 		HlsPaths::CHANNEL_PREFIX + "{stream_id}.m3u8", MediaResponse::PLAYLIST_TYPE));
 
+	const std::string lowLatency = settings.lowLatency
+		? Poco::format("low-latency parts of %.2f s", static_cast<double>(settings.partDuration.totalMilliseconds()) / 1000.0)
+		: std::string("low-latency rendition off");
 	context.logger().information(Poco::format(
 		"FFmpeg muxer %s (%s) found; registered output 'output-hls' and GET/OPTIONS %s, %s, %s, %s*, %s* "
-		"(segments of %.1f s, low-latency parts of %.2f s, %z in the playlist, %z more kept, viewers counted over %d s, ended playlists kept %d s)",
+		"(segments of %.1f s, %s, %z in the playlist, %z more kept, viewers counted over %d s, ended playlists kept %d s)",
 		std::string(muxer->name), std::string(muxer->long_name ? muxer->long_name : ""), HlsPaths::PRIMARY_PLAYLIST,
 		HlsPaths::INTERNAL_PLAYLIST, HlsPaths::LOW_LATENCY_PLAYLIST, HlsPaths::CHANNEL_PREFIX, HlsPaths::SEGMENT_PREFIX,
 		static_cast<double>(settings.segmentDuration.totalMilliseconds()) / 1000.0,
-		static_cast<double>(settings.partDuration.totalMilliseconds()) / 1000.0, settings.windowSize, settings.keepSegments,
+		lowLatency, settings.windowSize, settings.keepSegments,
 		static_cast<int>(settings.viewerWindow.totalSeconds()), static_cast<int>(settings.endedGrace.totalSeconds())));
 }
 

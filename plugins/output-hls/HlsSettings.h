@@ -21,6 +21,11 @@ struct HlsSettings
 		/// The target duration: a segment is cut at the first video keyframe
 		/// once it is this long (segmentDuration).
 
+	bool lowLatency = true;
+		/// Whether every sink also cuts the low-latency rendition (LL-HLS,
+		/// fMP4 parts); off, no CmafSegmenter runs and its URLs answer 404
+		/// (lowLatency).
+
 	Poco::Timespan partDuration{0, 330000};
 		/// The low-latency rendition's part target: no part is longer
 		/// (partDuration, EXT-X-PART-INF:PART-TARGET).

@@ -8,19 +8,20 @@
 
 namespace outputhls {
 
-HlsSink::HlsSink(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<HlsChannel> channel,
-	Poco::Timespan targetDuration, Poco::Timespan partTarget, Poco::Logger& logger, Published published):
+HlsSink::HlsSink(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<HlsChannel> channel, const HlsSettings& settings,
+	Poco::Logger& logger, Published published):
 	_directory(std::move(directory)),
 	_channel(std::move(channel)),
 	_logger(logger),
-	_segmenter(targetDuration, [this, published](Segment&& segment) {
+	_segmenter(settings.segmentDuration, [this, published](Segment&& segment) {
 		_channel->publish(std::move(segment), _ended);
 		if (published) published(_channel->streamId());
 	}),
-	_cmafSegmenter(targetDuration, partTarget, [this, published](Part&& part) {
-		_channel->lowLatency().publish(std::move(part));
-		if (published) published(_channel->streamId());
-	})
+	_cmafSegmenter(!settings.lowLatency ? nullptr
+		: std::make_unique<CmafSegmenter>(settings.segmentDuration, settings.partDuration, [this, published](Part&& part) {
+			_channel->lowLatency().publish(std::move(part));
+			if (published) published(_channel->streamId());
+		}))
 {
 }
 
@@ -32,7 +33,7 @@ HlsSink::~HlsSink()
 bool HlsSink::begin(const restream::ChannelFormat& format)
 {
 	_lowLatencyFailed = false;
-	lowLatency([this, &format] { _cmafSegmenter.begin(format); }, "cannot begin the low-latency rendition");
+	lowLatency([this, &format] { _cmafSegmenter->begin(format); }, "cannot begin the low-latency rendition");
 	try
 	{
 		_segmenter.begin(format);
@@ -51,7 +52,7 @@ bool HlsSink::begin(const restream::ChannelFormat& format)
 
 bool HlsSink::write(const AVPacket& packet)
 {
-	lowLatency([this, &packet] { _cmafSegmenter.write(packet); }, "cannot cut low-latency parts");
+	lowLatency([this, &packet] { _cmafSegmenter->write(packet); }, "cannot cut low-latency parts");
 	try
 	{
 		_segmenter.write(packet);
@@ -72,7 +73,7 @@ void HlsSink::end()
 {
 	if (_ended) return;
 	_ended = true; // the open segment, completed now, is the last one
-	lowLatency([this] { _cmafSegmenter.finish(); }, "cannot complete the last part");
+	lowLatency([this] { _cmafSegmenter->finish(); }, "cannot complete the last part");
 	try
 	{
 		_segmenter.finish();
@@ -105,7 +106,7 @@ Poco::UInt64 HlsSink::bytesServed() const
 
 void HlsSink::lowLatency(const std::function<void()>& step, const std::string& what)
 {
-	if (_lowLatencyFailed) return;
+	if (!_cmafSegmenter || _lowLatencyFailed) return;
 	try
 	{
 		step();
@@ -120,7 +121,7 @@ void HlsSink::lowLatency(const std::function<void()>& step, const std::string& w
 		fail(what, exc.what());
 	}
 	_lowLatencyFailed = true;
-	_cmafSegmenter.close();
+	_cmafSegmenter->close();
 }
 
 void HlsSink::fail(const std::string& what, const std::string& cause)

@@ -10,6 +10,7 @@
 #include "ChannelDirectory.h"
 #include "CmafSegmenter.h"
 #include "HlsChannel.h"
+#include "HlsSettings.h"
 #include "Segmenter.h"
 #include "restream/ChannelSink.h"
 #include <functional>
@@ -24,9 +25,10 @@ namespace outputhls {
 class HlsSink : public restream::ChannelSink
 	/// Feeds the pipeline's packets to a Segmenter and publishes each
 	/// complete segment in its HlsChannel, and to a CmafSegmenter whose parts
-	/// make the channel's low-latency rendition. The low-latency rendition
-	/// failing (logged once) stops it until the next begin(), never the TS
-	/// one. end() (or destruction without
+	/// make the channel's low-latency rendition, unless the settings turn
+	/// that rendition off (then no CmafSegmenter exists). The low-latency
+	/// rendition failing (logged once) stops it until the next begin(),
+	/// never the TS one. end() (or destruction without
 	/// end()) ends the channel: the open segment becomes the last one, the
 	/// playlist says EXT-X-ENDLIST in the same rendering, and the directory
 	/// drops it (and its memory) endedGrace later.
@@ -40,8 +42,8 @@ public:
 	using Published = std::function<void(Poco::Int64 streamId)>;
 		/// Told after each segment and each part is published (the waiters).
 
-	HlsSink(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<HlsChannel> channel,
-		Poco::Timespan targetDuration, Poco::Timespan partTarget, Poco::Logger& logger, Published published = Published());
+	HlsSink(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<HlsChannel> channel, const HlsSettings& settings,
+		Poco::Logger& logger, Published published = Published());
 		/// channel must have been opened in directory. logger must outlive
 		/// the sink (Poco's loggers live until the process ends).
 	~HlsSink() override;
@@ -58,14 +60,14 @@ private:
 	void fail(const std::string& what, const std::string& cause);
 		/// Logs why the sink gives up.
 	void lowLatency(const std::function<void()>& step, const std::string& what);
-		/// Runs step on the CmafSegmenter unless the rendition failed; a
-		/// failure is logged and stops the rendition.
+		/// Runs step on the CmafSegmenter unless the rendition is off or
+		/// failed; a failure is logged and stops the rendition.
 
 	const std::shared_ptr<ChannelDirectory> _directory;
 	const std::shared_ptr<HlsChannel> _channel;
 	Poco::Logger& _logger;
 	Segmenter _segmenter;
-	CmafSegmenter _cmafSegmenter;
+	const std::unique_ptr<CmafSegmenter> _cmafSegmenter; /// null with the low-latency rendition off
 	bool _lowLatencyFailed = false;
 	bool _ended = false;
 };

@@ -57,6 +57,11 @@ void MediaResponse::sendNotFound(restream::RouteResponse& response, const std::s
 	response.sendError(404, detail, anyOrigin());
 }
 
+void MediaResponse::sendLowLatencyOff(restream::RouteResponse& response)
+{
+	sendNotFound(response, "low-latency HLS is off (plugins.output-hls.lowLatency)");
+}
+
 void MediaResponse::sendBadRequest(restream::RouteResponse& response, const std::string& detail)
 {
 	response.sendError(400, detail, anyOrigin());

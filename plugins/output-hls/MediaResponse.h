@@ -45,6 +45,10 @@ public:
 	static void sendNotFound(restream::RouteResponse& response, const std::string& detail);
 		/// 404 {"detail": detail}, not cacheable.
 
+	static void sendLowLatencyOff(restream::RouteResponse& response);
+		/// 404 naming the setting that turned the low-latency rendition off
+		/// (plugins.output-hls.lowLatency), for its playlists and media.
+
 	static void sendBadRequest(restream::RouteResponse& response, const std::string& detail);
 		/// 400 {"detail": detail}, not cacheable.
 

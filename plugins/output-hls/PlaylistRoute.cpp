@@ -9,10 +9,12 @@
 
 namespace outputhls {
 
-PlaylistRoute::PlaylistRoute(const std::string& path, Selection selection, std::shared_ptr<ChannelDirectory> directory,
-	restream::Channels& channels, std::shared_ptr<DemandLeases> leases, std::shared_ptr<PlaylistWaiters> waiters):
+PlaylistRoute::PlaylistRoute(const std::string& path, Selection selection, bool lowLatency,
+	std::shared_ptr<ChannelDirectory> directory, restream::Channels& channels, std::shared_ptr<DemandLeases> leases,
+	std::shared_ptr<PlaylistWaiters> waiters):
 	_path(path),
 	_selection(selection),
+	_lowLatency(lowLatency),
 	_directory(std::move(directory)),
 	_channels(channels),
 	_leases(std::move(leases)),
@@ -67,6 +69,7 @@ void PlaylistRoute::handle(const restream::RouteRequest& request, const std::sha
 		if (!want.lowLatency && !HlsPaths::parseChannelPlaylist(request.path, streamId))
 			return MediaResponse::sendNotFound(*response, "not found");
 	}
+	if (want.lowLatency && !_lowLatency) return MediaResponse::sendLowLatencyOff(*response);
 	if (want.lowLatency && !parseDirectives(request, want))
 		return MediaResponse::sendBadRequest(*response, "_HLS_msn and _HLS_part must be decimal numbers, _HLS_part only with _HLS_msn");
 	std::shared_ptr<HlsChannel> channel = _directory->find(streamId);

@@ -35,7 +35,8 @@ class PlaylistRoute : public restream::Route
 	/// complete (or its part P), for at most three target durations, then
 	/// answers the playlist as it is; 400 when M is more than two segments
 	/// beyond the last one, or for a malformed or lone _HLS_part. The TS
-	/// playlists ignore them.
+	/// playlists ignore them. With the rendition off (lowLatency false) they
+	/// answer 404 naming the setting.
 	///
 	/// Threads: handle() is called concurrently; the program's never blocks
 	/// (quick()), a channel's may ask the host to start it.
@@ -48,8 +49,9 @@ public:
 		ByStreamId         /// the channel named in /live/<streamId>.m3u8 or /live/<streamId>.ll.m3u8
 	};
 
-	PlaylistRoute(const std::string& path, Selection selection, std::shared_ptr<ChannelDirectory> directory,
+	PlaylistRoute(const std::string& path, Selection selection, bool lowLatency, std::shared_ptr<ChannelDirectory> directory,
 		restream::Channels& channels, std::shared_ptr<DemandLeases> leases, std::shared_ptr<PlaylistWaiters> waiters);
+		/// lowLatency: whether the sinks publish the low-latency rendition.
 
 	std::string method() const override;
 	std::string path() const override;
@@ -64,6 +66,7 @@ private:
 
 	const std::string _path;
 	const Selection _selection;
+	const bool _lowLatency;
 	const std::shared_ptr<ChannelDirectory> _directory;
 	restream::Channels& _channels;
 	const std::shared_ptr<DemandLeases> _leases;

@@ -8,7 +8,8 @@
 
 namespace outputhls {
 
-SegmentRoute::SegmentRoute(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<DemandLeases> leases):
+SegmentRoute::SegmentRoute(bool lowLatency, std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<DemandLeases> leases):
+	_lowLatency(lowLatency),
 	_directory(std::move(directory)),
 	_leases(std::move(leases))
 {
@@ -43,8 +44,9 @@ void SegmentRoute::handle(const restream::RouteRequest& request, const std::shar
 {
 	HlsPaths::Media name;
 	if (!HlsPaths::parseMedia(request.path, name)) return MediaResponse::sendNotFound(*response, "not found");
-	const std::shared_ptr<HlsChannel> channel = _directory->find(name.streamId, name.token);
 	const bool transportStream = name.kind == HlsPaths::MediaKind::TsSegment;
+	if (!transportStream && !_lowLatency) return MediaResponse::sendLowLatencyOff(*response);
+	const std::shared_ptr<HlsChannel> channel = _directory->find(name.streamId, name.token);
 	std::shared_ptr<const std::string> bytes;
 	if (channel) bytes = transportStream ? channel->segment(name.number) : channel->lowLatency().media(name);
 	if (!bytes) return MediaResponse::sendNotFound(*response, "no such segment");

@@ -20,12 +20,15 @@ class SegmentRoute : public restream::Route
 	/// must match HlsPaths's segment shape exactly and name a segment its
 	/// playlist still keeps; anything else is 404 {"detail"}. Nothing maps
 	/// to a file. Answers single byte ranges. Counts the client as a viewer,
-	/// and keeps an on-demand channel's lease (DemandLeases::renew()).
+	/// and keeps an on-demand channel's lease (DemandLeases::renew()). With
+	/// the low-latency rendition off, its media (init segments, fMP4
+	/// segments, parts) answer 404 naming the setting.
 	///
 	/// Threads: handle() is called concurrently; it never blocks (quick()).
 {
 public:
-	SegmentRoute(std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<DemandLeases> leases);
+	SegmentRoute(bool lowLatency, std::shared_ptr<ChannelDirectory> directory, std::shared_ptr<DemandLeases> leases);
+		/// lowLatency: whether the sinks publish the low-latency rendition.
 
 	std::string method() const override;
 	std::string path() const override;
@@ -35,6 +38,7 @@ public:
 	void handle(const restream::RouteRequest& request, const std::shared_ptr<restream::RouteResponse>& response) override;
 
 private:
+	const bool _lowLatency;
 	const std::shared_ptr<ChannelDirectory> _directory;
 	const std::shared_ptr<DemandLeases> _leases;
 };

@@ -14,6 +14,11 @@
 #include <string>
 #include <vector>
 
+extern "C" {
+#include <libavcodec/codec_par.h>
+#include <libavutil/mem.h>
+}
+
 using outputhls::CmafSegmenter;
 using outputhls::Part;
 using restream::ChannelFormat;
@@ -95,6 +100,7 @@ class OutputHlsCmafTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testSegmentsCutAtKeyframes);
 	CPPUNIT_TEST(testFfprobeReadsInitAndParts);
 	CPPUNIT_TEST(testLaterPartDecodesAfterInit);
+	CPPUNIT_TEST(testVideoSizeUnknownAtBegin);
 	CPPUNIT_TEST(testSecondBeginIsANewRun);
 	CPPUNIT_TEST(testPartDatesFollowTheMedia);
 	CPPUNIT_TEST_SUITE_END();
@@ -160,6 +166,37 @@ public:
 		CPPUNIT_ASSERT_MESSAGE("the init segment has the AudioSpecificConfig: " + probe, contains(probe, "profile=LC"));
 		CPPUNIT_ASSERT_MESSAGE(probe, contains(probe, "width=320"));
 		CPPUNIT_ASSERT_MESSAGE(probe, contains(probe, "nb_read_packets=" + std::to_string(12 * 25)));
+		const std::string decode = TestStream::run("ffmpeg", {"-v", "error", "-i", path, "-f", "null", "-"}, status);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(decode, 0, status);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE("decodes without an error", std::string(), decode);
+	}
+
+	void testVideoSizeUnknownAtBegin()
+	{
+		// joined mid-GOP, the bounded probe may end before any SPS: the video's size and extradata are
+		// unknown at begin(); the mp4 muxer needs the size, which the first keyframe gives
+		TestStream stream(25, 12);
+		AVCodecParameters* video = avcodec_parameters_alloc();
+		CPPUNIT_ASSERT(video && avcodec_parameters_copy(video, stream.format().tracks[0].parameters) >= 0);
+		video->width = 0;
+		video->height = 0;
+		av_freep(&video->extradata);
+		video->extradata_size = 0;
+		ChannelFormat unprobed = stream.format();
+		unprobed.tracks[0].parameters = video;
+		PartCollector collector;
+		collector.begin(unprobed);
+		stream.feed(collector, false);
+		collector.end();
+		avcodec_parameters_free(&video);
+		CPPUNIT_ASSERT(collector.parts.size() > 12);
+		std::string file = *collector.parts.front().init;
+		for (const Part& part : collector.parts) file += *part.data;
+		const std::string path = writeTemporary(file, ".mp4");
+		int status = 0;
+		const std::string probe = TestStream::run("ffprobe", {"-v", "error", "-show_entries", "stream=codec_name,width,height", path}, status);
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(probe, 0, status);
+		CPPUNIT_ASSERT_MESSAGE(probe, contains(probe, "codec_name=h264") && contains(probe, "width=320") && contains(probe, "height=180"));
 		const std::string decode = TestStream::run("ffmpeg", {"-v", "error", "-i", path, "-f", "null", "-"}, status);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(decode, 0, status);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE("decodes without an error", std::string(), decode);

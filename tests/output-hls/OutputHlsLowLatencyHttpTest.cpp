@@ -141,6 +141,7 @@ class OutputHlsLowLatencyHttpTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testBlockingReloadOfEndedPlaylist);
 	CPPUNIT_TEST(testContinuityAcrossSinks);
 	CPPUNIT_TEST(testTsPlaylistUnchanged);
+	CPPUNIT_TEST(testSwitchedOff);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -455,6 +456,61 @@ public:
 		CPPUNIT_ASSERT_EQUAL(plain.body, directed.body);
 		CPPUNIT_ASSERT_MESSAGE(plain.body, contains(plain.body, "#EXT-X-VERSION:3\n") && !contains(plain.body, "PART") && !contains(plain.body, ".m4s"));
 		CPPUNIT_ASSERT_EQUAL(std::string("public, max-age=1"), plain.headers.get("Cache-Control", ""));
+		program->end();
+	}
+
+	void testSwitchedOff()
+	{
+		// plugins.output-hls.lowLatency=false: every low-latency URL answers 404 naming the setting, the
+		// TS playlists play as ever
+		HostFixture host(hlsSettings({{"lowLatency", "false"}}));
+		auto output = host.service<Output>("output-hls");
+		auto program = output->createProgramSink();
+		ChannelInfo info;
+		info.streamId = 101;
+		auto channel = output->createSink(info);
+		TestStream stream(25, 12);
+		stream.feed(*program);
+		stream.feed(*channel);
+		const std::string ts = host.request("GET", "api", "/live.m3u8").body;
+		std::string segmentUri;  // hls/program/<token>-<seq>.ts
+		for (const auto& line : lines(ts))
+		{
+			if (line[0] != '#') segmentUri = line;
+		}
+		CPPUNIT_ASSERT_MESSAGE(ts, !segmentUri.empty());
+		const std::string stem = "/" + segmentUri.substr(0, segmentUri.size() - 3);  // /hls/program/<token>-<seq>
+		const std::string token = stem.substr(0, stem.rfind('-') + 1);
+		for (const std::string& path : {std::string("/live.ll.m3u8"), std::string("/live.ll.m3u8?_HLS_msn=1&_HLS_part=0"),
+				 std::string("/live/101.ll.m3u8"), token + "1.mp4", stem + ".m4s", stem + ".0.m4s"})
+		{
+			const HttpResult result = host.request("GET", "api", path);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(path, 404, result.status);
+			CPPUNIT_ASSERT_MESSAGE(path + ": " + result.body, contains(result.body, "low-latency HLS is off (plugins.output-hls.lowLatency)"));
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(path, std::string("*"), result.headers.get("Access-Control-Allow-Origin", ""));
+		}
+
+		// the TS playlists: served, and their segments decode
+		for (const std::string& playlist : {std::string("/live.m3u8"), std::string("/live/101.m3u8")})
+		{
+			const HttpResult result = host.request("GET", "api", playlist);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(playlist + ": " + result.body, 200, result.status);
+			CPPUNIT_ASSERT_MESSAGE(result.body, !contains(result.body, "PART") && !contains(result.body, ".m4s"));
+			std::string media;
+			for (const auto& line : lines(result.body))
+			{
+				if (line[0] == '#') continue;
+				const HttpResult bytes = host.request("GET", "api", resolve(playlist, line));
+				CPPUNIT_ASSERT_EQUAL_MESSAGE(line, 200, bytes.status);
+				media += bytes.body;
+			}
+			CPPUNIT_ASSERT(media.size() > 100000);
+			int status = 0;
+			const std::string decode = TestStream::run("ffmpeg", {"-v", "error", "-i", writeTemporary(media, ".ts"), "-f", "null", "-"}, status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(decode, 0, status);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE("decodes without an error", std::string(), decode);
+		}
+		channel->end();
 		program->end();
 	}
 };

@@ -212,6 +212,7 @@ class OutputHlsUnitTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testSecondBeginIsDiscontinuity);
 	CPPUNIT_TEST(testJoinsAtKeyframe);
 	CPPUNIT_TEST(testSinkRefusesBadInput);
+	CPPUNIT_TEST(testSinkWithoutLowLatency);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -741,7 +742,7 @@ public:
 	{
 		auto directory = std::make_shared<ChannelDirectory>(settings(3, 1));
 		Poco::Logger& logger = Poco::Logger::get("output-hls-test");
-		HlsSink sink(directory, directory->open(101), Poco::Timespan(2, 0), Poco::Timespan(0, 330000), logger);
+		HlsSink sink(directory, directory->open(101), settings(3, 1), logger);
 		AVPacket* packet = av_packet_alloc();
 		CPPUNIT_ASSERT(!sink.write(*packet));  // before begin()
 
@@ -758,6 +759,33 @@ public:
 		sink.end();
 		CPPUNIT_ASSERT(!directory->find(101) || directory->find(101)->ended());
 		CPPUNIT_ASSERT(!sink.playable());
+	}
+
+	void testSinkWithoutLowLatency()
+	{
+		// lowLatency off: the sink cuts no part at all (no CmafSegmenter), the TS playlist is as with it on
+		Poco::Logger& logger = Poco::Logger::get("output-hls-test");
+		TestStream stream(50, 12);
+		std::map<bool, std::vector<std::string>> durations; // the TS playlist's EXTINF lines
+		for (const bool lowLatency : {true, false})
+		{
+			HlsSettings chosen = settings(6, 1);
+			chosen.lowLatency = lowLatency;
+			auto directory = std::make_shared<ChannelDirectory>(chosen);
+			const std::shared_ptr<HlsChannel> channel = directory->open(101);
+			HlsSink sink(directory, channel, chosen, logger);
+			stream.feed(sink);
+			CPPUNIT_ASSERT(sink.playable());
+			const auto parts = channel->lowLatency().playlist(HlsPaths::PlaylistLocation::Root);
+			CPPUNIT_ASSERT_EQUAL_MESSAGE(lowLatency ? "parts cut" : "no part cut", lowLatency, parts != nullptr);
+			for (const auto& line : lines(playlistOf(*channel)))
+			{
+				if (line.compare(0, 8, "#EXTINF:") == 0) durations[lowLatency].push_back(line);
+			}
+			sink.end();
+		}
+		CPPUNIT_ASSERT(durations[true].size() >= 5);
+		CPPUNIT_ASSERT(durations[true] == durations[false]);
 	}
 };
 

@@ -3,11 +3,14 @@
 // stream as the API reports it, and recovers by itself.
 //
 // hls.js's settings are in hlsConfig.js.
+// Where the low-latency playlist answers 404 (plugins.output-hls.lowLatency off, or an older
+// restream), hls.js plays /live.m3u8 at once, with its normal live settings, until the stream
+// stops; the next start tries the low-latency playlist again.
 // A fatal network error reloads the source with backoff (1, 2, 4 ... 15 s); a fatal media error
 // first tries hls.js's recoverMediaError(), then swapAudioCodec(), then a reload.
 
 import Hls from 'hls.js';
-import { HLS_CONFIG } from './hlsConfig.js';
+import { LOW_LATENCY_CONFIG, TS_CONFIG } from './hlsConfig.js';
 
 const STALL_SECONDS = 8;
 const MAX_BACKOFF_MS = 15000;
@@ -20,6 +23,7 @@ export class PlayerController {
 		this.playlistUrl = playlistUrl;
 		this.lowLatencyUrl = lowLatencyUrl;
 		this.hls = null;
+		this.lowLatency = true; // false once /live.ll.m3u8 answered 404 in this run of the stream
 		this.streamId = null;
 		this.backoffMs = 1000;
 		this.retryTimer = null;
@@ -45,6 +49,7 @@ export class PlayerController {
 		const playing = this.streamId !== null;
 		this.streamId = streamId;
 		if (playing) return;
+		this.lowLatency = true;
 		this.backoffMs = 1000;
 		this.load();
 	}
@@ -94,10 +99,10 @@ export class PlayerController {
 		this.lastProgressAt = Date.now();
 		this.video.muted = this.video.muted || !this.view.userUnmuted;
 		if (Hls.isSupported()) {
-			const hls = new Hls(HLS_CONFIG);
+			const hls = new Hls(this.lowLatency ? LOW_LATENCY_CONFIG : TS_CONFIG);
 			hls.on(Hls.Events.ERROR, (event, data) => this.onError(hls, data));
 			hls.on(Hls.Events.FRAG_BUFFERED, () => { if (hls === this.hls) this.backoffMs = 1000; });
-			hls.loadSource(this.lowLatencyUrl);
+			hls.loadSource(this.lowLatency ? this.lowLatencyUrl : this.playlistUrl);
 			hls.attachMedia(this.video);
 			this.hls = hls;
 		} else if (this.video.canPlayType('application/vnd.apple.mpegurl')) {
@@ -118,6 +123,11 @@ export class PlayerController {
 
 	onError(hls, data) {
 		if (hls !== this.hls || !data.fatal) return;
+		if (this.lowLatency && data.details === Hls.ErrorDetails.MANIFEST_LOAD_ERROR && data.response && data.response.code === 404) {
+			this.lowLatency = false;
+			this.load();
+			return;
+		}
 		if (data.type === Hls.ErrorTypes.MEDIA_ERROR) {
 			const now = Date.now();
 			if (now - this.lastMediaRecovery > 5000) {

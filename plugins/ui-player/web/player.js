@@ -1,5 +1,5 @@
 // The public player page: finds the active stream through GET /stream_status and plays
-// the LL-HLS /live.ll.m3u8 (or /live.m3u8 with native HLS) as soon as the state is "live"; follows a channel switch and a stop without
+// the LL-HLS /live.ll.m3u8 (or /live.m3u8 with native HLS, or where the API serves no LL-HLS) as soon as the state is "live"; follows a channel switch and a stop without
 // reloading the page. Everything the page shows comes from the server-rendered strings.
 
 import { PlayerController } from './PlayerController.js';
