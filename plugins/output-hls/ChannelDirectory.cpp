@@ -26,6 +26,7 @@ std::shared_ptr<HlsChannel> ChannelDirectory::open(Poco::Int64 streamId)
 		std::lock_guard<std::mutex> lock(_mutex);
 		pruneLocked(expired);
 		HlsChannel::Continuity from;
+		from.nextSequence = FIRST_SEQUENCE;
 		const auto remembered = _continuity.find(streamId);
 		ContinuityStore::Numbers stored;
 		if (remembered != _continuity.end())
@@ -35,7 +36,7 @@ std::shared_ptr<HlsChannel> ChannelDirectory::open(Poco::Int64 streamId)
 		else if (_store->find(key, stored))
 		{
 			// the first sink since a restart: after every number used before it
-			from.nextSequence = stored.sequence;
+			from.nextSequence = std::max(from.nextSequence, stored.sequence);
 			from.discontinuitySequence = stored.discontinuity;
 			from.published = true;
 		}

@@ -34,10 +34,18 @@ class ChannelDirectory
 public:
 	explicit ChannelDirectory(const HlsSettings& settings);
 
+	static constexpr Poco::UInt64 FIRST_SEQUENCE = 1;
+		/// The number of a new playlist's first segment. Not 0: hls.js (1.6)
+		/// asks for blocking reloads only once the last segment's number is
+		/// non-zero (`details.endSN &&`), so a playlist starting at 0 is
+		/// polled, not blocked on, until its second segment, and the player
+		/// stalled 1 s after its first frame (browser.latency).
+
 	std::shared_ptr<HlsChannel> open(Poco::Int64 streamId);
 		/// A new channel (0: the program) with a fresh random token, carrying
 		/// on from the playlist's earlier sinks (in this process or before a
-		/// restart), listed until it has ended for endedGrace.
+		/// restart), listed until it has ended for endedGrace; a playlist's
+		/// first channel numbers its segments from FIRST_SEQUENCE.
 		/// Errors: Poco::Exception if no random token can be made.
 
 	void end(const std::shared_ptr<HlsChannel>& channel);

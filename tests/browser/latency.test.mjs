@@ -5,7 +5,8 @@
 // segments behind the edge, back to it past 5), each from a cold start of the channel, for SAMPLE_SECONDS. For each it prints and
 // records (test-artifacts/latency.json): the median and p95 of now − EXT-X-PROGRAM-DATE-TIME at the
 // play head (hls.playingDate: how far behind the moment restream received the media), start
-// request → first frame, and the stalls after the first frame. It asserts only that both play.
+// request → first frame, and the stalls after the first frame (when each began and how long it lasted).
+// It asserts only that both play.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -66,10 +67,19 @@ async function measure(playlist, config) {
 		video.muted = true;
 		document.body.replaceChildren(video);
 		const hls = new Hls(window.HLS_CONFIGS[config]);
-		window.measured = { firstFrameAt: 0, stalls: 0, latencies: [], rates: [], errors: [] };
+		window.measured = { firstFrameAt: 0, stalls: 0, stallList: [], latencies: [], rates: [], errors: [] };
 		const firstFrame = () => { if (!window.measured.firstFrameAt) window.measured.firstFrameAt = Date.now(); };
 		video.requestVideoFrameCallback(firstFrame);
-		video.addEventListener('waiting', () => { if (window.measured.firstFrameAt) window.measured.stalls++; });
+		// each stall: when it began (s after the first frame) and how long the picture stood still
+		video.addEventListener('waiting', () => {
+			if (!window.measured.firstFrameAt) return;
+			window.measured.stalls++;
+			window.measured.stallList.push({ at: (Date.now() - window.measured.firstFrameAt) / 1000, seconds: null });
+		});
+		video.addEventListener('playing', () => {
+			const stall = window.measured.stallList[window.measured.stallList.length - 1];
+			if (stall && stall.seconds === null) stall.seconds = (Date.now() - window.measured.firstFrameAt) / 1000 - stall.at;
+		});
 		window.sampler = setInterval(() => {
 			if (!window.measured.firstFrameAt || !hls.playingDate) return;
 			window.measured.latencies.push((Date.now() - hls.playingDate.getTime()) / 1000);
@@ -98,6 +108,7 @@ async function measure(playlist, config) {
 		latencyP95Seconds: percentile(measured.latencies, 0.95),
 		samples: measured.latencies.length,
 		stallsAfterFirstFrame: measured.stalls,
+		stalls: measured.stallList,
 		hlsErrors: measured.errors,
 		fasterThanRealTimeShare: measured.rates.filter((rate) => rate > 1).length / Math.max(1, measured.rates.length),
 		sampledSeconds: SAMPLE_SECONDS,
@@ -112,6 +123,7 @@ test('the low-latency and the TS renditions both play in hls.js; their latencies
 		console.log(`# latency ${playlist}: behind ingest median ${result.latencyMedianSeconds.toFixed(2)} s, ` +
 			`p95 ${result.latencyP95Seconds.toFixed(2)} s; start request → first frame ` +
 			`${result.secondsFromStartRequestToFirstFrame.toFixed(2)} s; ${result.stallsAfterFirstFrame} stall(s) ` +
+			`[${result.stalls.map((stall) => `at ${stall.at.toFixed(2)} s for ${stall.seconds === null ? '?' : stall.seconds.toFixed(2)} s`).join(', ')}] ` +
 			`over ${SAMPLE_SECONDS} s; hls.js errors: ${result.hlsErrors.join(', ') || 'none'}${sanitized ? ' (ASan build)' : ''}`);
 	}
 	fs.writeFileSync(artifact(`latency${sanitized ? '-asan' : ''}.json`),

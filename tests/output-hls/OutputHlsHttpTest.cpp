@@ -330,7 +330,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::string("#EXTM3U"), all.at(0));
 		CPPUNIT_ASSERT_MESSAGE(text, contains(text, "\n#EXT-X-VERSION:3\n"));
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(2), tagNumber(text, "#EXT-X-TARGETDURATION"));
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(0), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
 		CPPUNIT_ASSERT(contains(text, "\n#EXT-X-INDEPENDENT-SEGMENTS\n"));
 		CPPUNIT_ASSERT(!contains(text, "ENDLIST"));
 		CPPUNIT_ASSERT(!contains(text, "DISCONTINUITY"));
@@ -370,7 +370,7 @@ public:
 		const HttpResult result = host.request("GET", "api", "/live/101.m3u8");
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(result.body, 200, result.status);
 		const std::string& text = result.body;
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(0), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
 		CPPUNIT_ASSERT(!contains(text, "DISCONTINUITY") && !contains(text, "ENDLIST"));
 		// from /live/ its URIs go up a level, into the channel's own folder
 		const std::vector<std::string> paths = segmentPaths("/live/101.m3u8", text);
@@ -459,7 +459,7 @@ public:
 			}
 		}
 		CPPUNIT_ASSERT_EQUAL(std::size_t(6), everyPath.size());  // 1 s (a run's first), then 2 s each
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(3), lastSequence);
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(4), lastSequence);
 		// window 3 + keep 2: all five still served; after two more, the two oldest are gone
 		for (std::size_t i = 1; i < everyPath.size(); ++i) CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", everyPath[i]).status);
 		assertNotFound(host, everyPath[0], "no such segment");
@@ -468,7 +468,7 @@ public:
 		// about 2.6 s: the first run's open segment completed, one more (the new run's first, cut at its 1 s keyframe)
 		stream.feedPart(*program, 0, 180);
 		const std::string text = host.request("GET", "api", "/live.m3u8").body;
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(5), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(6), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
 		assertNotFound(host, everyPath[1], "no such segment");
 		assertNotFound(host, everyPath[2], "no such segment");
 		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", everyPath[3]).status);
@@ -484,19 +484,19 @@ public:
 		stream.feed(*program);
 		stream.feed(*program);  // a second begin(): a reconnect, or the next channel on air
 		std::string text = host.request("GET", "api", "/live.m3u8").body;
-		// segments 0-4, 5 (completed by the second begin), 6-10 from the second run
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(5), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
+		// segments 1-5, 6 (completed by the second begin), 7-11 from the second run
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(6), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(0), tagNumber(text, "#EXT-X-DISCONTINUITY-SEQUENCE"));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), occurrences(text, "#EXT-X-DISCONTINUITY\n"));
 		const std::size_t tag = text.find("#EXT-X-DISCONTINUITY\n");
-		CPPUNIT_ASSERT(tag > text.find("-5.ts\n") && tag < text.find("-6.ts\n"));
+		CPPUNIT_ASSERT(tag > text.find("-6.ts\n") && tag < text.find("-7.ts\n"));
 		// the dates run on across the switch: the first segment after it starts where the one before ended
 		assertDatesContinue(text);
 
 		stream.feed(*program);
 		text = host.request("GET", "api", "/live.m3u8").body;
-		// 11-16 listed: the first discontinuity (6) left, the second (12) is in the window
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(11), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
+		// 12-17 listed: the first discontinuity (7) left, the second (13) is in the window
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(12), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(1), tagNumber(text, "#EXT-X-DISCONTINUITY-SEQUENCE"));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), occurrences(text, "#EXT-X-DISCONTINUITY\n"));
 		assertDatesContinue(text);
@@ -522,9 +522,9 @@ public:
 		stream.feed(*second);
 		const std::string text = host.request("GET", "api", "/live.m3u8").body;
 		// the running sink is served, not the ended one, and it carries on after a discontinuity (the
-		// first ended with its open segment completed: 0-5)
+		// first ended with its open segment completed: 1-6)
 		CPPUNIT_ASSERT(!contains(text, "ENDLIST"));
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(6), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(7), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), occurrences(text, "#EXT-X-DISCONTINUITY\n"));
 		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(0), tagNumber(text, "#EXT-X-DISCONTINUITY-SEQUENCE"));
 		for (const std::string& path : segmentPaths("/live.m3u8", text))
@@ -579,7 +579,7 @@ public:
 		}
 		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", firstPaths[0]).status);
 		// it carries on the channel's numbers, after a discontinuity
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(5), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(6), tagNumber(text, "#EXT-X-MEDIA-SEQUENCE"));
 		CPPUNIT_ASSERT(contains(text, "#EXT-X-DISCONTINUITY\n"));
 		first->end();
 		CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "api", "/live/101.m3u8").status);
@@ -589,8 +589,8 @@ public:
 		auto third = output->createSink(channel(101));
 		stream.feed(*third);
 		const std::string thirdText = host.request("GET", "api", "/live/101.m3u8").body;
-		// the second ended with its open segment completed: 5-10
-		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(11), tagNumber(thirdText, "#EXT-X-MEDIA-SEQUENCE"));
+		// the second ended with its open segment completed: 6-11
+		CPPUNIT_ASSERT_EQUAL(Poco::UInt64(12), tagNumber(thirdText, "#EXT-X-MEDIA-SEQUENCE"));
 		for (const std::string& path : segmentPaths("/live/101.m3u8", thirdText))
 		{
 			CPPUNIT_ASSERT(std::find(firstPaths.begin(), firstPaths.end(), path) == firstPaths.end());
