@@ -13,6 +13,7 @@
 #include "catalog/CachedCatalog.h"
 #include "live/ChannelEngine.h"
 #include "live/LiveState.h"
+#include "live/SlateLoop.h"
 #include "logging/Redactor.h"
 #include "restream/ChannelErrors.h"
 #include "restream/ChannelException.h"
@@ -40,6 +41,7 @@ using restream::host::ChannelEngine;
 using restream::host::LiveSettings;
 using restream::host::LiveState;
 using restream::host::Redactor;
+using restream::host::SlateLoop;
 using restream::test::RecordedPacket;
 using restream::test::RecordingOutput;
 using restream::test::RecordingSink;
@@ -177,6 +179,7 @@ class LiveCoreTest : public CppUnit::TestFixture
 	CPPUNIT_TEST(testStopWhileOpeningIsPrompt);
 	CPPUNIT_TEST(testSlateBridgesAnOutage);
 	CPPUNIT_TEST(testSlateFillsAStallInRealTime);
+	CPPUNIT_TEST(testSlatePlaysAWholeLoop);
 	CPPUNIT_TEST(testLeaseStartsAndIdleStops);
 	CPPUNIT_TEST(testPinIsNeverIdle);
 	CPPUNIT_TEST(testAdmissionRefusesWithCodes);
@@ -394,11 +397,11 @@ public:
 		settings.recovery.slate = true;
 		settings.recovery.slateAfter = Poco::Timespan(0, 150000);
 		Bench bench(3, settings);
-		std::vector<ScriptedSource::Session> sessions(8);
+		std::vector<ScriptedSource::Session> sessions(18);
 		sessions[0].packets = ScriptedSource::steady(0, 50);
 		sessions[0].ending = ScriptedSource::Ending::Error; // played, then dropped; then the provider is away a while
-		for (std::size_t index = 1; index < 7; ++index) sessions[index].failOpen = true;
-		sessions[7].packets = ScriptedSource::steady(0, 50);
+		for (std::size_t index = 1; index < 17; ++index) sessions[index].failOpen = true; // over two seconds: longer than the slate's loop
+		sessions[17].packets = ScriptedSource::steady(0, 50);
 		bench.source->script(1, sessions);
 		auto lease = bench.engine->acquire(1, "test");
 		auto sink = bench.sinkOf(1);
@@ -449,6 +452,51 @@ public:
 		lease.reset();
 		bench.engine->stopAll();
 		CPPUNIT_ASSERT(sink->ended());
+	}
+
+	void testSlatePlaysAWholeLoop()
+	{
+		// The provider comes back just after the slate began (in players.switch a reconnect took just over
+		// slateAfter): its keyframe must not cut the slate to a picture or two, which kills the decoders of
+		// hls.js and video.js. The slate plays its whole loop; the provider's next keyframe after it takes over.
+		LiveSettings settings = Bench::fastSettings();
+		settings.recovery.slate = true;
+		settings.recovery.slateAfter = Poco::Timespan(0, 150000);
+		Bench bench(3, settings);
+		std::vector<ScriptedSource::Session> sessions(12);
+		sessions[0].packets = ScriptedSource::steady(0, 50);
+		sessions[0].ending = ScriptedSource::Ending::Error;
+		sessions[1].blockOpen = true; // held until the slate has begun
+		sessions[1].packets = ScriptedSource::steady(0, 50);
+		sessions[1].ending = ScriptedSource::Ending::Error;
+		for (std::size_t index = 2; index < 11; ++index) sessions[index].failOpen = true; // about a second more away
+		sessions[11].packets = ScriptedSource::steady(0, 50);
+		bench.source->script(1, sessions);
+		auto lease = bench.engine->acquire(1, "test");
+		auto sink = bench.sinkOf(1);
+		CPPUNIT_ASSERT_MESSAGE("the slate begins", sink->waitForBegins(2, 3000));
+		bench.source->releaseOpens(); // the provider is back at once, its keyframe first
+		CPPUNIT_ASSERT_MESSAGE("the provider takes over again", sink->waitForBegins(3, 5000));
+		CPPUNIT_ASSERT(eventually([&] {
+			const auto packets = sink->packets();
+			return std::any_of(packets.begin(), packets.end(), [](const RecordedPacket& packet) { return packet.run == 3; });
+		}));
+		const auto recorded = sink->packets();
+		assertRising(recorded);
+		std::size_t slatePictures = 0;
+		bool providerSeen = false;
+		for (const auto& packet : ofTrack(recorded, 0))
+		{
+			if (packet.run == 2) ++slatePictures;
+			if (packet.run == 3 && !providerSeen)
+			{
+				CPPUNIT_ASSERT_MESSAGE("the provider's return starts at a keyframe", packet.keyframe);
+				providerSeen = true;
+			}
+		}
+		std::printf("\nslate run: %zu pictures before the provider took over\n", slatePictures);
+		CPPUNIT_ASSERT_MESSAGE("the slate's run holds its whole loop", slatePictures >= static_cast<std::size_t>(SlateLoop::framesPerSecond));
+		CPPUNIT_ASSERT(providerSeen);
 	}
 
 	void testLeaseStartsAndIdleStops()

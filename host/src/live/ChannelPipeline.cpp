@@ -297,6 +297,10 @@ void ChannelPipeline::deliver(AVPacket& packet, const ChannelFormat& format)
 	{
 		// join at a video keyframe: what comes before it cannot be decoded
 		if (!keyframe) return;
+		// A slate once begun plays its whole loop (one second, one group of pictures) before the
+		// provider takes over: a run of one or two pictures between two discontinuities kills the
+		// decoder of Chromium's media pipeline (hls.js, video.js: PIPELINE_ERROR_DECODE).
+		if (_slate && !_slate->playedWholeLoop()) return;
 		_awaitKeyframe = false;
 		_keyframePts = packet.pts;
 		_audioJoined = false;

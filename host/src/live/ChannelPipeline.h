@@ -55,6 +55,8 @@ class ChannelPipeline : public Poco::Runnable
 	/// the shape of the channel's last format (its name and "Reconnecting…")
 	/// to the sinks in real time, as a run of its own (a discontinuity),
 	/// until the upstream delivers a keyframe, which starts the next run.
+	/// A slate once begun plays at least its whole loop (one second): the
+	/// upstream's keyframes before that are passed over.
 	/// The loop is encoded once per shape and kept, from half of
 	/// slateAfter on (a channel that never falls silent never encodes one).
 	///

@@ -28,6 +28,11 @@ bool SlateFeed::next(const Poco::Timestamp& now, AVPacket& packet)
 	return true;
 }
 
+bool SlateFeed::playedWholeLoop() const
+{
+	return _videoIndex >= SlateLoop::framesPerSecond;
+}
+
 const SlateLoop& SlateFeed::loop() const
 {
 	return *_loop;

@@ -30,6 +30,10 @@ public:
 		/// Fills packet (the caller unreferences it) with the next packet
 		/// due by now; false when none is due yet.
 
+	bool playedWholeLoop() const;
+		/// True once next() has handed out the loop's last picture: the
+		/// shortest run a slate may have (see ChannelPipeline::deliver()).
+
 	const SlateLoop& loop() const;
 
 private:
