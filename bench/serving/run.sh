@@ -50,6 +50,7 @@ MAX_PER_ADDRESS=${MAX_PER_ADDRESS:-1024}
 CLIENT_THREADS=${CLIENT_THREADS:-1}
 THREADS=${THREADS:-$(nproc)}
 RESTREAM_BUILD=${RESTREAM_BUILD:-}
+[[ -z $RESTREAM_BUILD || $RESTREAM_BUILD == /* ]] || RESTREAM_BUILD=$ROOT/$RESTREAM_BUILD   # relative: to the repository
 RESTREAM_CHANNEL=${RESTREAM_CHANNEL:-101}   # fake-xtream: 640x360 H.264 + AAC, 2 s GOP, copied as it is
 SERVERS=${SERVERS:-"nginx nginx-copy beast mhd poco${RESTREAM_BUILD:+ restream}"}
 DEADLINE=${DEADLINE:-900}
@@ -259,6 +260,12 @@ done
 
 measure_load() { # name: (b), (c), (d) against one server
 	local name=$1 dir=$WORK/$1 pid t0 t1 memory ports probes port
+	if [[ $name == restream ]]; then
+		restart_restream    # with the default settings, not those that kept (a)'s segment
+		use_server "$name"
+		nap 1
+		R[$name,pss_idle]=$(server_pss_kb)
+	fi
 	use_server "$name"
 	log "(b, c, d) $name"
 	R[$name,pss_before]=$(server_memory_kb Pss)
