@@ -7,6 +7,17 @@
 
 namespace restream::bench {
 
+std::vector<std::pair<std::string, std::string>> CommandLine::arguments(int argc, char** argv)
+{
+	std::vector<std::pair<std::string, std::string>> pairs;
+	for (int i = 1; i < argc; i += 2)
+	{
+		if (i + 1 >= argc) throw std::invalid_argument(std::string(argv[i]) + ": value missing");
+		pairs.emplace_back(argv[i], argv[i + 1]);
+	}
+	return pairs;
+}
+
 unsigned CommandLine::number(const std::string& name, const std::string& value, unsigned long maximum)
 {
 	std::size_t end = 0;

@@ -6,6 +6,8 @@
 #define restream_bench_CommandLine_INCLUDED
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace restream::bench {
 
@@ -14,6 +16,9 @@ struct CommandLine
 	/// function throws std::invalid_argument with a message naming the argument when the value is
 	/// not a number in range.
 {
+	static std::vector<std::pair<std::string, std::string>> arguments(int argc, char** argv);
+		/// The --name value pairs after the program's name, in order; throws if the last has no value.
+
 	static unsigned number(const std::string& name, const std::string& value, unsigned long maximum = 1000000);
 		/// A whole number from 0 to maximum.
 

@@ -11,11 +11,8 @@ namespace restream::bench {
 PlayersOptions PlayersOptions::parse(int argc, char** argv)
 {
 	PlayersOptions options;
-	for (int i = 1; i < argc; i += 2)
+	for (const auto& [name, value] : CommandLine::arguments(argc, argv))
 	{
-		const std::string name = argv[i];
-		if (i + 1 >= argc) throw std::invalid_argument(name + ": value missing");
-		const std::string value = argv[i + 1];
 		if (name == "--port") options.port = CommandLine::number(name, value, 65535);
 		else if (name == "--players") options.players = CommandLine::number(name, value);
 		else if (name == "--duration") options.duration = CommandLine::seconds(name, value);

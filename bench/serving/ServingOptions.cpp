@@ -11,11 +11,8 @@ namespace restream::bench {
 ServingOptions ServingOptions::parse(int argc, char** argv)
 {
 	ServingOptions options;
-	for (int i = 1; i < argc; i += 2)
+	for (const auto& [name, value] : CommandLine::arguments(argc, argv))
 	{
-		const std::string name = argv[i];
-		if (i + 1 >= argc) throw std::invalid_argument(name + ": value missing");
-		const std::string value = argv[i + 1];
 		if (name == "--segment") options.segmentFile = value;
 		else if (name == "--playlist") options.playlistFile = value;
 		else if (name == "--port") options.port = CommandLine::number(name, value);
