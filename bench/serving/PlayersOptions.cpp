@@ -29,8 +29,8 @@ PlayersOptions PlayersOptions::parse(int argc, char** argv)
 		else throw std::invalid_argument("unknown argument " + name);
 	}
 	if (options.port == 0) throw std::invalid_argument("--port is required");
-	if (options.players == 0 || options.perAddress == 0 || options.threads == 0)
-		throw std::invalid_argument("--players, --per-address and --threads must be positive");
+	if (options.perAddress == 0 || options.threads == 0) throw std::invalid_argument("--per-address and --threads must be positive");
+	if (options.players == 0 && options.probes.empty()) throw std::invalid_argument("--players 0 needs a --probe: nothing would run");
 	if (options.network == 0) throw std::invalid_argument("--network: 127.0.x.y is the prober's; use 1 to 255");
 	if (options.players / options.perAddress >= 250 * 256) throw std::invalid_argument("--players: too many for the source addresses of one network");
 	for (const auto& path : options.probes)

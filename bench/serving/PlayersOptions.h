@@ -18,7 +18,7 @@ struct PlayersOptions
 	/// A value type. parse() throws std::invalid_argument with a message naming the bad argument.
 {
 	unsigned port = 0;                  /// the server's port on 127.0.0.1
-	unsigned players = 2000;            /// players, each on its own keep-alive connection
+	unsigned players = 2000;            /// players, each on its own keep-alive connection; 0: the probes alone
 	double duration = 30;               /// seconds of polling after the first second
 	double interval = 2;                /// seconds between a player's polls: the playlist's target duration
 	double deadline = 2;                /// a poll answered within this is on time

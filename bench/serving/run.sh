@@ -235,14 +235,28 @@ done
 
 # (a) wrk, WRK_ROUNDS rounds, the servers in turn within each round: a disturbance of the shared
 # machine falls on one server's run, and the median of the rounds leaves it out
+PROBE_DURATION=$(awk -v d="$WRK_DURATION" 'BEGIN { print (d > 1.5 ? d - 1 : 0.5) }')   # the prober starts 1 s after its launch
 log "(a) wrk on the segment: $WRK_ROUNDS rounds of ${WRK_DURATION} s at ${CONNECTIONS// /, } connections, the servers in turn"
 for ((round = 1; round <= WRK_ROUNDS; ++round)); do
 	for c in $CONNECTIONS; do
 		for server in $SERVERS; do
 			use_server "$server"
 			out=$WORK/$server/wrk-$c-$round.txt
+			# meanwhile /health on a fresh connection every 0.5 s (serving-players without players)
+			"$BUILD/serving-players" --port "$SRV_PORT" --players 0 --duration "$PROBE_DURATION" --probe /health \
+				>"$WORK/$server/health-$c-$round.json" 2>&1 &
+			prober=$!
+			track "$prober"
 			wrk -t2 -c"$c" -d"${WRK_DURATION}s" --latency --timeout 5s -s "$ROOT/bench/live/wrk-report.lua" \
 				"http://127.0.0.1:$SRV_PORT${SEGMENT_PATH[$server]}" >"$out" 2>&1
+			wait "$prober"
+			untrack "$prober"
+			health=$WORK/$server/health-$c-$round.json
+			grep -qs '"probe_0_probes"' "$health" || die "the /health prober failed during wrk against $server: $(tail -2 "$health")"
+			R[$server,wrk$c,health_probes]=$((${R[$server,wrk$c,health_probes]:-0} + $(json "$health" probe_0_probes)))
+			R[$server,wrk$c,health_within]=$((${R[$server,wrk$c,health_within]:-0} + $(json "$health" probe_0_within_1s)))
+			R[$server,wrk$c,health_failed]=$((${R[$server,wrk$c,health_failed]:-0} + $(json "$health" probe_0_failures)))
+			R[$server,wrk$c,health_max]+="$(json "$health" probe_0_max_ms) "
 			line=$(sed -n 's/^RESULT //p' "$out")
 			[[ -n $line ]] || die "wrk gave no result for $server at $c connections: $(tail -5 "$out")"
 			unset W
@@ -333,6 +347,11 @@ rps() { median 0 <<<"${R[$1,wrk$2,rps]}"; }
 rps_spread() { spread <<<"${R[$1,wrk$2,rps]}"; }
 p99() { median 1 <<<"${R[$1,wrk$2,p99]}"; }
 wrk_errors() { echo "${R[$1,wrk$2,status]} / ${R[$1,wrk$2,socket]}"; }
+wrk_health() { # name connections: /health while wrk ran, all rounds
+	local longest
+	longest=$(tr ' ' '\n' <<<"${R[$1,wrk$2,health_max]}" | grep -v '^null$' | grep . | sort -g | tail -1)
+	echo "max ${longest:-–} ms, ${R[$1,wrk$2,health_within]} of ${R[$1,wrk$2,health_probes]} within 1 s, ${R[$1,wrk$2,health_failed]} failed"
+}
 per_connection_kb() { # name: (PSS with the attackers held − idle PSS) / attackers held
 	awk -v a="${R[$1,pss_slow]}" -v b="${R[$1,pss_idle]}" -v n="${R[$1,held_at_pss]}" 'BEGIN { if (n > 0) printf "%.1f", (a - b) / n; else print "n/a" }'
 }
@@ -380,6 +399,7 @@ RESULTS=$WORK/results.md
 		row "(a) $c connections: requests/s, range of the rounds" plain rps_spread "$c"
 		row "(a) $c connections: p99 ms, median (lower is better)" ratio p99 "$c"
 		row "(a) $c connections: errors non-2xx / socket, all rounds" plain wrk_errors "$c"
+		row "(a) $c connections: /health meanwhile (fresh connection every 0.5 s), all rounds" plain wrk_health "$c"
 	done
 	row "(b) $PLAYERS players: % of polls answered within 2 s" ratio players_figure within_deadline_pct
 	row "(b) polls (playlist + segment)" plain players_figure cycles
