@@ -43,11 +43,11 @@ ClientConnection::ClientConnection(boost::asio::io_context& context, boost::asio
 {
 }
 
-bool ClientConnection::isOpen() const
+bool ClientConnection::isOpen()
 {
 	if (!_socket.is_open()) return false;
 	char byte = 0;
-	const ssize_t peeked = ::recv(const_cast<boost::asio::ip::tcp::socket&>(_socket).native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+	const ssize_t peeked = ::recv(_socket.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
 	return peeked < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);  // 0: closed by the server; data: not ours to read
 }
 

@@ -40,7 +40,7 @@ public:
 		std::vector<char>& scratch);
 		/// scratch must outlive the connection and be shared only by connections of the same thread.
 
-	bool isOpen() const;
+	bool isOpen();
 		/// Connected, and not closed by the server since the last answer (checked with a peek, as
 		/// a client library notices an idle connection the server closed).
 

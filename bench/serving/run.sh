@@ -26,7 +26,7 @@
 # Tunables (environment): WRK_DURATION=5 WRK_ROUNDS=3 CONNECTIONS="100 1000" PLAYERS=2000 PLAYER_DURATION=30
 # CLIENT_THREADS=1 SLOW_CONNECTIONS=2000 SLOW_HOLD=10 HEADER_TIMEOUT=5 MAX_PER_ADDRESS=1024 THREADS=<cores>
 # SERVERS="nginx nginx-copy beast mhd poco" (+ restream with RESTREAM_BUILD) RESTREAM_BUILD= RESTREAM_CHANNEL=101
-# DEADLINE=900. QUICK=1: a smoke run (about two minutes).
+# DEADLINE=900. QUICK=1: a smoke run (about two minutes; four with the restream column).
 # See bench/serving/README.md.
 
 set -uo pipefail
