@@ -26,7 +26,7 @@
 # Tunables (environment): WRK_DURATION=5 WRK_ROUNDS=3 CONNECTIONS="100 1000" PLAYERS=2000 PLAYER_DURATION=30
 # CLIENT_THREADS=1 SLOW_CONNECTIONS=2000 SLOW_HOLD=10 HEADER_TIMEOUT=5 MAX_PER_ADDRESS=1024 THREADS=<cores>
 # SERVERS="nginx nginx-copy beast mhd poco" (+ restream with RESTREAM_BUILD) RESTREAM_BUILD= RESTREAM_CHANNEL=101
-# DEADLINE=900. QUICK=1: a smoke run (about two minutes; four with the restream column).
+# DEADLINE=900 (1200 with restream). QUICK=1: a smoke run (about two minutes; four with the restream column).
 # See bench/serving/README.md.
 
 set -uo pipefail
@@ -53,7 +53,7 @@ RESTREAM_BUILD=${RESTREAM_BUILD:-}
 [[ -z $RESTREAM_BUILD || $RESTREAM_BUILD == /* ]] || RESTREAM_BUILD=$ROOT/$RESTREAM_BUILD   # relative: to the repository
 RESTREAM_CHANNEL=${RESTREAM_CHANNEL:-101}   # fake-xtream: 640x360 H.264 + AAC, 2 s GOP, copied as it is
 SERVERS=${SERVERS:-"nginx nginx-copy beast mhd poco${RESTREAM_BUILD:+ restream}"}
-DEADLINE=${DEADLINE:-900}
+DEADLINE=${DEADLINE:-$([[ " $SERVERS " == *" restream "* ]] && echo 1200 || echo 900)}   # the restream column adds a column and its start
 FLOOD_EXTRA=200
 POCO_MAX_THREADS=1024            # restream's api port: maxThreads = maxQueued = 1024 (host/src/config/HostSettingList.cpp)
 
