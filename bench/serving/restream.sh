@@ -75,7 +75,6 @@ restart_restream() { # before (b): a fresh restream, keepSegments at its default
 
 start_restream_column() { # starts the provider, restream and the channel; its newest segment becomes WORK/www/segment.ts
 	local build=$RESTREAM_BUILD source_dir plugins_dir plugin load=() segment
-	[[ -n $build ]] || die "the restream column needs RESTREAM_BUILD, a build directory of restream"
 	RESTREAM=$build/bin/restream
 	FAKE_XTREAM=$build/bin/fake-xtream
 	plugins_dir=$build/lib/restream/plugins

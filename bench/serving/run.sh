@@ -58,6 +58,7 @@ FLOOD_EXTRA=200
 POCO_MAX_THREADS=1024            # restream's api port: maxThreads = maxQueued = 1024 (host/src/config/HostSettingList.cpp)
 
 source "$ROOT/bench/processes.sh"
+[[ " $SERVERS " != *" restream "* || -n $RESTREAM_BUILD ]] || die "the restream column needs RESTREAM_BUILD, a build directory of restream"
 
 # ---------------------------------------------------------------------------------------------
 # tools, build, content
