@@ -3,44 +3,22 @@
 //
 
 #include "ServingOptions.h"
+#include "CommandLine.h"
 #include <stdexcept>
 
 namespace restream::bench {
 
-namespace {
-
-unsigned number(const std::string& name, const std::string& value)
-{
-	std::size_t end = 0;
-	unsigned long parsed = 0;
-	try
-	{
-		parsed = std::stoul(value, &end);
-	}
-	catch (const std::exception&)
-	{
-		end = 0;
-	}
-	if (end == 0 || end != value.size() || parsed > 1000000) throw std::invalid_argument(name + ": not a number: " + value);
-	return static_cast<unsigned>(parsed);
-}
-
-} // namespace
-
 ServingOptions ServingOptions::parse(int argc, char** argv)
 {
 	ServingOptions options;
-	for (int i = 1; i < argc; i += 2)
+	for (const auto& [name, value] : CommandLine::arguments(argc, argv))
 	{
-		const std::string name = argv[i];
-		if (i + 1 >= argc) throw std::invalid_argument(name + ": value missing");
-		const std::string value = argv[i + 1];
 		if (name == "--segment") options.segmentFile = value;
 		else if (name == "--playlist") options.playlistFile = value;
-		else if (name == "--port") options.port = number(name, value);
-		else if (name == "--threads") options.threads = number(name, value);
-		else if (name == "--header-timeout") options.headerTimeout = number(name, value);
-		else if (name == "--max-per-address") options.maxPerAddress = number(name, value);
+		else if (name == "--port") options.port = CommandLine::number(name, value);
+		else if (name == "--threads") options.threads = CommandLine::number(name, value);
+		else if (name == "--header-timeout") options.headerTimeout = CommandLine::number(name, value);
+		else if (name == "--max-per-address") options.maxPerAddress = CommandLine::number(name, value);
 		else throw std::invalid_argument("unknown argument " + name);
 	}
 	if (options.segmentFile.empty() || options.playlistFile.empty()) throw std::invalid_argument("--segment and --playlist are required");
