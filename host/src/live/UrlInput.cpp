@@ -4,9 +4,11 @@
 
 #include "live/UrlInput.h"
 #include "live/UpstreamException.h"
+#include "logging/FfmpegLog.h"
 #include "restream/ChannelErrors.h"
 #include <Poco/Timestamp.h>
 #include <algorithm>
+#include <optional>
 #include <string>
 
 extern "C" {
@@ -103,7 +105,10 @@ UrlInput::UrlInput(const SourceInput& input, const UrlInputOptions& options, con
 	}
 	try
 	{
-		result = avformat_find_stream_info(_context, nullptr);
+		{
+			const FfmpegLog::Joining joining;
+			result = avformat_find_stream_info(_context, nullptr);
+		}
 		if (_tooLarge) throw UpstreamException(_tooLargeReason, AVERROR(E2BIG));
 		if (_noProgress) result = AVERROR_INVALIDDATA;
 		if (result < 0) throw UpstreamException("cannot read the channel's streams: " + describe(result), result);
@@ -175,6 +180,8 @@ int UrlInput::read(AVPacket& packet)
 			av_packet_free(&next);
 			return 0;
 		}
+		std::optional<FfmpegLog::Joining> joining;
+		if (!_joined) joining.emplace();
 		const int result = av_read_frame(_context, &packet);
 		if (result < 0)
 		{
@@ -192,6 +199,7 @@ int UrlInput::read(AVPacket& packet)
 		}
 		if (packet.stream_index == _videoIndex)
 		{
+			_joined = _joined || (packet.flags & AV_PKT_FLAG_KEY);
 			unwrap(packet, *_context->streams[_videoIndex]);
 			packet.stream_index = 0;
 			return 0;

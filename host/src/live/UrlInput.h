@@ -99,6 +99,7 @@ private:
 	std::atomic<bool> _tooLarge{false};
 	std::string _tooLargeReason;                  /// set before _tooLarge, on the reading thread
 	std::unique_ptr<AudioTranscoder> _transcoder;
+	bool _joined = false;                         /// its first video keyframe was read (FfmpegLog::Joining until then)
 	std::deque<AVPacket*> _pending;
 	ChannelFormat _format;
 	std::vector<long long> _lastDts;

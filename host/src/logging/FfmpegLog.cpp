@@ -6,6 +6,7 @@
 #include <Poco/Logger.h>
 #include <atomic>
 #include <cstdarg>
+#include <cstring>
 #include <string>
 
 extern "C" {
@@ -17,6 +18,14 @@ namespace restream::host {
 namespace {
 
 std::atomic<Poco::Logger*> ffmpegLogger{nullptr};
+thread_local bool joining = false;
+
+bool isCodecContext(void* context)
+{
+	if (!context) return false;
+	const AVClass* avClass = *static_cast<const AVClass* const*>(context);
+	return avClass && avClass->class_name && std::strcmp(avClass->class_name, "AVCodecContext") == 0;
+}
 
 Poco::Message::Priority priorityOf(int level)
 {
@@ -32,7 +41,7 @@ void logCallback(void* context, int level, const char* format, va_list arguments
 {
 	Poco::Logger* logger = ffmpegLogger.load();
 	if (!logger || level > av_log_get_level()) return;
-	const Poco::Message::Priority priority = priorityOf(level);
+	const Poco::Message::Priority priority = joining && isCodecContext(context) ? Poco::Message::PRIO_DEBUG : priorityOf(level);
 	if (!logger->is(priority)) return;
 	thread_local int printPrefix = 1;
 	thread_local std::string pending;
@@ -59,6 +68,16 @@ void FfmpegLog::uninstall()
 	av_log_set_level(AV_LOG_ERROR);
 	av_log_set_callback(av_log_default_callback);
 	ffmpegLogger.store(nullptr);
+}
+
+FfmpegLog::Joining::Joining()
+{
+	joining = true;
+}
+
+FfmpegLog::Joining::~Joining()
+{
+	joining = false;
 }
 
 } // namespace restream::host

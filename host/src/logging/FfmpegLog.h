@@ -24,7 +24,23 @@ public:
 
 	static void uninstall();
 		/// Restores FFmpeg's default callback, silenced to errors.
-};
+
+	class Joining
+		/// While one lives, what a codec context (the probe's decoders, the
+		/// demuxer's parsers) says on this thread is logged as debug: a
+		/// stream joined in the middle of a group of pictures makes H.264
+		/// complain of every picture before its first keyframe
+		/// ("non-existing PPS", "no frame!"), which is expected and not the
+		/// admin's concern. Messages of the demuxer and of the network keep
+		/// their level.
+		/// Threads: per thread; not nested.
+	{
+	public:
+		Joining();
+		~Joining();
+		Joining(const Joining&) = delete;
+		Joining& operator=(const Joining&) = delete;
+	};};
 
 } // namespace restream::host
 
