@@ -8,6 +8,7 @@
 // route that does not delay a quick one on the same port.
 //
 
+#include "FreePort.h"
 #include "TextSearch.h"
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
@@ -15,7 +16,6 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/NetException.h>
-#include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
@@ -33,6 +33,7 @@
 #include <vector>
 
 using restream::test::contains;
+using restream::test::freePort;
 
 namespace {
 
@@ -40,12 +41,6 @@ using Clock = std::chrono::steady_clock;
 using Settings = std::map<std::string, std::string>;
 
 const char* const portNames[] = {"admin", "api", "player", "tuner"};
-
-unsigned short freePort()
-{
-	Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-	return socket.address().port();
-}
 
 struct Answer
 {
