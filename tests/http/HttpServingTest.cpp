@@ -144,12 +144,20 @@ public:
 		if (_process)
 		{
 			::kill(_process->id(), SIGTERM);
-			_process->wait();
+			_status = _process->wait();
 			_process.reset();
 			_log = _output.get();
 			Poco::File(_stateDir).remove(true);
 		}
 		return _log;
+	}
+
+	void expectCleanStop()
+		/// Stops the process and fails the test unless it ended cleanly (exit 0, no sanitizer report).
+	{
+		const std::string log = stop();
+		CPPUNIT_ASSERT_EQUAL_MESSAGE(log, 0, _status);
+		CPPUNIT_ASSERT_MESSAGE(log, !contains(log, "AddressSanitizer") && !contains(log, "runtime error"));
 	}
 
 	unsigned short port(const std::string& name)
@@ -176,6 +184,7 @@ private:
 	std::unique_ptr<Poco::ProcessHandle> _process;
 	std::future<std::string> _output;
 	std::string _log;
+	int _status = -1;
 };
 
 } // namespace
@@ -252,6 +261,7 @@ public:
 		CPPUNIT_ASSERT_EQUAL_MESSAGE("attackers still open", 0, open);
 		CPPUNIT_ASSERT_EQUAL(200, get(restream.port("api"), "/health").status);
 		CPPUNIT_ASSERT(contains(restream.stop(), "passed its deadline; connection closed"));
+		restream.expectCleanStop();
 	}
 
 	void testIdleConnectionsTakeNoThread()
@@ -289,6 +299,7 @@ public:
 			Poco::StreamCopier::copyToString(sessions[static_cast<std::size_t>(i)]->receiveResponse(response), body);
 			CPPUNIT_ASSERT_EQUAL(200, static_cast<int>(response.getStatus()));
 		}
+		restream.expectCleanStop();
 	}
 
 	void testConnectionsPerAddressAreCapped()
@@ -314,6 +325,7 @@ public:
 		held.front().close();
 		std::this_thread::sleep_for(std::chrono::milliseconds(200));
 		CPPUNIT_ASSERT_EQUAL(200, get(restream.port("api"), "/health").status);
+		restream.expectCleanStop();
 	}
 
 	void testTrustedProxyIsNotCapped()
@@ -335,6 +347,7 @@ public:
 			CPPUNIT_ASSERT_EQUAL(200, static_cast<int>(response.getStatus()));
 			CPPUNIT_ASSERT(contains(body, "\"client\":\"203.0.113.7\""));
 		}
+		restream.expectCleanStop();
 	}
 
 	void testBlockingRouteDoesNotDelayQuickRoute()
@@ -356,6 +369,7 @@ public:
 			CPPUNIT_ASSERT_EQUAL(200, done.status);
 			CPPUNIT_ASSERT_EQUAL(std::string("slow"), done.body);
 		}
+		restream.expectCleanStop();
 	}
 };
 
