@@ -19,6 +19,7 @@ namespace asio = boost::asio;
 
 const std::chrono::milliseconds acceptRetry(100);   // after a failed accept (out of descriptors): try again soon, not in a loop
 const std::chrono::seconds sessionsEnd(10);         // stop() waits this long for the connections it closed
+const int acceptBatch = 256;                        // connections taken from the kernel's queue per wake-up
 
 } // namespace
 
@@ -43,6 +44,7 @@ PortServer::PortServer(const PortSettings& settings, std::shared_ptr<const Route
 		_acceptor.set_option(asio::socket_base::reuse_address(true));
 		_acceptor.bind(endpoint);
 		_acceptor.listen(asio::socket_base::max_listen_connections);
+		_acceptor.non_blocking(true);
 		_boundPort = _acceptor.local_endpoint().port();
 	}
 	catch (const Poco::Exception& exc)
@@ -165,9 +167,23 @@ void PortServer::onAccept(const boost::system::error_code& error, asio::ip::tcp:
 		_retry.async_wait([this](const boost::system::error_code&) { accept(); });
 		return;
 	}
+	admit(std::move(socket));
+	// a thousand clients connecting at once wait in the kernel's queue: take what is there now, not one per wake-up
+	for (int taken = 0; taken < acceptBatch; ++taken)
+	{
+		boost::system::error_code none;
+		asio::ip::tcp::socket next = _acceptor.accept(_io.context(), none);
+		if (none) break; // would block, or an error the next asynchronous accept reports
+		admit(std::move(next));
+	}
+	accept();
+}
+
+void PortServer::admit(asio::ip::tcp::socket socket)
+{
 	boost::system::error_code failed;
 	const asio::ip::tcp::endpoint peer = socket.remote_endpoint(failed);
-	if (failed) return accept(); // gone already
+	if (failed) return; // gone already
 	const Poco::Net::IPAddress address(peer.address().to_string());
 	std::string limited;
 	if (!_clients.isTrustedProxy(address))
@@ -178,7 +194,7 @@ void PortServer::onAccept(const boost::system::error_code& error, asio::ip::tcp:
 			_logger.debug("port %s: %s has %d connections open already; closed a new one", _settings.name, limited,
 				_settings.maxConnectionsPerAddress);
 			socket.close(failed);
-			return accept();
+			return;
 		}
 	}
 	auto session = std::make_shared<HttpSession>(std::move(socket), *this, address, limited);
@@ -187,7 +203,6 @@ void PortServer::onAccept(const boost::system::error_code& error, asio::ip::tcp:
 		_sessions.emplace(session.get(), session);
 	}
 	asio::post(session->executor(), [session] { session->start(); });
-	accept();
 }
 
 } // namespace restream::host

@@ -67,6 +67,8 @@ public:
 private:
 	void accept();
 	void onAccept(const boost::system::error_code& error, boost::asio::ip::tcp::socket socket);
+	void admit(boost::asio::ip::tcp::socket socket);
+		/// A new connection: capped, or given a session on the next I/O thread.
 
 	const PortSettings _settings;
 	const std::shared_ptr<const Router> _router;
