@@ -7,8 +7,8 @@ set -euo pipefail
 packages=(
   # build
   cmake g++ make pkg-config ca-certificates
-  # libraries: Poco 1.11, FFmpeg 5.1, libxcrypt, CppUnit
-  libpoco-dev libavformat-dev libavcodec-dev libavutil-dev libswresample-dev libavfilter-dev libswscale-dev
+  # libraries: Poco 1.11, FFmpeg 5.1, Boost 1.74 (Beast and Asio, header-only: the HTTP server), libxcrypt, CppUnit
+  libpoco-dev libboost-dev libavformat-dev libavcodec-dev libavutil-dev libswresample-dev libavfilter-dev libswscale-dev
   libcrypt-dev libcppunit-dev
   # the slate's text (drawtext finds it through fontconfig)
   fonts-dejavu-core

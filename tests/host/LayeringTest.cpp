@@ -50,6 +50,7 @@ class LayeringTest : public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE(LayeringTest);
 	CPPUNIT_TEST(testPluginsIncludeOnlyTheSdkAndTheirOwnFiles);
 	CPPUNIT_TEST(testHostFoldersKeepTheirLayers);
+	CPPUNIT_TEST(testOnlyTheHttpServerIncludesBoost);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -114,6 +115,31 @@ public:
 		}
 		CPPUNIT_ASSERT_MESSAGE("host folders break their layers:\n" + violations, violations.empty());
 		for (const auto& rule : forbidden) CPPUNIT_ASSERT_MESSAGE("no folder host/src/" + rule.first, folders.count(rule.first) > 0);
+	}
+
+	void testOnlyTheHttpServerIncludesBoost()
+	{
+		// Beast and Asio are how bytes travel: the SDK, the plugins and the rest of the host never see them
+		std::vector<Poco::Path> sources;
+		for (const char* folder : {"/host/src/", "/host/include/", "/plugins/"}) collectSources(Poco::Path(RESTREAM_SOURCE_DIR + std::string(folder)), sources);
+		const Poco::RegularExpression boostInclude("^\\s*#\\s*include\\s*[<\"]boost/.*");
+		const std::string allowed = RESTREAM_SOURCE_DIR "/host/src/http/";
+		std::string violations;
+		bool used = false;
+		for (const auto& source : sources)
+		{
+			std::ifstream file(source.toString());
+			std::string line;
+			for (int number = 1; std::getline(file, line); ++number)
+			{
+				if (!boostInclude.match(line)) continue;
+				const bool inHttp = source.toString().compare(0, allowed.size(), allowed) == 0;
+				used = used || inHttp;
+				if (!inHttp) violations += source.toString() + ":" + std::to_string(number) + ": " + line + "\n";
+			}
+		}
+		CPPUNIT_ASSERT_MESSAGE("only host/src/http may include Boost:\n" + violations, violations.empty());
+		CPPUNIT_ASSERT(used);
 	}
 };
 

@@ -5,11 +5,11 @@
 // and `restream hash-password`.
 //
 
+#include "FreePort.h"
 #include "TextSearch.h"
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/ServerSocket.h>
 #include <Poco/File.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
@@ -25,6 +25,7 @@
 #include <thread>
 
 using restream::test::contains;
+using restream::test::freePort;
 
 namespace {
 
@@ -45,12 +46,6 @@ Run runRestream(const std::vector<std::string>& arguments, const std::string& in
 	std::string output;
 	Poco::StreamCopier::copyToString(fromProcess, output);
 	return Run{process.wait(), output};
-}
-
-unsigned short freePort()
-{
-	Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-	return socket.address().port();
 }
 
 int healthStatus(unsigned short port)

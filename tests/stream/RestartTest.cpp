@@ -6,6 +6,7 @@
 // provider's slot still held for the dead process is waited for.
 //
 
+#include "FreePort.h"
 #include "HostFixture.h"
 #include "fakeprovider/FakeProvider.h"
 #include <Poco/File.h>
@@ -14,7 +15,6 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/ServerSocket.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
@@ -28,15 +28,11 @@
 #include <memory>
 #include <thread>
 
+using restream::test::freePort;
+
 namespace {
 
 const std::string adminPassword = "restart-test-password";
-
-unsigned short freePort()
-{
-	Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-	return socket.address().port();
-}
 
 struct Answer
 {

@@ -18,6 +18,8 @@
 #include "api/StreamStatusRoute.h"
 #include "config/HostSettingList.h"
 #include "config/StateDirectory.h"
+#include "http/IoThreads.h"
+#include "http/PortServer.h"
 #include "plugins/PluginGuard.h"
 #include "restream/Authenticator.h"
 #include "restream/Output.h"
@@ -186,11 +188,11 @@ PortSettings Host::readPortSettings(const std::string& portName) const
 	settings.address = config.getString(prefix + "address");
 	settings.port = static_cast<unsigned>(config.getInt(prefix + "port"));
 	settings.lanOnly = config.getBool(prefix + "lanOnly");
-	settings.minThreads = config.getInt(prefix + "minThreads");
 	settings.maxThreads = config.getInt(prefix + "maxThreads");
 	settings.maxQueued = config.getInt(prefix + "maxQueued");
-	if (settings.maxThreads < settings.minThreads) throw Poco::InvalidArgumentException(prefix + "maxThreads must not be below minThreads");
+	settings.maxConnectionsPerAddress = config.getInt(prefix + "maxConnectionsPerAddress");
 	settings.keepAlive = config.getBool(prefix + "keepAlive");
+	settings.headerTimeout = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble(prefix + "headerTimeout") * 1e6));
 	settings.keepAliveTimeout = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble(prefix + "keepAliveTimeout") * 1e6));
 	settings.maxKeepAliveRequests = config.getInt(prefix + "maxKeepAliveRequests");
 	settings.readTimeout = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(config.getDouble(prefix + "readTimeout") * 1e6));
@@ -246,17 +248,20 @@ void Host::startPorts()
 		if (std::find(served.begin(), served.end(), port) == served.end())
 			_logger.information("routes for port %s are registered, and this process does not serve that port (http.ports)", port);
 	}
+	const int ioThreads = _configuration.view().getInt("http.ioThreads");
+	_io.reset(new IoThreads(ioThreads > 0 ? static_cast<std::size_t>(ioThreads) : IoThreads::defaultCount()));
+	_io->start();
 	for (const auto& portName : served)
 	{
 		const PortSettings settings = readPortSettings(portName);
 		auto router = std::make_shared<const Router>(portName, settings.lanOnly, routes, authenticator, *_clients, *_hostNames,
 			portName == "api" ? std::unique_ptr<CorsPolicy>(new CorsPolicy(corsOrigins())) : nullptr, _logger);
 		for (const auto& route : router->describe()) _logger.debug("port %s route %s", portName, route);
-		std::unique_ptr<PortServer> server(new PortServer(settings, router, *_clients, _logger));
+		std::unique_ptr<PortServer> server(new PortServer(settings, router, *_clients, *_io, _logger));
 		server->start();
 		_playbackUrls->bound(portName, server->boundPort());
-		_logger.information("port %s listening on %s:%hu%s (threads %d-%d, queue %d), %z routes", portName, settings.address,
-			server->boundPort(), std::string(settings.lanOnly ? ", LAN only" : ""), settings.minThreads, settings.maxThreads,
+		_logger.information("port %s listening on %s:%hu%s (threads: %z for I/O shared by the ports, up to %d workers, queue %d), %z routes", portName,
+			settings.address, server->boundPort(), std::string(settings.lanOnly ? ", LAN only" : ""), _io->size(), settings.maxThreads,
 			settings.maxQueued, router->describe().size());
 		_ports.push_back(std::move(server));
 	}
@@ -271,6 +276,7 @@ void Host::stop()
 	if (_restorer.joinable()) _restorer.join();
 	for (auto& port : _ports) port->stop();
 	_ports.clear();
+	if (_io) _io->stop(); // what its handlers still hold (routes of plugins) goes before the plugins stop
 	if (_engine) _engine->stopAll(); // every upstream closed and every sink ended before plugins stop
 	if (_catalog) _catalog->release();
 	_registry.clear();

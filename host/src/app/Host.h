@@ -9,7 +9,7 @@
 #include "catalog/LogoCache.h"
 #include "config/HostConfiguration.h"
 #include "http/HostPlaybackUrls.h"
-#include "http/PortServer.h"
+#include "http/PortSettings.h"
 #include "live/ChannelEngine.h"
 #include "live/LiveState.h"
 #include "logging/Redactor.h"
@@ -28,6 +28,9 @@ class Logger;
 }
 
 namespace restream::host {
+
+class IoThreads;
+class PortServer;
 
 class Host
 	/// The restream host: checks the configuration, loads and starts the
@@ -98,6 +101,7 @@ private:
 	std::unique_ptr<HostNameGuard> _hostNames;
 	std::atomic<bool> _restoreCancelled{false};
 	std::thread _restorer;                              // brings back the program and pins after a restart
+	std::unique_ptr<IoThreads> _io;                     // the ports' I/O threads, stopped after the ports
 	std::vector<std::unique_ptr<PortServer>> _ports;    // stopped first
 	bool _loaded = false;
 	bool _started = false;

@@ -5,12 +5,18 @@
 #ifndef restream_host_PortServer_INCLUDED
 #define restream_host_PortServer_INCLUDED
 
+#include "http/AddressLimit.h"
+#include "http/IoThreads.h"
 #include "http/PortSettings.h"
-#include "http/RequestWatchdog.h"
 #include "http/Router.h"
-#include <Poco/Net/TCPServer.h>
-#include <Poco/ThreadPool.h>
+#include "http/WorkerPool.h"
+#include <Poco/Types.h>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <condition_variable>
+#include <map>
 #include <memory>
+#include <mutex>
 
 namespace Poco {
 class Logger;
@@ -18,15 +24,24 @@ class Logger;
 
 namespace restream::host {
 
+class HttpSession;
+
 class PortServer
-	/// One configured HTTP port: its listening socket, its own thread pool,
-	/// its request watchdog and a Poco TCPServer running PortConnections that
-	/// ask the port's Router. Holds the router (and through it the routes of
-	/// plugins), so it must be destroyed before those plugins stop.
-	/// Threads: start() and stop() from one thread.
+	/// One configured HTTP port: its listening socket as an acceptor on the
+	/// shared IoThreads, an HttpSession for each connection, the port's
+	/// WorkerPool for routes that may block, and the cap on open connections
+	/// per client address (http.<port>.maxConnectionsPerAddress; a connection
+	/// past it is closed at once; trusted proxies, ClientAddress's rule, are
+	/// not capped). Holds the router (and through it the routes of plugins),
+	/// so it must be stopped before those plugins stop.
+	///
+	/// Ownership: owns its sessions' bookkeeping; the IoThreads, ClientAddress
+	/// and logger must outlive it. Threads: start() and stop() from one
+	/// thread; the accessors from the port's sessions on any I/O thread.
 {
 public:
-	PortServer(const PortSettings& settings, std::shared_ptr<const Router> router, const ClientAddress& clients, Poco::Logger& logger);
+	PortServer(const PortSettings& settings, std::shared_ptr<const Router> router, const ClientAddress& clients, IoThreads& io,
+		Poco::Logger& logger);
 		/// Binds the socket. Throws Poco::Net::NetException naming the address
 		/// when it cannot.
 	~PortServer();
@@ -34,18 +49,42 @@ public:
 	void start();
 	void stop();
 		/// Stops accepting, ends every open connection (idle keep-alive ones
-		/// too) and waits for the worker threads. Idempotent.
+		/// too), waits until they are gone and joins the worker threads.
+		/// Idempotent.
 
 	const PortSettings& settings() const;
 	Poco::UInt16 boundPort() const;
 
+	const Router& router() const;
+	const std::shared_ptr<const Router>& sharedRouter() const;
+	const ClientAddress& clients() const;
+	WorkerPool& workers();
+	Poco::Logger& logger() const;
+
+	void ended(HttpSession* session, const std::string& limitedAddress);
+		/// From ~HttpSession: forgets it and releases its address's count.
+
 private:
-	PortSettings _settings;
+	void accept();
+	void onAccept(const boost::system::error_code& error, boost::asio::ip::tcp::socket socket);
+	void admit(boost::asio::ip::tcp::socket socket);
+		/// A new connection: capped, or given a session on the next I/O thread.
+
+	const PortSettings _settings;
+	const std::shared_ptr<const Router> _router;
+	const ClientAddress& _clients;
+	IoThreads& _io;
 	Poco::Logger& _logger;
-	Poco::ThreadPool _pool;
-	RequestWatchdog _watchdog;
+	WorkerPool _workers;
+	AddressLimit _limit;
+	boost::asio::ip::tcp::acceptor _acceptor;
+	boost::asio::steady_timer _retry;
 	Poco::UInt16 _boundPort = 0;
-	std::unique_ptr<Poco::Net::TCPServer> _server;
+	std::mutex _mutex;
+	std::condition_variable _changed;
+	std::map<HttpSession*, std::weak_ptr<HttpSession>> _sessions;
+	bool _accepting = false;
+	bool _started = false;
 	bool _stopped = false;
 };
 
