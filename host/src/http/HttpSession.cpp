@@ -456,8 +456,10 @@ void HttpSession::linger()
 
 void HttpSession::passedDeadline(const char* what)
 {
-	_port.logger().notice("port %s: a request from %s passed its deadline; connection closed (%s)", _port.settings().name, _peer.toString(),
-		std::string(what));
+	std::size_t heldBack = 0;
+	if (!_port.deadlineNotices().admit(heldBack)) return;
+	_port.logger().notice("port %s: a request from %s passed its deadline; connection closed (%s)%s", _port.settings().name, _peer.toString(),
+		std::string(what), heldBack == 0 ? std::string() : "; " + std::to_string(heldBack) + " more since the last such line");
 }
 
 } // namespace restream::host

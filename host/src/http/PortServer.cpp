@@ -135,6 +135,11 @@ Poco::Logger& PortServer::logger() const
 	return _logger;
 }
 
+LogThrottle& PortServer::deadlineNotices()
+{
+	return _deadlineNotices;
+}
+
 void PortServer::ended(HttpSession* session, const std::string& limitedAddress)
 {
 	if (!limitedAddress.empty()) _limit.release(limitedAddress);

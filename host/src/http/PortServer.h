@@ -10,6 +10,7 @@
 #include "http/PortSettings.h"
 #include "http/Router.h"
 #include "http/WorkerPool.h"
+#include "logging/LogThrottle.h"
 #include <Poco/Types.h>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -60,6 +61,8 @@ public:
 	const ClientAddress& clients() const;
 	WorkerPool& workers();
 	Poco::Logger& logger() const;
+	LogThrottle& deadlineNotices();
+		/// The port's one line a minute about requests that passed a deadline.
 
 	void ended(HttpSession* session, const std::string& limitedAddress);
 		/// From ~HttpSession: forgets it and releases its address's count.
@@ -77,6 +80,7 @@ private:
 	Poco::Logger& _logger;
 	WorkerPool _workers;
 	AddressLimit _limit;
+	LogThrottle _deadlineNotices{Poco::Timespan(60, 0)};
 	boost::asio::ip::tcp::acceptor _acceptor;
 	boost::asio::steady_timer _retry;
 	Poco::UInt16 _boundPort = 0;
