@@ -98,6 +98,15 @@ public:
 		return settings;
 	}
 
+	static LiveSettings slateSettings()
+		/// fastSettings() with the slate on, after 150 ms without media.
+	{
+		LiveSettings settings = fastSettings();
+		settings.recovery.slate = true;
+		settings.recovery.slateAfter = Poco::Timespan(0, 150000);
+		return settings;
+	}
+
 	bool running(Poco::Int64 streamId) const
 	{
 		ChannelStatus status;
@@ -393,10 +402,7 @@ public:
 
 	void testSlateBridgesAnOutage()
 	{
-		LiveSettings settings = Bench::fastSettings();
-		settings.recovery.slate = true;
-		settings.recovery.slateAfter = Poco::Timespan(0, 150000);
-		Bench bench(3, settings);
+		Bench bench(3, Bench::slateSettings());
 		std::vector<ScriptedSource::Session> sessions(18);
 		sessions[0].packets = ScriptedSource::steady(0, 50);
 		sessions[0].ending = ScriptedSource::Ending::Error; // played, then dropped; then the provider is away a while
@@ -433,10 +439,7 @@ public:
 
 	void testSlateFillsAStallInRealTime()
 	{
-		LiveSettings settings = Bench::fastSettings();
-		settings.recovery.slate = true;
-		settings.recovery.slateAfter = Poco::Timespan(0, 150000);
-		Bench bench(3, settings);
+		Bench bench(3, Bench::slateSettings());
 		bench.source->script(1, {{ScriptedSource::steady(0, 30), ScriptedSource::Ending::Block, false}}); // stalls, never detected
 		auto lease = bench.engine->acquire(1, "test");
 		auto sink = bench.sinkOf(1);
@@ -459,10 +462,7 @@ public:
 		// The provider comes back just after the slate began (in players.switch a reconnect took just over
 		// slateAfter): its keyframe must not cut the slate to a picture or two, which kills the decoders of
 		// hls.js and video.js. The slate plays its whole loop; the provider's next keyframe after it takes over.
-		LiveSettings settings = Bench::fastSettings();
-		settings.recovery.slate = true;
-		settings.recovery.slateAfter = Poco::Timespan(0, 150000);
-		Bench bench(3, settings);
+		Bench bench(3, Bench::slateSettings());
 		std::vector<ScriptedSource::Session> sessions(12);
 		sessions[0].packets = ScriptedSource::steady(0, 50);
 		sessions[0].ending = ScriptedSource::Ending::Error;
