@@ -116,11 +116,7 @@ void HttpSession::readHead()
 void HttpSession::onHead(boost::system::error_code error)
 {
 	if (_closed) return;
-	if (error == beast::error::timeout)
-	{
-		passedDeadline("head");
-		return close();
-	}
+	if (error == beast::error::timeout) return closeForDeadline("head");
 	if (error == http::error::end_of_stream || error == http::error::partial_message || error == asio::error::operation_aborted ||
 		error == asio::error::connection_reset || error == asio::error::eof)
 		return close();
@@ -184,11 +180,7 @@ void HttpSession::readBody(std::size_t limit)
 void HttpSession::onBody(boost::system::error_code error)
 {
 	if (_closed) return;
-	if (error == beast::error::timeout)
-	{
-		passedDeadline("body");
-		return close();
-	}
+	if (error == beast::error::timeout) return closeForDeadline("body");
 	if (error == http::error::body_limit) return tooLarge(_target.route->maxBodySize(), std::min(_buffer.size(), maxDrainedBody));
 	if (error) return close(); // the client left, or sent chunks that do not parse: nobody to answer
 	_stream.expires_never();
@@ -243,11 +235,7 @@ void HttpSession::armDeadline()
 void HttpSession::onDeadline()
 {
 	if (_closed || _streaming) return;
-	if (_answered || !_dispatched)
-	{
-		passedDeadline("request");
-		return close();
-	}
+	if (_answered || !_dispatched) return closeForDeadline("request");
 	// the route did not answer in time
 	_response->close();
 	_keepAlive = false;
@@ -386,7 +374,7 @@ void HttpSession::onWritten(boost::system::error_code error, std::size_t bytes)
 	if (_closed) return;
 	if (error)
 	{
-		if (error == beast::error::timeout) passedDeadline("write");
+		if (error == beast::error::timeout) return closeForDeadline("write");
 		return close();
 	}
 	_outOffset += bytes;
@@ -454,8 +442,9 @@ void HttpSession::linger()
 	});
 }
 
-void HttpSession::passedDeadline(const char* what)
+void HttpSession::closeForDeadline(const char* what)
 {
+	close();
 	std::size_t heldBack = 0;
 	if (!_port.deadlineNotices().admit(heldBack)) return;
 	_port.logger().notice("port %s: a request from %s passed its deadline; connection closed (%s)%s", _port.settings().name, _peer.toString(),

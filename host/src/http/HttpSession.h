@@ -101,7 +101,8 @@ private:
 	void pump();
 	void watchHangUp();
 	void linger();
-	void passedDeadline(const char* what);
+	void closeForDeadline(const char* what);
+		/// Closes the connection and says so (LogThrottle: a line a minute a port).
 	bool current(const std::shared_ptr<SessionResponse>& response) const;
 
 	PortServer& _port;

@@ -3,8 +3,8 @@
 //
 
 #include "http/IoThreads.h"
+#include "logging/ThreadName.h"
 #include <algorithm>
-#include <pthread.h>
 #include <string>
 
 namespace restream::host {
@@ -29,8 +29,7 @@ void IoThreads::start()
 	{
 		boost::asio::io_context& context = *_contexts[i];
 		_threads.emplace_back([&context, i] {
-			const std::string name = "http-io-" + std::to_string(i);
-			pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
+			ThreadName::set("http-io-" + std::to_string(i));
 			context.run();
 		});
 	}

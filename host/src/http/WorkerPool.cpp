@@ -3,7 +3,7 @@
 //
 
 #include "http/WorkerPool.h"
-#include <pthread.h>
+#include "logging/ThreadName.h"
 
 namespace restream::host {
 
@@ -45,7 +45,7 @@ void WorkerPool::stop()
 
 void WorkerPool::work()
 {
-	pthread_setname_np(pthread_self(), ("http-" + _name).substr(0, 15).c_str());
+	ThreadName::set("http-" + _name);
 	std::unique_lock<std::mutex> lock(_mutex);
 	for (;;)
 	{

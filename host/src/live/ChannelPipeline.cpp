@@ -6,6 +6,7 @@
 #include "live/UpstreamException.h"
 #include "live/UrlInput.h"
 #include "logging/Redactor.h"
+#include "logging/ThreadName.h"
 #include "plugins/PluginGuard.h"
 #include "restream/ChannelErrors.h"
 #include "restream/ChannelException.h"
@@ -14,7 +15,6 @@
 #include <Poco/Random.h>
 #include <Poco/RunnableAdapter.h>
 #include <algorithm>
-#include <pthread.h>
 
 extern "C" {
 #include <libavutil/error.h>
@@ -29,12 +29,6 @@ const long long ticksPerSecond = 90000;
 const long long sessionGap = 3600;                    // 40 ms between the end of one upstream and the next
 const long long firstTimestamp = 10 * ticksPerSecond; // room below for B-frame pts
 const char* const slateMessage = "Reconnecting… / Reconnexion…";
-
-void nameThisThread(const std::string& name)
-	// as top -H, perf and /proc/<pid>/task/<tid>/comm show it (at most 15 bytes)
-{
-	pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
-}
 
 bool isRefusal(int error)
 {
@@ -159,7 +153,7 @@ ChannelStatus ChannelPipeline::status() const
 
 void ChannelPipeline::run()
 {
-	nameThisThread(_thread.getName());
+	ThreadName::set(_thread.getName());
 	for (const auto& event : _after)
 	{
 		while (!_stopRequested && !event->tryWait(100))
@@ -409,7 +403,7 @@ void ChannelPipeline::count(const AVPacket& packet)
 
 void ChannelPipeline::runSlate()
 {
-	nameThisThread(_slateThread.getName());
+	ThreadName::set(_slateThread.getName());
 	while (!_stopRequested)
 	{
 		_slateWakeUp.tryWait(40);
